@@ -1,0 +1,2 @@
+export const ROLES = ['admin', 'finance_officer', 'social_officer', 'supervisor', 'inspector'] as const;
+export type Role = (typeof ROLES)[number];

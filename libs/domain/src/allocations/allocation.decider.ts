@@ -1,0 +1,256 @@
+import { BUDGET_LINE_FIELDS } from '../catalogue/catalogue';
+import { assertDay } from '../shared/dates';
+import type { Decider } from '../shared/decider';
+import { DomainError, alreadyExists, invalid, notFound } from '../shared/errors';
+import { event, type LegalDocument } from '../shared/event';
+import { legalDocument } from '../shared/legal-document';
+import { add, assertPositiveAmount, type Dong } from '../shared/money';
+import { assertText } from '../shared/text';
+import type { AllocationCommand } from './allocation.commands';
+import type { AllocationEvent } from './allocation.events';
+import { available, committed, evolveAllocation, initialAllocationState, type AllocationState, type Granted } from './allocation.state';
+
+const insufficientFunds = (s: Granted, amount: Dong): DomainError =>
+  new DomainError('INSUFFICIENT_FUNDS', `allocation '${s.id}' has ${available(s)} đ available; ${amount} đ requested`, {
+    allocationId: s.id,
+    available: available(s),
+    requested: amount,
+  });
+
+function granted(state: AllocationState, id: string): Granted {
+  if (state.status !== 'granted') throw notFound('allocation', id);
+  return state;
+}
+
+function assertDelta(value: unknown): asserts value is Dong {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value === 0) {
+    throw invalid('delta', 'must be a non-zero whole number of đồng (a safe integer)');
+  }
+}
+
+function optionalText(field: string, value: unknown, max: number): string | null {
+  if (value === undefined || value === null) return null;
+  assertText(field, value, max);
+  return value.trim();
+}
+
+export function decideAllocation(command: AllocationCommand, state: AllocationState): AllocationEvent[] {
+  switch (command.type) {
+    case 'GrantAllocation': {
+      if (state.status !== 'empty') throw alreadyExists('allocation', command.allocationId);
+      assertPositiveAmount('amount', command.amount);
+      const decision = legalDocument('decision', command.decision);
+      return [
+        event('AllocationGranted', {
+          allocationId: command.allocationId,
+          unit: command.unit,
+          grantedBy: command.grantedBy,
+          parentId: null,
+          ancestry: [],
+          line: command.line,
+          amount: command.amount,
+          decision,
+          transferId: null,
+        }),
+      ];
+    }
+    case 'PassDown': {
+      const parent = granted(state, 'parent');
+      // The child's budget line is the parent's: any field given must repeat it (Decision 90 lines never mix).
+      for (const field of BUDGET_LINE_FIELDS) {
+        const given = command.line[field];
+        if (given !== undefined && given !== parent.line[field]) {
+          throw invalid(field, `must equal the parent allocation's ${field} (${String(parent.line[field])})`);
+        }
+      }
+      if (command.childUnitPath[0] === parent.unit || !command.childUnitPath.includes(parent.unit)) {
+        throw invalid('unit', `must be a unit below the parent allocation's unit '${parent.unit}'`);
+      }
+      assertPositiveAmount('amount', command.amount);
+      const decision = legalDocument('decision', command.decision);
+      if (command.amount > available(parent)) throw insufficientFunds(parent, command.amount);
+      return [
+        event('FundsPassedDown', {
+          allocationId: parent.id,
+          unit: parent.unit,
+          transferId: command.transferId,
+          purpose: 'grant' as const,
+          childAllocationId: command.childAllocationId,
+          childUnit: command.childUnitPath[0]!,
+          amount: command.amount,
+          decision,
+          reason: null,
+        }),
+      ];
+    }
+    case 'GrantSubAllocation': {
+      if (state.status === 'granted') {
+        if (state.transfers.has(command.transferId)) return [];
+        throw alreadyExists('allocation', command.allocationId);
+      }
+      return [
+        event('AllocationGranted', {
+          allocationId: command.allocationId,
+          unit: command.unit,
+          grantedBy: command.parentUnit,
+          parentId: command.parentId,
+          ancestry: command.ancestry,
+          line: command.line,
+          amount: command.amount,
+          decision: command.decision,
+          transferId: command.transferId,
+        }),
+      ];
+    }
+    case 'AdjustAllocation': {
+      const s = granted(state, 'allocation');
+      assertDelta(command.delta);
+      const decision = legalDocument('decision', command.decision);
+      assertText('reason', command.reason, 1000);
+      if (command.delta > 0 && s.parentId !== null) {
+        throw new DomainError('VALIDATION_FAILED', 'an increase of a sub-allocation is decided on its parent (PassDownIncrease)');
+      }
+      const allocated = add(s.allocated, command.delta);
+      if (allocated < committed(s)) {
+        throw new DomainError(
+          'BELOW_COMMITTED',
+          `allocation '${s.id}' has ${committed(s)} đ passed down or disbursed; it cannot be reduced to ${allocated} đ`,
+          { allocationId: s.id, committed: committed(s), requestedAllocated: allocated },
+        );
+      }
+      return [
+        event('AllocationAdjusted', {
+          allocationId: s.id,
+          unit: s.unit,
+          delta: command.delta,
+          allocated,
+          decision,
+          reason: command.reason.trim(),
+          transferId: command.transferId,
+        }),
+      ];
+    }
+    case 'PassDownIncrease': {
+      const parent = granted(state, 'parent');
+      assertDelta(command.delta);
+      const decision = legalDocument('decision', command.decision);
+      assertText('reason', command.reason, 1000);
+      if (command.delta > available(parent)) throw insufficientFunds(parent, command.delta);
+      return [
+        event('FundsPassedDown', {
+          allocationId: parent.id,
+          unit: parent.unit,
+          transferId: command.transferId,
+          purpose: 'increase' as const,
+          childAllocationId: command.childAllocationId,
+          childUnit: command.childUnit,
+          amount: command.delta,
+          decision,
+          reason: command.reason.trim(),
+        }),
+      ];
+    }
+    case 'ApplyIncrease': {
+      const s = granted(state, 'allocation');
+      if (s.transfers.has(command.transferId)) return [];
+      return [
+        event('AllocationAdjusted', {
+          allocationId: s.id,
+          unit: s.unit,
+          delta: command.delta,
+          allocated: add(s.allocated, command.delta),
+          decision: command.decision,
+          reason: command.reason,
+          transferId: command.transferId,
+        }),
+      ];
+    }
+    case 'ReturnFunds': {
+      const s = granted(state, 'parent');
+      if (s.transfers.has(`${command.transferId}:return`)) return [];
+      return [
+        event('FundsReturned', {
+          allocationId: s.id,
+          unit: s.unit,
+          transferId: `${command.transferId}:return`,
+          purpose: command.purpose,
+          childAllocationId: command.childAllocationId,
+          amount: command.amount,
+          reason: command.reason,
+        }),
+      ];
+    }
+    case 'RecordDisbursement': {
+      const s = granted(state, 'allocation');
+      if (s.disbursements.has(command.disbursementId)) throw alreadyExists('disbursement', command.disbursementId);
+      assertPositiveAmount('amount', command.amount);
+      assertDay('valueDate', command.valueDate);
+      if (command.valueDate > command.today) throw invalid('valueDate', `${command.valueDate} is in the future (today is ${command.today})`);
+      assertText('voucher', command.voucher, 100);
+      const payee = optionalText('payee', command.payee, 300);
+      const purpose = optionalText('purpose', command.purpose, 1000);
+      if (command.amount > available(s)) throw insufficientFunds(s, command.amount);
+      return [
+        event('DisbursementRecorded', {
+          allocationId: s.id,
+          unit: s.unit,
+          ancestry: s.ancestry,
+          disbursementId: command.disbursementId,
+          amount: command.amount,
+          valueDate: command.valueDate,
+          voucher: command.voucher.trim(),
+          payee,
+          purpose,
+        }),
+      ];
+    }
+    case 'ReverseDisbursement': {
+      const s = granted(state, 'allocation');
+      const d = s.disbursements.get(command.disbursementId);
+      if (!d) throw notFound('disbursement', command.disbursementId);
+      assertText('reason', command.reason, 1000);
+      const decision = command.decision === undefined || command.decision === null ? null : legalDocument('decision', command.decision);
+      if (d.reversed) {
+        throw new DomainError('ALREADY_REVERSED', `disbursement '${command.disbursementId}' is already reversed`, { disbursementId: command.disbursementId });
+      }
+      return [
+        event('DisbursementReversed', {
+          allocationId: s.id,
+          unit: s.unit,
+          ancestry: s.ancestry,
+          disbursementId: command.disbursementId,
+          amount: d.amount,
+          reason: command.reason.trim(),
+          decision,
+        }),
+      ];
+    }
+    default: {
+      const _exhaustive: never = command;
+      return _exhaustive;
+    }
+  }
+}
+
+export const allocationDecider: Decider<AllocationCommand, AllocationEvent, AllocationState> = {
+  initialState: initialAllocationState,
+  evolve: evolveAllocation,
+  decide: decideAllocation,
+};
+
+/** Builds step two of a sub-allocation from the parent and its FundsPassedDown: used by the handler and by recovery alike. */
+export function subAllocationGrant(parent: Granted, passed: Readonly<{ transferId: string; childAllocationId: string; childUnit: string; amount: Dong; decision: LegalDocument }>) {
+  return {
+    type: 'GrantSubAllocation' as const,
+    transferId: passed.transferId,
+    allocationId: passed.childAllocationId,
+    unit: passed.childUnit,
+    parentId: parent.id,
+    parentUnit: parent.unit,
+    ancestry: [...parent.ancestry, parent.id],
+    line: parent.line,
+    amount: passed.amount,
+    decision: passed.decision,
+  };
+}
+

@@ -1,0 +1,87 @@
+import type { BudgetLine } from '../catalogue/catalogue';
+import type { DomainEvent, LegalDocument } from '../shared/event';
+import type { Dong } from '../shared/money';
+
+/**
+ * Events of one allocation stream (`allocation-<id>`). Every event names the allocation's unit so
+ * read models and scope checks never need another lookup; `ancestry` (root first) lets balance
+ * projections roll a disbursement up to every allocation above it without reading them.
+ */
+export type AllocationGranted = DomainEvent<
+  'AllocationGranted',
+  {
+    allocationId: string;
+    unit: string;
+    grantedBy: string | null;
+    parentId: string | null;
+    ancestry: readonly string[];
+    line: BudgetLine;
+    amount: Dong;
+    decision: LegalDocument;
+    transferId: string | null;
+  }
+>;
+
+export type AllocationAdjusted = DomainEvent<
+  'AllocationAdjusted',
+  { allocationId: string; unit: string; delta: Dong; allocated: Dong; decision: LegalDocument; reason: string; transferId: string | null }
+>;
+
+/** A parent's side of a sub-allocation or of its increase: the amount leaves the parent's available balance. */
+export type FundsPassedDown = DomainEvent<
+  'FundsPassedDown',
+  {
+    allocationId: string;
+    unit: string;
+    transferId: string;
+    purpose: 'grant' | 'increase';
+    childAllocationId: string;
+    childUnit: string;
+    amount: Dong;
+    decision: LegalDocument;
+    reason: string | null;
+  }
+>;
+
+/** A parent's side of a child's reduction, or of a sub-allocation that could not be completed. */
+export type FundsReturned = DomainEvent<
+  'FundsReturned',
+  { allocationId: string; unit: string; transferId: string; purpose: 'reduction' | 'cancellation'; childAllocationId: string; amount: Dong; reason: string }
+>;
+
+export type DisbursementRecorded = DomainEvent<
+  'DisbursementRecorded',
+  {
+    allocationId: string;
+    unit: string;
+    ancestry: readonly string[];
+    disbursementId: string;
+    amount: Dong;
+    valueDate: string;
+    voucher: string;
+    payee: string | null;
+    purpose: string | null;
+  }
+>;
+
+export type DisbursementReversed = DomainEvent<
+  'DisbursementReversed',
+  { allocationId: string; unit: string; ancestry: readonly string[]; disbursementId: string; amount: Dong; reason: string; decision: LegalDocument | null }
+>;
+
+export type AllocationEvent =
+  | AllocationGranted
+  | AllocationAdjusted
+  | FundsPassedDown
+  | FundsReturned
+  | DisbursementRecorded
+  | DisbursementReversed;
+
+export const ALLOCATION_EVENT_TYPES: readonly AllocationEvent['type'][] = [
+  'AllocationGranted',
+  'AllocationAdjusted',
+  'FundsPassedDown',
+  'FundsReturned',
+  'DisbursementRecorded',
+  'DisbursementReversed',
+];

@@ -1,0 +1,132 @@
+import { invalid, unknownReference } from '../shared/errors';
+
+export type SubProject = Readonly<{ code: string; name: string }>;
+export type Project = Readonly<{ code: string; name: string; nameVi: string; subProjects: readonly SubProject[] }>;
+export type Programme = Readonly<{
+  code: string;
+  name: string;
+  legalBasis: string;
+  fiscalYears: Readonly<{ from: number; to: number }>;
+  projects: readonly Project[];
+}>;
+
+/** The catalogue of Decision 90/QĐ-TTg of 18 Jan 2022. Programmes are data: others are added beside it. */
+export const GNBV_2021_2025: Programme = {
+  code: 'GNBV-2021-2025',
+  name: 'National Target Programme for Sustainable Poverty Reduction 2021–2025',
+  legalBasis: '90/QĐ-TTg ngày 18/01/2022 của Thủ tướng Chính phủ',
+  fiscalYears: { from: 2021, to: 2025 },
+  projects: [
+    {
+      code: 'DA1',
+      name: 'Infrastructure in poor districts and extremely difficult communes',
+      nameVi: 'Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo, các xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo',
+      subProjects: [
+        { code: 'DA1.1', name: 'Infrastructure investment' },
+        { code: 'DA1.2', name: 'Scheme helping poor districts leave poverty 2022–2025' },
+      ],
+    },
+    { code: 'DA2', name: 'Diversifying livelihoods, poverty-reduction models', nameVi: 'Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo', subProjects: [] },
+    {
+      code: 'DA3',
+      name: 'Production support and nutrition',
+      nameVi: 'Hỗ trợ phát triển sản xuất, cải thiện dinh dưỡng',
+      subProjects: [
+        { code: 'DA3.1', name: 'Agricultural production' },
+        { code: 'DA3.2', name: 'Nutrition' },
+      ],
+    },
+    {
+      code: 'DA4',
+      name: 'Vocational education and sustainable jobs',
+      nameVi: 'Phát triển giáo dục nghề nghiệp, việc làm bền vững',
+      subProjects: [
+        { code: 'DA4.1', name: 'Vocational education in poor areas' },
+        { code: 'DA4.2', name: 'Support for contract work abroad' },
+        { code: 'DA4.3', name: 'Sustainable employment' },
+      ],
+    },
+    { code: 'DA5', name: 'Housing for poor and near-poor households in poor districts', nameVi: 'Hỗ trợ nhà ở cho hộ nghèo, hộ cận nghèo', subProjects: [] },
+    {
+      code: 'DA6',
+      name: 'Communication and information poverty',
+      nameVi: 'Truyền thông và giảm nghèo về thông tin',
+      subProjects: [
+        { code: 'DA6.1', name: 'Information poverty' },
+        { code: 'DA6.2', name: 'Communication on multidimensional poverty' },
+      ],
+    },
+    {
+      code: 'DA7',
+      name: 'Capacity building, monitoring and evaluation',
+      nameVi: 'Nâng cao năng lực và giám sát, đánh giá Chương trình',
+      subProjects: [
+        { code: 'DA7.1', name: 'Capacity building' },
+        { code: 'DA7.2', name: 'Monitoring and evaluation' },
+      ],
+    },
+  ],
+};
+
+export const CATALOGUE: readonly Programme[] = [GNBV_2021_2025];
+
+export const CAPITAL_TYPES = ['investment', 'recurrent'] as const;
+export type CapitalType = (typeof CAPITAL_TYPES)[number];
+export const SOURCES = ['central', 'local', 'other', 'policy_credit'] as const;
+export type Source = (typeof SOURCES)[number];
+
+/** (programme, project, sub-project, fiscal year, capital type, source): the line money is booked on. */
+export type BudgetLine = Readonly<{
+  program: string;
+  project: string;
+  subProject: string | null;
+  fiscalYear: number;
+  capitalType: CapitalType;
+  source: Source;
+}>;
+
+export type BudgetLineInput = Readonly<{
+  program?: unknown;
+  project?: unknown;
+  subProject?: unknown;
+  fiscalYear?: unknown;
+  capitalType?: unknown;
+  source?: unknown;
+}>;
+
+/** Checks a budget line against the catalogue; the error names the first field at fault. */
+export function budgetLine(input: BudgetLineInput, catalogue: readonly Programme[] = CATALOGUE): BudgetLine {
+  const programme = catalogue.find((p) => p.code === input.program);
+  if (typeof input.program !== 'string') throw invalid('program', 'is required');
+  if (!programme) throw unknownReference('program', input.program);
+  if (typeof input.project !== 'string') throw invalid('project', 'is required');
+  const project = programme.projects.find((p) => p.code === input.project);
+  if (!project) throw unknownReference('project', input.project);
+  let subProject: string | null = null;
+  if (project.subProjects.length > 0) {
+    if (input.subProject === undefined || input.subProject === null) {
+      throw invalid('subProject', `is required: project ${project.code} has sub-projects ${project.subProjects.map((s) => s.code).join(', ')}`);
+    }
+    if (!project.subProjects.some((s) => s.code === input.subProject)) throw unknownReference('subProject', input.subProject);
+    subProject = input.subProject as string;
+  } else if (input.subProject !== undefined && input.subProject !== null) {
+    throw invalid('subProject', `must be left out: project ${project.code} has no sub-projects`);
+  }
+  const year = input.fiscalYear;
+  if (typeof year !== 'number' || !Number.isInteger(year)) throw invalid('fiscalYear', 'must be an integer year');
+  if (year < programme.fiscalYears.from || year > programme.fiscalYears.to) {
+    throw invalid('fiscalYear', `must be within ${programme.code}'s years ${programme.fiscalYears.from}–${programme.fiscalYears.to}`);
+  }
+  if (!CAPITAL_TYPES.includes(input.capitalType as CapitalType)) throw invalid('capitalType', `must be one of ${CAPITAL_TYPES.join(', ')}`);
+  if (!SOURCES.includes(input.source as Source)) throw invalid('source', `must be one of ${SOURCES.join(', ')}`);
+  return {
+    program: programme.code,
+    project: project.code,
+    subProject,
+    fiscalYear: year,
+    capitalType: input.capitalType as CapitalType,
+    source: input.source as Source,
+  };
+}
+
+export const BUDGET_LINE_FIELDS = ['program', 'project', 'subProject', 'fiscalYear', 'capitalType', 'source'] as const;

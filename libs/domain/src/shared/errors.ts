@@ -1,0 +1,42 @@
+/**
+ * The one way the domain fails: a DomainError with a stable code. The HTTP edge maps codes to
+ * status codes in one place (apps/api/src/http/error-status.ts).
+ */
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'UNKNOWN_REFERENCE'
+  | 'NOT_FOUND'
+  | 'ALREADY_EXISTS'
+  | 'INSUFFICIENT_FUNDS'
+  | 'BELOW_COMMITTED'
+  | 'ALREADY_REVERSED'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'CONCURRENCY_CONFLICT'
+  | 'AMOUNT_OUT_OF_RANGE';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Readonly<Record<string, unknown>>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const invalid = (field: string, message: string): DomainError =>
+  new DomainError('VALIDATION_FAILED', `${field}: ${message}`, { field });
+
+export const unknownReference = (field: string, value: unknown): DomainError =>
+  new DomainError('UNKNOWN_REFERENCE', `${field}: no such ${field} '${String(value)}'`, { field, value });
+
+export const notFound = (what: string, id: string): DomainError =>
+  new DomainError('NOT_FOUND', `${what} '${id}' not found`, { id });
+
+export const alreadyExists = (what: string, id: string): DomainError =>
+  new DomainError('ALREADY_EXISTS', `${what} '${id}' already exists`, { id });
+
+export const forbidden = (message: string): DomainError => new DomainError('FORBIDDEN', message);
