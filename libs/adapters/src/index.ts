@@ -1,0 +1,2 @@
+export * from './sqlite/sqlite-ledger-store';
+export * from './memory/memory-ledger-store';

@@ -1,0 +1,113 @@
+import {
+  GENESIS_HASH,
+  IdempotencyKeyTaken,
+  WrongExpectedVersion,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type IdempotencyRecord,
+  type NewEvent,
+  type StoredEvent,
+} from '../../../ledger/src/ports/event-store.port';
+import type { Doc, IndexQuery, ReadStore, Scalar } from '../../../ledger/src/ports/read-store.port';
+import { project, type Projection } from '../../../ledger/src/projections/projection';
+import { chainHash } from '../../../ledger/src/integrity/hash-chain';
+
+const key = (collection: string, id: string) => `${collection}\u0000${id}`;
+
+/**
+ * The log and read models in memory, for unit tests: the same semantics as the SQLite store
+ * (expected revisions, one global order, read models updated atomically with the append).
+ */
+export class MemoryLedgerStore implements EventStore, ReadStore {
+  private readonly log: StoredEvent[] = [];
+  private readonly streams = new Map<string, StoredEvent[]>();
+  private readonly docs = new Map<string, Doc>();
+  private readonly index = new Map<string, number[]>();
+  private readonly idempotency = new Map<string, IdempotencyRecord>();
+
+  constructor(
+    private readonly options: Readonly<{ projections: readonly Projection[]; auditKeys: (e: StoredEvent) => readonly string[] }>,
+  ) {}
+
+  async append(streamId: string, expected: ExpectedRevision, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    const stream = this.streams.get(streamId) ?? [];
+    const actual = stream.length === 0 ? 'no_stream' : stream.length - 1;
+    if (expected !== actual) throw new WrongExpectedVersion(streamId, expected, actual);
+    const idem = options.idempotency;
+    if (idem && this.idempotency.has(`${idem.userId}\u0000${idem.key}`)) throw new IdempotencyKeyTaken(idem.userId, idem.key);
+    // Stage everything, then publish: a projection that refuses the event leaves no trace.
+    const staged: StoredEvent[] = [];
+    const stagedDocs = new Map<string, Doc>();
+    let tip = this.tipOf();
+    for (const e of events) {
+      const unhashed = { ...e, streamId, revision: stream.length + staged.length, position: tip.position + 1 };
+      const stored: StoredEvent = structuredClone({ ...unhashed, hash: chainHash(tip.hash, unhashed) });
+      const lookup = <T extends Doc>(c: string, id: string) => (stagedDocs.get(key(c, id)) ?? this.docs.get(key(c, id)) ?? null) as T | null;
+      for (const w of project(this.options.projections, stored, lookup)) stagedDocs.set(key(w.collection, w.id), structuredClone(w.doc));
+      staged.push(stored);
+      tip = { position: stored.position, hash: stored.hash };
+    }
+    for (const s of staged) {
+      this.log.push(s);
+      for (const k of this.options.auditKeys(s)) this.index.set(k, [...(this.index.get(k) ?? []), s.position]);
+    }
+    this.streams.set(streamId, [...stream, ...staged]);
+    for (const [k, d] of stagedDocs) this.docs.set(k, d);
+    const result = { nextExpectedRevision: stream.length + staged.length - 1, firstPosition: staged[0]?.position ?? tip.position, lastPosition: tip.position };
+    if (idem) this.idempotency.set(`${idem.userId}\u0000${idem.key}`, { requestHash: idem.requestHash, response: structuredClone(idem.response(result)) });
+    return result;
+  }
+
+  async readStream(streamId: string, fromRevision = 0): Promise<StoredEvent[]> {
+    return structuredClone((this.streams.get(streamId) ?? []).slice(fromRevision));
+  }
+
+  async readAll(afterPosition: number, limit: number): Promise<StoredEvent[]> {
+    return structuredClone(this.log.slice(afterPosition, afterPosition + limit));
+  }
+
+  async readPositions(positions: readonly number[]): Promise<StoredEvent[]> {
+    return structuredClone(positions.map((p) => this.log[p - 1]).filter((e): e is StoredEvent => e !== undefined));
+  }
+
+  async head(): Promise<{ position: number; hash: string }> {
+    return this.tipOf();
+  }
+
+  async findIdempotency(userId: string, k: string): Promise<IdempotencyRecord | null> {
+    return structuredClone(this.idempotency.get(`${userId}\u0000${k}`) ?? null);
+  }
+
+  async close(): Promise<void> {}
+
+  async get<T extends Doc>(collection: string, id: string): Promise<T | null> {
+    return structuredClone((this.docs.get(key(collection, id)) as T | undefined) ?? null);
+  }
+
+  async find<T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>> = {}): Promise<T[]> {
+    const prefix = `${collection}\u0000`;
+    const out: T[] = [];
+    for (const [k, d] of this.docs) {
+      if (!k.startsWith(prefix)) continue;
+      if (Object.entries(where).every(([f, v]) => ((d as Record<string, unknown>)[f] ?? null) === v)) out.push(structuredClone(d as T));
+    }
+    return out;
+  }
+
+  async queryIndex(q: IndexQuery): Promise<number[]> {
+    const candidates = q.keys.length === 0 ? this.log.map((e) => e.position) : (this.index.get(q.keys[0]!) ?? []);
+    const others = q.keys.slice(1).map((k) => new Set(this.index.get(k) ?? []));
+    return candidates.filter((p) => p > q.afterPosition && others.every((s) => s.has(p))).slice(0, q.limit);
+  }
+
+  async checkpoint(): Promise<number> {
+    return this.tipOf().position;
+  }
+
+  private tipOf(): { position: number; hash: string } {
+    const last = this.log[this.log.length - 1];
+    return last ? { position: last.position, hash: last.hash } : { position: 0, hash: GENESIS_HASH };
+  }
+}

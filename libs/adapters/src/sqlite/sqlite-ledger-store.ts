@@ -1,0 +1,291 @@
+import Database from 'better-sqlite3';
+import {
+  GENESIS_HASH,
+  IdempotencyKeyTaken,
+  WrongExpectedVersion,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type IdempotencyRecord,
+  type NewEvent,
+  type StoredEvent,
+} from '../../../ledger/src/ports/event-store.port';
+import type { Doc, IndexQuery, ReadStore, Scalar } from '../../../ledger/src/ports/read-store.port';
+import { project, type DocLookup, type Projection } from '../../../ledger/src/projections/projection';
+import { chainHash } from '../../../ledger/src/integrity/hash-chain';
+import { SCHEMA } from './schema';
+
+type EventRow = {
+  position: number;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  schema_version: number;
+  data: string;
+  metadata: string;
+  hash: string;
+};
+
+type PendingAppend = {
+  streamId: string;
+  expected: ExpectedRevision;
+  events: readonly NewEvent[];
+  options: AppendOptions;
+  resolve: (r: AppendResult) => void;
+  reject: (e: unknown) => void;
+};
+
+export type SqliteLedgerOptions = Readonly<{
+  projections: readonly Projection[];
+  auditKeys: (e: StoredEvent) => readonly string[];
+  /** Most appends committed together in one transaction (one fsync). */
+  maxBatch?: number;
+}>;
+
+const INLINE = 'inline';
+
+/**
+ * The embedded store: the event log and the read models in one SQLite file, WAL with
+ * synchronous=FULL so a commit is on disk before its promise resolves.
+ *
+ * Group commit: appends that arrive while a commit is being prepared are queued and committed
+ * together. Each runs inside its own savepoint, so each is still checked against its own expected
+ * revision and a refused one rolls back alone; every caller is answered only after the one
+ * transaction that holds its events has committed.
+ */
+export class SqliteLedgerStore implements EventStore, ReadStore {
+  private readonly db: Database.Database;
+  private readonly queue: PendingAppend[] = [];
+  private scheduled = false;
+  private tip: { position: number; hash: string };
+  private readonly maxBatch: number;
+  private readonly stmt;
+
+  constructor(
+    readonly file: string,
+    private readonly options: SqliteLedgerOptions,
+  ) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    this.maxBatch = options.maxBatch ?? 1000;
+    this.stmt = {
+      streamRevision: this.db.prepare<[string], { r: number | null }>('SELECT MAX(revision) AS r FROM events WHERE stream_id = ?'),
+      insertEvent: this.db.prepare(
+        'INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, hash) VALUES (?,?,?,?,?,?,?,?,?,?)',
+      ),
+      readStream: this.db.prepare<[string, number], EventRow>('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision'),
+      readAll: this.db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+      byPosition: this.db.prepare<[number], EventRow>('SELECT * FROM events WHERE position = ?'),
+      head: this.db.prepare<[], { position: number; hash: string }>('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1'),
+      getDoc: this.db.prepare<[string, string], { body: string }>('SELECT body FROM documents WHERE collection = ? AND id = ?'),
+      putDoc: this.db.prepare('INSERT INTO documents (collection, id, body) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET body = excluded.body'),
+      addKey: this.db.prepare('INSERT OR IGNORE INTO audit_keys (key, position) VALUES (?, ?)'),
+      getIdem: this.db.prepare<[string, string], { request_hash: string; response: string }>('SELECT request_hash, response FROM idempotency WHERE user_id = ? AND key = ?'),
+      putIdem: this.db.prepare('INSERT INTO idempotency (user_id, key, request_hash, response, position) VALUES (?, ?, ?, ?, ?)'),
+      getCheckpoint: this.db.prepare<[string], { position: number }>('SELECT position FROM checkpoints WHERE name = ?'),
+      putCheckpoint: this.db.prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position'),
+    };
+    this.tip = this.stmt.head.get() ?? { position: 0, hash: GENESIS_HASH };
+    this.catchUpReadModels();
+  }
+
+  // ---- EventStore ----
+
+  append(streamId: string, expected: ExpectedRevision, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ streamId, expected, events, options, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  async readStream(streamId: string, fromRevision = 0): Promise<StoredEvent[]> {
+    return this.stmt.readStream.all(streamId, fromRevision).map(toStored);
+  }
+
+  async readAll(afterPosition: number, limit: number): Promise<StoredEvent[]> {
+    return this.stmt.readAll.all(afterPosition, limit).map(toStored);
+  }
+
+  async readPositions(positions: readonly number[]): Promise<StoredEvent[]> {
+    return positions.map((p) => this.stmt.byPosition.get(p)).filter((r): r is EventRow => r !== undefined).map(toStored);
+  }
+
+  async head(): Promise<{ position: number; hash: string }> {
+    return { ...this.tip };
+  }
+
+  async findIdempotency(userId: string, key: string): Promise<IdempotencyRecord | null> {
+    const row = this.stmt.getIdem.get(userId, key);
+    return row ? { requestHash: row.request_hash, response: JSON.parse(row.response) } : null;
+  }
+
+  async close(): Promise<void> {
+    while (this.queue.length > 0 || this.scheduled) await new Promise((r) => setImmediate(r));
+    this.db.close();
+  }
+
+  // ---- ReadStore ----
+
+  async get<T extends Doc>(collection: string, id: string): Promise<T | null> {
+    return this.getDocSync<T>(collection, id);
+  }
+
+  async find<T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>> = {}): Promise<T[]> {
+    const clauses = ['collection = ?'];
+    const params: unknown[] = [collection];
+    for (const [field, value] of Object.entries(where)) {
+      if (!/^[A-Za-z0-9_]+$/.test(field)) throw new Error(`find: bad field name '${field}'`);
+      if (value === null) clauses.push(`json_extract(body, '$.${field}') IS NULL`);
+      else {
+        clauses.push(`json_extract(body, '$.${field}') = ?`);
+        params.push(typeof value === 'boolean' ? Number(value) : value);
+      }
+    }
+    const rows = this.db.prepare(`SELECT body FROM documents WHERE ${clauses.join(' AND ')}`).all(...params) as { body: string }[];
+    return rows.map((r) => JSON.parse(r.body) as T);
+  }
+
+  async queryIndex(q: IndexQuery): Promise<number[]> {
+    if (q.keys.length === 0) {
+      return (this.db.prepare('SELECT position FROM events WHERE position > ? ORDER BY position LIMIT ?').all(q.afterPosition, q.limit) as { position: number }[]).map((r) => r.position);
+    }
+    const [first, ...rest] = q.keys;
+    const sql =
+      'SELECT k.position FROM audit_keys k WHERE k.key = ? AND k.position > ?' +
+      rest.map(() => ' AND EXISTS (SELECT 1 FROM audit_keys o WHERE o.key = ? AND o.position = k.position)').join('') +
+      ' ORDER BY k.position LIMIT ?';
+    const rows = this.db.prepare(sql).all(first, q.afterPosition, ...rest, q.limit) as { position: number }[];
+    return rows.map((r) => r.position);
+  }
+
+  async checkpoint(): Promise<number> {
+    return this.stmt.getCheckpoint.get(INLINE)?.position ?? 0;
+  }
+
+  // ---- the write path ----
+
+  private flush(): void {
+    this.scheduled = false;
+    const batch = this.queue.splice(0, this.maxBatch);
+    if (batch.length === 0) return;
+    const outcomes: ({ ok: AppendResult } | { error: unknown })[] = [];
+    const startHead = { ...this.tip };
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      for (const p of batch) {
+        const before = { ...this.tip };
+        this.db.exec('SAVEPOINT command');
+        try {
+          outcomes.push({ ok: this.appendNow(p) });
+          this.db.exec('RELEASE command');
+        } catch (error) {
+          this.db.exec('ROLLBACK TO command');
+          this.db.exec('RELEASE command');
+          this.tip = before;
+          outcomes.push({ error });
+        }
+      }
+      this.stmt.putCheckpoint.run(INLINE, this.tip.position);
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.tip = startHead;
+      for (const p of batch) p.reject(error);
+      this.rescheduleIfQueued();
+      return;
+    }
+    batch.forEach((p, i) => {
+      const o = outcomes[i]!;
+      if ('ok' in o) p.resolve(o.ok);
+      else p.reject(o.error);
+    });
+    this.rescheduleIfQueued();
+  }
+
+  private rescheduleIfQueued(): void {
+    if (this.queue.length > 0 && !this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  private appendNow(p: PendingAppend): AppendResult {
+    const current = this.stmt.streamRevision.get(p.streamId)?.r ?? null;
+    const actual = current === null ? 'no_stream' : current;
+    if (p.expected !== actual) throw new WrongExpectedVersion(p.streamId, p.expected, actual);
+    let revision = current === null ? -1 : current;
+    const firstPosition = this.tip.position + 1;
+    for (const e of p.events) {
+      revision += 1;
+      const unhashed = { ...e, streamId: p.streamId, revision, position: this.tip.position + 1 };
+      const stored: StoredEvent = { ...unhashed, hash: chainHash(this.tip.hash, unhashed) };
+      this.stmt.insertEvent.run(
+        stored.position,
+        stored.id,
+        stored.streamId,
+        stored.revision,
+        stored.type,
+        stored.schemaVersion,
+        JSON.stringify(stored.data),
+        JSON.stringify(stored.metadata),
+        stored.metadata.recordedAt,
+        stored.hash,
+      );
+      this.tip = { position: stored.position, hash: stored.hash };
+      this.applyReadModels(stored);
+    }
+    const result: AppendResult = { nextExpectedRevision: revision, firstPosition, lastPosition: this.tip.position };
+    const idem = p.options.idempotency;
+    if (idem) {
+      if (this.stmt.getIdem.get(idem.userId, idem.key)) throw new IdempotencyKeyTaken(idem.userId, idem.key);
+      this.stmt.putIdem.run(idem.userId, idem.key, idem.requestHash, JSON.stringify(idem.response(result)), result.lastPosition);
+    }
+    return result;
+  }
+
+  private applyReadModels(e: StoredEvent): void {
+    const lookup: DocLookup = (collection, id) => this.getDocSync(collection, id);
+    for (const w of project(this.options.projections, e, lookup)) this.stmt.putDoc.run(w.collection, w.id, JSON.stringify(w.doc));
+    for (const key of this.options.auditKeys(e)) this.stmt.addKey.run(key, e.position);
+  }
+
+  private getDocSync<T extends Doc>(collection: string, id: string): T | null {
+    const row = this.stmt.getDoc.get(collection, id);
+    return row ? (JSON.parse(row.body) as T) : null;
+  }
+
+  /** Read models written by an older release (or lost with a copied file) are brought up to the log on open. */
+  private catchUpReadModels(): void {
+    let from = this.stmt.getCheckpoint.get(INLINE)?.position ?? 0;
+    while (from < this.tip.position) {
+      const rows = this.stmt.readAll.all(from, 5000);
+      this.db.transaction(() => {
+        for (const row of rows) this.applyReadModels(toStored(row));
+        from = rows[rows.length - 1]!.position;
+        this.stmt.putCheckpoint.run(INLINE, from);
+      })();
+    }
+  }
+}
+
+function toStored(r: EventRow): StoredEvent {
+  return {
+    id: r.event_id,
+    streamId: r.stream_id,
+    revision: r.revision,
+    position: r.position,
+    type: r.type,
+    schemaVersion: r.schema_version,
+    data: JSON.parse(r.data),
+    metadata: JSON.parse(r.metadata),
+    hash: r.hash,
+  };
+}

@@ -1,0 +1,48 @@
+import { allocationDecider, assertCanWrite, type AllocationAdjusted, type FundsPassedDown } from '../../../../domain/src';
+import type { ReadStore } from '../../ports/read-store.port';
+import { streams } from '../../streams';
+import type { CommandRunner } from '../command-runner';
+import type { AppContext } from '../context';
+import { allocationById, unitRef } from '../lookups';
+import { created } from './responses';
+import { completeIncrease, completeReduction } from './transfers';
+
+export type AdjustAllocationInput = Readonly<{ delta: unknown; decision: unknown; reason: unknown }>;
+
+/**
+ * An adjustment is decided by whoever granted the allocation. For a sub-allocation the money moves
+ * between two streams; the side that gives money up always goes first, under its expected revision.
+ */
+export async function adjustAllocation(runner: CommandRunner, reads: ReadStore, id: string, input: AdjustAllocationInput, ctx: AppContext) {
+  const allocation = await allocationById(reads, id);
+  const grantor = allocation.grantedBy ? await unitRef(reads, 'grantedBy', allocation.grantedBy) : null;
+  assertCanWrite(ctx.principal, 'money', grantor ? grantor.path : null);
+
+  if (allocation.parentId === null) {
+    const { result } = await runner.run(
+      streams.allocation(id),
+      allocationDecider,
+      { type: 'AdjustAllocation', delta: input.delta, decision: input.decision, reason: input.reason, transferId: null },
+      ctx,
+      { respond: created(id) },
+    );
+    return created(id)(result!);
+  }
+  const transferId = ctx.newId();
+  if (typeof input.delta === 'number' && input.delta > 0) {
+    const { events } = await runner.run(
+      streams.allocation(allocation.parentId),
+      allocationDecider,
+      { type: 'PassDownIncrease', transferId, childAllocationId: id, childUnit: allocation.unit, delta: input.delta, decision: input.decision, reason: input.reason },
+      ctx,
+    );
+    return completeIncrease(runner, events[0] as FundsPassedDown, ctx);
+  }
+  const { events } = await runner.run(
+    streams.allocation(id),
+    allocationDecider,
+    { type: 'AdjustAllocation', delta: input.delta, decision: input.decision, reason: input.reason, transferId },
+    ctx,
+  );
+  return completeReduction(runner, allocation.parentId, events[0] as AllocationAdjusted, ctx);
+}

@@ -1,0 +1,63 @@
+import {
+  BUDGET_LINE_FIELDS,
+  alreadyExists,
+  allocationDecider,
+  assertCanWrite,
+  assertId,
+  budgetLine,
+  unknownReference,
+  type BudgetLineInput,
+  type FundsPassedDown,
+} from '../../../../domain/src';
+import type { ReadStore } from '../../ports/read-store.port';
+import { ALLOCATIONS, type AllocationDoc } from '../../projections/allocations.projection';
+import { streams } from '../../streams';
+import type { CommandRunner } from '../command-runner';
+import type { AppContext } from '../context';
+import { unitRef } from '../lookups';
+import { created } from './responses';
+import { completeSubAllocation } from './transfers';
+
+export type GrantAllocationInput = BudgetLineInput &
+  Readonly<{ id?: unknown; parentId?: unknown; unit: unknown; amount: unknown; decision: unknown }>;
+
+export async function grantAllocation(runner: CommandRunner, reads: ReadStore, input: GrantAllocationInput, ctx: AppContext) {
+  const id = input.id ?? ctx.newId();
+  assertId('id', id);
+  if (await reads.get(ALLOCATIONS, id)) throw alreadyExists('allocation', id);
+  const unit = await unitRef(reads, 'unit', input.unit);
+  if (input.parentId !== undefined && input.parentId !== null) return subAllocate(runner, reads, id, unit.path, input, ctx);
+
+  const line = budgetLine(input);
+  // A top-level allocation is granted by the receiving unit's parent; a root unit only by an admin.
+  assertCanWrite(ctx.principal, 'money', unit.parent ? unit.path.slice(1) : null);
+  const { result } = await runner.run(
+    streams.allocation(id),
+    allocationDecider,
+    { type: 'GrantAllocation', allocationId: id, unit: unit.code, grantedBy: unit.parent, line, amount: input.amount, decision: input.decision },
+    ctx,
+    { respond: created(id) },
+  );
+  return created(id)(result!);
+}
+
+/**
+ * Two streams, two appends: the parent reserves the amount under its expected revision (so it can
+ * never pass down more than it has), then the child is granted. If the process dies in between,
+ * the reservation is listed as a pending transfer and completed on restart (transfers.ts).
+ */
+async function subAllocate(runner: CommandRunner, reads: ReadStore, id: string, childUnitPath: readonly string[], input: GrantAllocationInput, ctx: AppContext) {
+  const parent = typeof input.parentId === 'string' ? await reads.get<AllocationDoc>(ALLOCATIONS, input.parentId) : null;
+  if (!parent) throw unknownReference('parentId', input.parentId);
+  const parentUnit = await unitRef(reads, 'parentId', parent.unit);
+  assertCanWrite(ctx.principal, 'money', parentUnit.path);
+  const line = Object.fromEntries(BUDGET_LINE_FIELDS.filter((f) => input[f] !== undefined).map((f) => [f, input[f]]));
+  const { events, state } = await runner.run(
+    streams.allocation(parent.id),
+    allocationDecider,
+    { type: 'PassDown', transferId: ctx.newId(), childAllocationId: id, childUnitPath, line, amount: input.amount, decision: input.decision },
+    ctx,
+  );
+  if (state.status !== 'granted') throw new Error('unreachable: parent vanished');
+  return completeSubAllocation(runner, state, events[0] as FundsPassedDown, ctx);
+}

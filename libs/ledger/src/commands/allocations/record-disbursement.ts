@@ -1,0 +1,36 @@
+import { alreadyExists, allocationDecider, assertCanWrite, assertId, vietnamDay } from '../../../../domain/src';
+import type { ReadStore } from '../../ports/read-store.port';
+import { DISBURSEMENTS } from '../../projections/disbursements.projection';
+import { streams } from '../../streams';
+import type { CommandRunner } from '../command-runner';
+import type { AppContext } from '../context';
+import { allocationById, unitRef } from '../lookups';
+import { disbursementResponse } from './responses';
+
+export type RecordDisbursementInput = Readonly<{ id?: unknown; amount: unknown; valueDate: unknown; voucher: unknown; payee?: unknown; purpose?: unknown }>;
+
+export async function recordDisbursement(runner: CommandRunner, reads: ReadStore, allocationId: string, input: RecordDisbursementInput, ctx: AppContext) {
+  const allocation = await allocationById(reads, allocationId);
+  assertCanWrite(ctx.principal, 'money', (await unitRef(reads, 'unit', allocation.unit)).path);
+  const id = input.id ?? ctx.newId();
+  assertId('id', id);
+  if (await reads.get(DISBURSEMENTS, id)) throw alreadyExists('disbursement', id);
+  const respond = disbursementResponse(id, allocationId);
+  const { result } = await runner.run(
+    streams.allocation(allocationId),
+    allocationDecider,
+    {
+      type: 'RecordDisbursement',
+      disbursementId: id,
+      amount: input.amount,
+      valueDate: input.valueDate,
+      voucher: input.voucher,
+      payee: input.payee,
+      purpose: input.purpose,
+      today: vietnamDay(ctx.now),
+    },
+    ctx,
+    { respond },
+  );
+  return respond(result!);
+}

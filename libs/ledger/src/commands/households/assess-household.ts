@@ -1,0 +1,29 @@
+import { assertCanWrite, householdDecider, notFound, type HouseholdAssessed } from '../../../../domain/src';
+import type { AppendResult } from '../../ports/event-store.port';
+import type { ReadStore } from '../../ports/read-store.port';
+import { HOUSEHOLDS, type HouseholdDoc } from '../../projections/households.projection';
+import { streams } from '../../streams';
+import type { CommandRunner } from '../command-runner';
+import type { AppContext } from '../context';
+import { unitRef } from '../lookups';
+
+export type AssessHouseholdInput = Readonly<{ reviewYear: unknown; reviewType: unknown; incomePerCapita: unknown; deprivations: unknown; decision?: unknown }>;
+
+const assessed = (r: AppendResult, events: readonly { type: string; data: unknown }[]) => {
+  const d = (events[0] as HouseholdAssessed).data;
+  return { id: d.assessmentId, position: r.lastPosition, classification: d.classification, previousClassification: d.previousClassification, standard: d.standard, rule: d.rule };
+};
+
+export async function assessHousehold(runner: CommandRunner, reads: ReadStore, householdId: string, input: AssessHouseholdInput, ctx: AppContext) {
+  const household = await reads.get<HouseholdDoc>(HOUSEHOLDS, householdId);
+  if (!household) throw notFound('household', householdId);
+  assertCanWrite(ctx.principal, 'households', (await unitRef(reads, 'unit', household.unit)).path);
+  const { result, events } = await runner.run(
+    streams.household(householdId),
+    householdDecider,
+    { type: 'AssessHousehold', assessmentId: ctx.newId(), ...input, decision: input.decision },
+    ctx,
+    { respond: assessed },
+  );
+  return assessed(result!, events);
+}

@@ -1,0 +1,23 @@
+import { assertCanWrite, assertId, householdDecider } from '../../../../domain/src';
+import type { ReadStore } from '../../ports/read-store.port';
+import { streams } from '../../streams';
+import type { CommandRunner } from '../command-runner';
+import type { AppContext } from '../context';
+import { unitRef } from '../lookups';
+import { created } from '../allocations/responses';
+
+export type RegisterHouseholdInput = Readonly<{ id: unknown; unit: unknown; area: unknown; members: unknown; headName?: unknown; ethnicMinority?: unknown }>;
+
+export async function registerHousehold(runner: CommandRunner, reads: ReadStore, input: RegisterHouseholdInput, ctx: AppContext) {
+  assertId('id', input.id);
+  const unit = await unitRef(reads, 'unit', input.unit);
+  assertCanWrite(ctx.principal, 'households', unit.path);
+  const { result } = await runner.run(
+    streams.household(input.id),
+    householdDecider,
+    { type: 'RegisterHousehold', householdId: input.id, unit: unit.code, unitLevel: unit.level, area: input.area, members: input.members, headName: input.headName, ethnicMinority: input.ethnicMinority },
+    ctx,
+    { respond: created(input.id) },
+  );
+  return created(input.id)(result!);
+}

@@ -1,0 +1,119 @@
+import type {
+  AllocationAdjusted,
+  AllocationGranted,
+  DisbursementRecorded,
+  DisbursementReversed,
+  FundsPassedDown,
+  FundsReturned,
+} from '../../../domain/src';
+import { add, subtract } from '../../../domain/src';
+import type { StoredEvent } from '../ports/event-store.port';
+import { UNITS, type UnitDoc } from './units.projection';
+import { ref, type DocLookup, type DocRef, type DocWrite, type Projection } from './projection';
+
+export type AllocationDoc = Readonly<{
+  id: string;
+  unit: string;
+  /** The unit and its ancestors, nearest first: balance queries filter subtrees on it. */
+  unitPath: readonly string[];
+  grantedBy: string | null;
+  parentId: string | null;
+  ancestry: readonly string[];
+  children: readonly string[];
+  program: string;
+  project: string;
+  subProject: string | null;
+  fiscalYear: number;
+  capitalType: string;
+  source: string;
+  decision: AllocationGranted['data']['decision'];
+  allocated: number;
+  subAllocated: number;
+  disbursed: number;
+  disbursedTotal: number;
+  grantedAt: string;
+  _position?: number;
+}>;
+
+export const ALLOCATIONS = 'allocations';
+
+type Data<E> = E extends { data: infer D } ? D : never;
+
+/** Live balances of every allocation: the figures GET /allocations/{id} and /balances read. */
+export const allocationsProjection: Projection = {
+  name: 'allocations',
+  handles: new Set(['AllocationGranted', 'AllocationAdjusted', 'FundsPassedDown', 'FundsReturned', 'DisbursementRecorded', 'DisbursementReversed']),
+  touches(e: StoredEvent): DocRef[] {
+    const d = e.data as { allocationId: string; parentId?: string | null; ancestry?: readonly string[] };
+    const refs = [ref(ALLOCATIONS, d.allocationId)];
+    if (e.type === 'AllocationGranted') refs.push(ref(UNITS, (e.data as { unit: string }).unit));
+    if (e.type === 'AllocationGranted' && d.parentId) refs.push(ref(ALLOCATIONS, d.parentId));
+    if (e.type === 'DisbursementRecorded' || e.type === 'DisbursementReversed') for (const a of d.ancestry ?? []) refs.push(ref(ALLOCATIONS, a));
+    return refs;
+  },
+  apply(e: StoredEvent, docs: DocLookup): DocWrite[] {
+    const get = (id: string): AllocationDoc => {
+      const doc = docs<AllocationDoc>(ALLOCATIONS, id);
+      if (!doc) throw new Error(`allocations projection: '${id}' has no document before position ${e.position}`);
+      return doc;
+    };
+    const put = (doc: AllocationDoc): DocWrite => ({ collection: ALLOCATIONS, id: doc.id, doc });
+    switch (e.type) {
+      case 'AllocationGranted': {
+        const d = e.data as Data<AllocationGranted>;
+        const writes = [
+          put({
+            id: d.allocationId,
+            unit: d.unit,
+            unitPath: docs<UnitDoc>(UNITS, d.unit)?.path ?? [d.unit],
+            grantedBy: d.grantedBy,
+            parentId: d.parentId,
+            ancestry: d.ancestry,
+            children: [],
+            ...d.line,
+            decision: d.decision,
+            allocated: d.amount,
+            subAllocated: 0,
+            disbursed: 0,
+            disbursedTotal: 0,
+            grantedAt: e.metadata.recordedAt,
+          }),
+        ];
+        if (d.parentId) {
+          const parent = get(d.parentId);
+          writes.push(put({ ...parent, children: [...parent.children, d.allocationId] }));
+        }
+        return writes;
+      }
+      case 'AllocationAdjusted': {
+        const d = e.data as Data<AllocationAdjusted>;
+        return [put({ ...get(d.allocationId), allocated: d.allocated })];
+      }
+      case 'FundsPassedDown': {
+        const d = e.data as Data<FundsPassedDown>;
+        const a = get(d.allocationId);
+        return [put({ ...a, subAllocated: add(a.subAllocated, d.amount) })];
+      }
+      case 'FundsReturned': {
+        const d = e.data as Data<FundsReturned>;
+        const a = get(d.allocationId);
+        return [put({ ...a, subAllocated: subtract(a.subAllocated, d.amount) })];
+      }
+      case 'DisbursementRecorded':
+      case 'DisbursementReversed': {
+        const d = e.data as Data<DisbursementRecorded | DisbursementReversed>;
+        const delta = e.type === 'DisbursementRecorded' ? d.amount : -d.amount;
+        const own = get(d.allocationId);
+        return [
+          put({ ...own, disbursed: add(own.disbursed, delta), disbursedTotal: add(own.disbursedTotal, delta) }),
+          ...d.ancestry.map((id) => {
+            const a = get(id);
+            return put({ ...a, disbursedTotal: add(a.disbursedTotal, delta) });
+          }),
+        ];
+      }
+      default:
+        return [];
+    }
+  },
+};

@@ -1,0 +1,22 @@
+import type { StoredEvent } from '../ports/event-store.port';
+
+/**
+ * The keys under which the audit trail finds an event. `allocation:X` covers X's own stream and
+ * the sub-allocations carved from it (the child's grant names its parent).
+ */
+export function auditKeys(e: StoredEvent): string[] {
+  const d = e.data as Record<string, unknown>;
+  const keys = new Set<string>([`actor:${e.metadata.actor.userId}`, `type:${e.type}`]);
+  const add = (kind: string, value: unknown) => {
+    if (typeof value === 'string' && value.length > 0) keys.add(`${kind}:${value}`);
+  };
+  add('allocation', d.allocationId);
+  add('allocation', d.parentId);
+  add('allocation', d.childAllocationId);
+  add('disbursement', d.disbursementId);
+  add('household', d.householdId);
+  add('unit', d.unit);
+  add('decision', e.metadata.decision?.number);
+  add('decision', (d.decision as { number?: unknown } | null | undefined)?.number);
+  return [...keys];
+}

@@ -1,0 +1,57 @@
+import { alreadyExists, type DisbursementRecorded, type DisbursementReversed } from '../../../domain/src';
+import type { StoredEvent } from '../ports/event-store.port';
+import { ref, type DocLookup, type DocWrite, type Projection } from './projection';
+
+export type DisbursementDoc = Readonly<{
+  id: string;
+  allocationId: string;
+  unit: string;
+  amount: number;
+  valueDate: string;
+  voucher: string;
+  payee: string | null;
+  purpose: string | null;
+  recordedAt: string;
+  recordedBy: string;
+  position: number;
+  reversal: Readonly<{ reason: string; decision: DisbursementReversed['data']['decision']; recordedAt: string; recordedBy: string; position: number }> | null;
+  _position?: number;
+}>;
+
+export const DISBURSEMENTS = 'disbursements';
+
+/**
+ * Disbursement ids are global (reversals address them by URL alone). Two allocations racing to use
+ * the same client-chosen id meet here, inside the append's transaction, and the second is refused.
+ */
+export const disbursementsProjection: Projection = {
+  name: 'disbursements',
+  handles: new Set(['DisbursementRecorded', 'DisbursementReversed']),
+  touches: (e: StoredEvent) => [ref(DISBURSEMENTS, (e.data as { disbursementId: string }).disbursementId)],
+  apply(e: StoredEvent, docs: DocLookup): DocWrite[] {
+    if (e.type === 'DisbursementRecorded') {
+      const d = e.data as DisbursementRecorded['data'];
+      if (docs(DISBURSEMENTS, d.disbursementId)) throw alreadyExists('disbursement', d.disbursementId);
+      const doc: DisbursementDoc = {
+        id: d.disbursementId,
+        allocationId: d.allocationId,
+        unit: d.unit,
+        amount: d.amount,
+        valueDate: d.valueDate,
+        voucher: d.voucher,
+        payee: d.payee,
+        purpose: d.purpose,
+        recordedAt: e.metadata.recordedAt,
+        recordedBy: e.metadata.actor.userId,
+        position: e.position,
+        reversal: null,
+      };
+      return [{ collection: DISBURSEMENTS, id: doc.id, doc }];
+    }
+    const d = e.data as DisbursementReversed['data'];
+    const existing = docs<DisbursementDoc>(DISBURSEMENTS, d.disbursementId);
+    if (!existing) throw new Error(`disbursements projection: '${d.disbursementId}' reversed before it was recorded`);
+    const reversal = { reason: d.reason, decision: d.decision, recordedAt: e.metadata.recordedAt, recordedBy: e.metadata.actor.userId, position: e.position };
+    return [{ collection: DISBURSEMENTS, id: d.disbursementId, doc: { ...existing, reversal } }];
+  },
+};

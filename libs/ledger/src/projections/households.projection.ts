@@ -1,0 +1,132 @@
+import type { Classification, HouseholdAssessed, HouseholdReclassified, HouseholdRegistered } from '../../../domain/src';
+import type { StoredEvent } from '../ports/event-store.port';
+import { UNITS, type UnitDoc } from './units.projection';
+import { ref, type DocLookup, type DocRef, type DocWrite, type Projection } from './projection';
+
+export type AssessmentEntry = Readonly<{
+  id: string;
+  reviewYear: number;
+  reviewType: string;
+  incomePerCapita: number;
+  deprivations: readonly string[];
+  classification: Classification;
+  standard: string;
+  rule: string;
+  recordedAt: string;
+  recordedBy: string;
+  position: number;
+}>;
+
+export type HouseholdDoc = Readonly<{
+  id: string;
+  unit: string;
+  unitPath: readonly string[];
+  area: string;
+  members: number;
+  headName: string | null;
+  ethnicMinority: boolean | null;
+  registeredAt: string;
+  current: Readonly<{ classification: Classification; reviewYear: number; standard: string }> | null;
+  assessments: readonly AssessmentEntry[];
+  reclassifications: readonly Readonly<{ assessmentId: string; reviewYear: number; from: Classification; to: Classification; standard: string; recordedAt: string; position: number }>[];
+  _position?: number;
+}>;
+
+/** Counts for one commune and one review year; /households/stats sums them over a subtree. */
+export type HouseholdStatsDoc = Readonly<{
+  id: string;
+  unit: string;
+  unitPath: readonly string[];
+  reviewYear: number;
+  households: number;
+  byClassification: Readonly<Record<Classification, number>>;
+  deprivations: Readonly<Record<string, number>>;
+  _position?: number;
+}>;
+
+export const HOUSEHOLDS = 'households';
+export const HOUSEHOLD_STATS = 'household-stats';
+export const statsId = (unit: string, reviewYear: number): string => `${unit}|${reviewYear}`;
+
+const emptyStats = (unit: string, unitPath: readonly string[], reviewYear: number): HouseholdStatsDoc => ({
+  id: statsId(unit, reviewYear),
+  unit,
+  unitPath,
+  reviewYear,
+  households: 0,
+  byClassification: { poor: 0, near_poor: 0, average: 0, not_poor: 0 },
+  deprivations: {},
+});
+
+function count(stats: HouseholdStatsDoc, a: Readonly<{ classification: Classification; deprivations: readonly string[] }>, sign: 1 | -1): HouseholdStatsDoc {
+  const deprivations = { ...stats.deprivations };
+  for (const code of a.deprivations) deprivations[code] = (deprivations[code] ?? 0) + sign;
+  return {
+    ...stats,
+    byClassification: { ...stats.byClassification, [a.classification]: stats.byClassification[a.classification] + sign },
+    deprivations,
+  };
+}
+
+export const householdsProjection: Projection = {
+  name: 'households',
+  handles: new Set(['HouseholdRegistered', 'HouseholdAssessed', 'HouseholdReclassified']),
+  touches(e: StoredEvent): DocRef[] {
+    const d = e.data as { householdId: string; unit: string; reviewYear?: number };
+    const refs = [ref(HOUSEHOLDS, d.householdId)];
+    if (e.type === 'HouseholdRegistered') refs.push(ref(UNITS, d.unit));
+    if (e.type === 'HouseholdAssessed') refs.push(ref(HOUSEHOLD_STATS, statsId(d.unit, d.reviewYear!)));
+    return refs;
+  },
+  apply(e: StoredEvent, docs: DocLookup): DocWrite[] {
+    const id = (e.data as { householdId: string }).householdId;
+    if (e.type === 'HouseholdRegistered') {
+      const d = e.data as HouseholdRegistered['data'];
+      const doc: HouseholdDoc = {
+        id,
+        unit: d.unit,
+        unitPath: docs<UnitDoc>(UNITS, d.unit)?.path ?? [d.unit],
+        area: d.area,
+        members: d.members,
+        headName: d.headName,
+        ethnicMinority: d.ethnicMinority,
+        registeredAt: e.metadata.recordedAt,
+        current: null,
+        assessments: [],
+        reclassifications: [],
+      };
+      return [{ collection: HOUSEHOLDS, id, doc }];
+    }
+    const household = docs<HouseholdDoc>(HOUSEHOLDS, id);
+    if (!household) throw new Error(`households projection: '${id}' has no document before position ${e.position}`);
+    if (e.type === 'HouseholdReclassified') {
+      const d = e.data as HouseholdReclassified['data'];
+      const entry = { assessmentId: d.assessmentId, reviewYear: d.reviewYear, from: d.from, to: d.to, standard: d.standard, recordedAt: e.metadata.recordedAt, position: e.position };
+      return [{ collection: HOUSEHOLDS, id, doc: { ...household, reclassifications: [...household.reclassifications, entry] } }];
+    }
+    const d = e.data as HouseholdAssessed['data'];
+    const entry: AssessmentEntry = {
+      id: d.assessmentId,
+      reviewYear: d.reviewYear,
+      reviewType: d.reviewType,
+      incomePerCapita: d.incomePerCapita,
+      deprivations: d.deprivations,
+      classification: d.classification,
+      standard: d.standard,
+      rule: d.rule,
+      recordedAt: e.metadata.recordedAt,
+      recordedBy: e.metadata.actor.userId,
+      position: e.position,
+    };
+    const becomesCurrent = household.current === null || d.reviewYear >= household.current.reviewYear;
+    const current = becomesCurrent ? { classification: d.classification, reviewYear: d.reviewYear, standard: d.standard } : household.current;
+    let stats = docs<HouseholdStatsDoc>(HOUSEHOLD_STATS, statsId(d.unit, d.reviewYear)) ?? emptyStats(d.unit, household.unitPath, d.reviewYear);
+    if (d.supersedes) stats = count(stats, d.supersedes, -1);
+    else stats = { ...stats, households: stats.households + 1 };
+    stats = count(stats, d, 1);
+    return [
+      { collection: HOUSEHOLDS, id, doc: { ...household, current, assessments: [...household.assessments, entry] } },
+      { collection: HOUSEHOLD_STATS, id: stats.id, doc: stats },
+    ];
+  },
+};

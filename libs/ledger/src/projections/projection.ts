@@ -1,0 +1,38 @@
+import type { StoredEvent } from '../ports/event-store.port';
+import type { Doc } from '../ports/read-store.port';
+
+export type DocRef = Readonly<{ collection: string; id: string }>;
+export type DocWrite = DocRef & Readonly<{ doc: Doc }>;
+export type DocLookup = <T extends Doc>(collection: string, id: string) => T | null;
+
+/**
+ * A projection is pure: it names the documents an event touches, and from their current contents
+ * computes the documents to write. The runner loads and stores them, on SQLite inside the append's
+ * transaction, or on another store from a worker.
+ */
+export interface Projection {
+  readonly name: string;
+  readonly handles: ReadonlySet<string>;
+  touches(e: StoredEvent): readonly DocRef[];
+  apply(e: StoredEvent, docs: DocLookup): readonly DocWrite[];
+}
+
+export const ref = (collection: string, id: string): DocRef => ({ collection, id });
+
+export const docKey = (r: DocRef): string => `${r.collection}\u0000${r.id}`;
+
+/**
+ * Runs every projection that handles `e`. Each event's writes land together, so if any document it
+ * touches already carries a position at or after the event's, the event was applied before and is
+ * skipped: replaying an event changes nothing.
+ */
+export function project(projections: readonly Projection[], e: StoredEvent, load: DocLookup): DocWrite[] {
+  const writes: DocWrite[] = [];
+  for (const p of projections) {
+    if (!p.handles.has(e.type)) continue;
+    const touched = p.touches(e);
+    if (touched.some((r) => (load(r.collection, r.id)?._position ?? 0) >= e.position)) continue;
+    for (const w of p.apply(e, load)) writes.push({ ...w, doc: { ...w.doc, _position: e.position } });
+  }
+  return writes;
+}

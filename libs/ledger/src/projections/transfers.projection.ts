@@ -1,0 +1,73 @@
+import type { AllocationAdjusted, FundsPassedDown } from '../../../domain/src';
+import type { StoredEvent } from '../ports/event-store.port';
+import { ref, type DocLookup, type DocWrite, type Projection } from './projection';
+
+/**
+ * Money moving between two allocation streams is written in two appends. This read model lists
+ * the moves whose first step is in the log and whose second is not, so that a restart completes
+ * them: see commands/transfers.ts.
+ */
+export type TransferDoc = Readonly<{
+  id: string;
+  kind: 'sub-allocation' | 'increase' | 'reduction';
+  status: 'pending' | 'done';
+  /** The stream holding the first step, and that step's position. */
+  firstStep: Readonly<{ allocationId: string; position: number }>;
+  childAllocationId: string;
+  amount: number;
+  _position?: number;
+}>;
+
+export const TRANSFERS = 'transfers';
+
+const transferOf = (e: StoredEvent): string | null => {
+  const t = (e.data as { transferId?: string | null }).transferId ?? null;
+  return t === null ? null : t.replace(/:return$/, '');
+};
+
+export const transfersProjection: Projection = {
+  name: 'transfers',
+  handles: new Set(['FundsPassedDown', 'AllocationGranted', 'AllocationAdjusted', 'FundsReturned']),
+  touches: (e: StoredEvent) => {
+    const t = transferOf(e);
+    return t === null ? [] : [ref(TRANSFERS, t)];
+  },
+  apply(e: StoredEvent, docs: DocLookup): DocWrite[] {
+    const id = transferOf(e);
+    if (id === null) return [];
+    const put = (doc: TransferDoc): DocWrite[] => [{ collection: TRANSFERS, id, doc }];
+    const existing = docs<TransferDoc>(TRANSFERS, id);
+    switch (e.type) {
+      case 'FundsPassedDown': {
+        const d = e.data as FundsPassedDown['data'];
+        return put({
+          id,
+          kind: d.purpose === 'grant' ? 'sub-allocation' : 'increase',
+          status: 'pending',
+          firstStep: { allocationId: d.allocationId, position: e.position },
+          childAllocationId: d.childAllocationId,
+          amount: d.amount,
+        });
+      }
+      case 'AllocationAdjusted': {
+        const d = e.data as AllocationAdjusted['data'];
+        if (d.delta < 0) {
+          return put({
+            id,
+            kind: 'reduction',
+            status: 'pending',
+            firstStep: { allocationId: d.allocationId, position: e.position },
+            childAllocationId: d.allocationId,
+            amount: -d.delta,
+          });
+        }
+        return existing ? put({ ...existing, status: 'done' }) : [];
+      }
+      case 'AllocationGranted':
+      case 'FundsReturned':
+        return existing ? put({ ...existing, status: 'done' }) : [];
+      default:
+        return [];
+    }
+  },
+};

@@ -1,0 +1,82 @@
+import { invalid, readsEverything, unknownReference, type Principal } from '../../../domain/src';
+import type { EventStore, StoredEvent } from '../ports/event-store.port';
+import type { ReadStore } from '../ports/read-store.port';
+import { ALLOCATIONS } from '../projections/allocations.projection';
+import { DISBURSEMENTS } from '../projections/disbursements.projection';
+import { HOUSEHOLDS } from '../projections/households.projection';
+import { UNITS, type UnitDoc } from '../projections/units.projection';
+
+export type AuditQuery = Readonly<Partial<Record<'allocation' | 'household' | 'disbursement' | 'actor' | 'decision' | 'from' | 'to' | 'limit' | 'cursor', string>>>;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A day bound is a whole day in Asia/Ho_Chi_Minh; a timestamp bound is that instant. */
+function bound(field: 'from' | 'to', value: string | undefined): number | null {
+  if (value === undefined) return null;
+  if (DAY.test(value)) {
+    const start = Date.parse(`${value}T00:00:00+07:00`);
+    if (Number.isNaN(start)) throw invalid(field, 'must be a date YYYY-MM-DD or an ISO 8601 timestamp');
+    return field === 'from' ? start : start + 86_400_000 - 1;
+  }
+  const t = Date.parse(value);
+  if (Number.isNaN(t) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) throw invalid(field, 'must be a date YYYY-MM-DD or an ISO 8601 timestamp');
+  return t;
+}
+
+/** Hashes of bearer tokens are in the log but are nobody's business. */
+const redact = (e: StoredEvent) => (e.type === 'UserRegistered' ? { ...e.data, tokenHash: '[redacted]' } : e.data);
+
+export async function audit(events: EventStore, reads: ReadStore, q: AuditQuery, principal: Principal) {
+  const limit = q.limit === undefined ? 100 : Number(q.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw invalid('limit', 'must be an integer from 1 to 1000');
+  const cursor = q.cursor === undefined ? 0 : Number(q.cursor);
+  if (!Number.isInteger(cursor) || cursor < 0) throw invalid('cursor', 'must be a cursor returned by a previous page');
+  const from = bound('from', q.from);
+  const to = bound('to', q.to);
+  const keys: string[] = [];
+  for (const [field, collection] of [['allocation', ALLOCATIONS], ['household', HOUSEHOLDS], ['disbursement', DISBURSEMENTS]] as const) {
+    const v = q[field];
+    if (v === undefined) continue;
+    if (!(await reads.get(collection, v))) throw unknownReference(field, v);
+    keys.push(`${field}:${v}`);
+  }
+  if (q.actor !== undefined) keys.push(`actor:${q.actor}`);
+  if (q.decision !== undefined) keys.push(`decision:${q.decision.trim()}`);
+
+  const units = readsEverything(principal) ? null : new Map((await reads.find<UnitDoc>(UNITS)).map((u) => [u.code, u.path]));
+  const allowed = (e: StoredEvent) => {
+    if (units === null) return true;
+    const unit = (e.data as { unit?: string; code?: string }).unit ?? (e.type === 'UnitRegistered' ? (e.data as { code: string }).code : undefined);
+    return unit !== undefined && (units.get(unit) ?? []).some((u) => principal.units.includes(u));
+  };
+  const items: StoredEvent[] = [];
+  let after = cursor;
+  // Time bounds and scope are applied after the index lookup, so keep reading until the page is full.
+  while (items.length < limit + 1) {
+    const positions = await reads.queryIndex({ keys, afterPosition: after, limit: Math.max(2 * limit, 100) });
+    if (positions.length === 0) break;
+    for (const e of await events.readPositions(positions)) {
+      const t = Date.parse(e.metadata.recordedAt);
+      if (to !== null && t > to) continue;
+      if ((from === null || t >= from) && allowed(e)) items.push(e);
+      if (items.length === limit + 1) break;
+    }
+    after = positions[positions.length - 1]!;
+  }
+  const page = items.slice(0, limit);
+  return {
+    items: page.map((e) => ({
+      position: e.position,
+      type: e.type,
+      schemaVersion: e.schemaVersion,
+      streamId: e.streamId,
+      revision: e.revision,
+      recordedAt: e.metadata.recordedAt,
+      actor: e.metadata.actor,
+      data: redact(e),
+      metadata: e.metadata,
+      hash: e.hash,
+    })),
+    nextCursor: items.length > limit ? String(page[page.length - 1]!.position) : null,
+  };
+}

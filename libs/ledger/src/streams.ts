@@ -1,0 +1,6 @@
+export const streams = {
+  allocation: (id: string) => `allocation-${id}`,
+  household: (id: string) => `household-${id}`,
+  unit: (code: string) => `unit-${code}`,
+  user: (id: string) => `user-${id}`,
+} as const;
