@@ -9,6 +9,7 @@ import {
   type IdempotencyRecord,
   type NewEvent,
   type StoredEvent,
+  type StreamAppend,
 } from '../../../ledger/src/ports/event-store.port';
 import type { Doc, IndexQuery, ReadStore, Scalar } from '../../../ledger/src/ports/read-store.port';
 import { project, type Projection } from '../../../ledger/src/projections/projection';
@@ -30,6 +31,31 @@ export class MemoryLedgerStore implements EventStore, ReadStore {
   constructor(
     private readonly options: Readonly<{ projections: readonly Projection[]; auditKeys: (e: StoredEvent) => readonly string[] }>,
   ) {}
+
+  /** All-or-nothing: every stream is checked before anything is published. */
+  async appendMany(appends: readonly StreamAppend[], options: AppendOptions = {}): Promise<AppendResult> {
+    for (const a of appends) {
+      const length = this.streams.get(a.streamId)?.length ?? 0;
+      const actual = length === 0 ? 'no_stream' : length - 1;
+      if (a.expected !== actual) throw new WrongExpectedVersion(a.streamId, a.expected, actual);
+    }
+    if (new Set(appends.map((a) => a.streamId)).size !== appends.length) throw new Error('appendMany: a stream may appear once per call');
+    const snapshot = { log: this.log.length, streams: new Map(this.streams), docs: new Map(this.docs), index: new Map(this.index) };
+    let result: AppendResult | null = null;
+    try {
+      for (const [i, a] of appends.entries()) result = await this.append(a.streamId, a.expected, a.events, i === appends.length - 1 ? options : {});
+    } catch (error) {
+      this.log.length = snapshot.log;
+      this.streams.clear();
+      for (const [k, v] of snapshot.streams) this.streams.set(k, v);
+      this.docs.clear();
+      for (const [k, v] of snapshot.docs) this.docs.set(k, v);
+      this.index.clear();
+      for (const [k, v] of snapshot.index) this.index.set(k, v);
+      throw error;
+    }
+    return result ?? { nextExpectedRevision: -1, firstPosition: this.tipOf().position, lastPosition: this.tipOf().position };
+  }
 
   async append(streamId: string, expected: ExpectedRevision, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const stream = this.streams.get(streamId) ?? [];

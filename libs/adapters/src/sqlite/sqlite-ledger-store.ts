@@ -10,6 +10,7 @@ import {
   type IdempotencyRecord,
   type NewEvent,
   type StoredEvent,
+  type StreamAppend,
 } from '../../../ledger/src/ports/event-store.port';
 import type { Doc, IndexQuery, ReadStore, Scalar } from '../../../ledger/src/ports/read-store.port';
 import { project, type DocLookup, type Projection } from '../../../ledger/src/projections/projection';
@@ -29,9 +30,7 @@ type EventRow = {
 };
 
 type PendingAppend = {
-  streamId: string;
-  expected: ExpectedRevision;
-  events: readonly NewEvent[];
+  appends: readonly StreamAppend[];
   options: AppendOptions;
   resolve: (r: AppendResult) => void;
   reject: (e: unknown) => void;
@@ -97,8 +96,12 @@ export class SqliteLedgerStore implements EventStore, ReadStore {
   // ---- EventStore ----
 
   append(streamId: string, expected: ExpectedRevision, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    return this.appendMany([{ streamId, expected, events }], options);
+  }
+
+  appendMany(appends: readonly StreamAppend[], options: AppendOptions = {}): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ streamId, expected, events, options, resolve, reject });
+      this.queue.push({ appends, options, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
@@ -218,14 +221,26 @@ export class SqliteLedgerStore implements EventStore, ReadStore {
   }
 
   private appendNow(p: PendingAppend): AppendResult {
-    const current = this.stmt.streamRevision.get(p.streamId)?.r ?? null;
-    const actual = current === null ? 'no_stream' : current;
-    if (p.expected !== actual) throw new WrongExpectedVersion(p.streamId, p.expected, actual);
-    let revision = current === null ? -1 : current;
     const firstPosition = this.tip.position + 1;
-    for (const e of p.events) {
+    let revision = -1;
+    for (const a of p.appends) revision = this.appendStream(a);
+    const result: AppendResult = { nextExpectedRevision: revision, firstPosition, lastPosition: this.tip.position };
+    const idem = p.options.idempotency;
+    if (idem) {
+      if (this.stmt.getIdem.get(idem.userId, idem.key)) throw new IdempotencyKeyTaken(idem.userId, idem.key);
+      this.stmt.putIdem.run(idem.userId, idem.key, idem.requestHash, JSON.stringify(idem.response(result)), result.lastPosition);
+    }
+    return result;
+  }
+
+  private appendStream(a: StreamAppend): number {
+    const current = this.stmt.streamRevision.get(a.streamId)?.r ?? null;
+    const actual = current === null ? 'no_stream' : current;
+    if (a.expected !== actual) throw new WrongExpectedVersion(a.streamId, a.expected, actual);
+    let revision = current === null ? -1 : current;
+    for (const e of a.events) {
       revision += 1;
-      const unhashed = { ...e, streamId: p.streamId, revision, position: this.tip.position + 1 };
+      const unhashed = { ...e, streamId: a.streamId, revision, position: this.tip.position + 1 };
       const stored: StoredEvent = { ...unhashed, hash: chainHash(this.tip.hash, unhashed) };
       this.stmt.insertEvent.run(
         stored.position,
@@ -242,13 +257,7 @@ export class SqliteLedgerStore implements EventStore, ReadStore {
       this.tip = { position: stored.position, hash: stored.hash };
       this.applyReadModels(stored);
     }
-    const result: AppendResult = { nextExpectedRevision: revision, firstPosition, lastPosition: this.tip.position };
-    const idem = p.options.idempotency;
-    if (idem) {
-      if (this.stmt.getIdem.get(idem.userId, idem.key)) throw new IdempotencyKeyTaken(idem.userId, idem.key);
-      this.stmt.putIdem.run(idem.userId, idem.key, idem.requestHash, JSON.stringify(idem.response(result)), result.lastPosition);
-    }
-    return result;
+    return revision;
   }
 
   private applyReadModels(e: StoredEvent): void {

@@ -40,8 +40,15 @@ export type AppendOptions = Readonly<{ idempotency?: IdempotencyWrite }>;
 
 export type IdempotencyRecord = Readonly<{ requestHash: string; response: unknown }>;
 
+export type StreamAppend = Readonly<{ streamId: string; expected: ExpectedRevision; events: readonly NewEvent[] }>;
+
 export interface EventStore {
   append(streamId: string, expected: ExpectedRevision, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  /**
+   * Appends to many streams all-or-nothing (a bulk import). Embedded stores commit it in one
+   * transaction; a store without multi-stream transactions may refuse it.
+   */
+  appendMany(appends: readonly StreamAppend[], options?: AppendOptions): Promise<AppendResult>;
   /** Events of a stream from `fromRevision` on; [] when the stream does not exist. */
   readStream(streamId: string, fromRevision?: number): Promise<StoredEvent[]>;
   /** Events of the global log after `afterPosition`, in order, at most `limit`. */

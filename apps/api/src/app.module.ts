@@ -1,0 +1,42 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AllocationsModule } from './allocations/allocations.module';
+import { AuditModule } from './audit/audit.module';
+import type { LedgerConfig } from './config';
+import { HealthModule } from './health/health.module';
+import { HouseholdsModule } from './households/households.module';
+import { AuthGuard } from './http/auth.guard';
+import { ErrorFilter } from './http/error.filter';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { validationPipe } from './http/validation';
+import { LedgerModule } from './ledger/ledger.module';
+import { ProgramsModule } from './programs/programs.module';
+import { UnitsModule } from './units/units.module';
+import { UsersModule } from './users/users.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: LedgerConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CqrsModule.forRoot(),
+        LedgerModule.forRoot(config),
+        HealthModule,
+        UsersModule,
+        UnitsModule,
+        ProgramsModule,
+        AllocationsModule,
+        HouseholdsModule,
+        AuditModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: APP_PIPE, useValue: validationPipe },
+      ],
+    };
+  }
+}

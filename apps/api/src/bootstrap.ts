@@ -1,0 +1,47 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { USERS, recoverTransfers, registerUser, type AppContext, type LedgerMetadata, type UserDoc } from '../../../libs/ledger/src';
+import { hashToken } from './http/auth.guard';
+import type { LedgerService } from './ledger/ledger.service';
+
+const SYSTEM = { userId: 'system', role: 'admin' as const };
+
+const systemContext = (): AppContext => ({
+  principal: { ...SYSTEM, units: [] },
+  actor: SYSTEM,
+  now: new Date().toISOString(),
+  correlationId: randomUUID(),
+  causationId: null,
+  idempotencyKey: null,
+  idempotency: null,
+  newId: randomUUID,
+});
+
+/**
+ * LEDGER_ADMIN_TOKEN names an admin's token; without it, the first start makes one and prints it
+ * once. Either way the admin is an ordinary user recorded in the log, created by "system".
+ */
+export async function ensureAdmin(ledger: LedgerService, adminToken: string | null): Promise<string | null> {
+  const users = await ledger.reads.find<UserDoc>(USERS);
+  if (adminToken === null && users.length > 0) return null;
+  if (adminToken !== null && (await ledger.reads.get('tokens', hashToken(adminToken)))) return null;
+  const token = adminToken ?? randomBytes(32).toString('base64url');
+  const taken = new Set(users.map((u) => u.id));
+  let id = 'admin';
+  for (let n = 2; taken.has(id); n++) id = `admin-${n}`;
+  await registerUser(ledger.runner, ledger.reads, { id, name: 'Administrator', role: 'admin', units: [] }, hashToken(token), systemContext(), { bootstrap: true });
+  return adminToken === null ? token : null;
+}
+
+/** Completes money transfers that a killed process left half-done (see recover-transfers.ts). */
+export function recoverPendingTransfers(ledger: LedgerService): Promise<number> {
+  return recoverTransfers(ledger.runner, ledger.reads, (original: LedgerMetadata) => ({
+    principal: { userId: original.actor.userId, role: original.actor.role, units: [] },
+    actor: original.actor,
+    now: new Date().toISOString(),
+    correlationId: original.correlationId,
+    causationId: original.causationId,
+    idempotencyKey: original.idempotencyKey,
+    idempotency: original.idempotencyKey && original.requestHash ? { key: original.idempotencyKey, requestHash: original.requestHash } : null,
+    newId: randomUUID,
+  }));
+}

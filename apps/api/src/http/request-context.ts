@@ -1,0 +1,27 @@
+import { randomUUID } from 'node:crypto';
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { AppContext } from '../../../../libs/ledger/src';
+import type { AuthenticatedRequest } from './principal';
+import { idempotencyOf } from './idempotency.interceptor';
+
+const header = (r: AuthenticatedRequest, name: string): string | null => {
+  const v = r.headers[name];
+  return typeof v === 'string' && v.length > 0 && v.length <= 200 ? v : null;
+};
+
+/** The clock is read and ids are made here, at the edge; the domain only receives them. */
+export function contextOf(request: AuthenticatedRequest): AppContext {
+  const principal = request.principal!;
+  return {
+    principal,
+    actor: { userId: principal.userId, role: principal.role },
+    now: new Date().toISOString(),
+    correlationId: header(request, 'x-correlation-id') ?? randomUUID(),
+    causationId: header(request, 'x-causation-id'),
+    idempotencyKey: idempotencyOf(request)?.key ?? null,
+    idempotency: idempotencyOf(request),
+    newId: randomUUID,
+  };
+}
+
+export const Ctx = createParamDecorator((_: unknown, context: ExecutionContext): AppContext => contextOf(context.switchToHttp().getRequest<AuthenticatedRequest>()));

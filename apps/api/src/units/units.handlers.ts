@@ -1,0 +1,36 @@
+import { CommandHandler, Query, QueryHandler, Command, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { assertCanRead, notFound, type Principal } from '../../../../libs/domain/src';
+import { UNITS, registerUnit, type AppContext, type RegisterUnitInput, type UnitDoc } from '../../../../libs/ledger/src';
+import { LedgerService } from '../ledger/ledger.service';
+
+export class RegisterUnitCommand extends Command<{ id: string; position: number }> {
+  constructor(readonly input: RegisterUnitInput, readonly ctx: AppContext) {
+    super();
+  }
+}
+
+@CommandHandler(RegisterUnitCommand)
+export class RegisterUnitHandler implements ICommandHandler<RegisterUnitCommand> {
+  constructor(private readonly ledger: LedgerService) {}
+  execute(c: RegisterUnitCommand) {
+    return registerUnit(this.ledger.runner, this.ledger.reads, c.input, c.ctx);
+  }
+}
+
+export class GetUnitQuery extends Query<unknown> {
+  constructor(readonly code: string, readonly principal: Principal) {
+    super();
+  }
+}
+
+@QueryHandler(GetUnitQuery)
+export class GetUnitHandler implements IQueryHandler<GetUnitQuery> {
+  constructor(private readonly ledger: LedgerService) {}
+  async execute(q: GetUnitQuery) {
+    const unit = await this.ledger.reads.get<UnitDoc>(UNITS, q.code);
+    if (!unit) throw notFound('unit', q.code);
+    assertCanRead(q.principal, unit.path);
+    const { _position, path, ...rest } = unit;
+    return { ...rest, ancestors: path.slice(1), position: _position };
+  }
+}
