@@ -12,7 +12,7 @@ const transform = {
     },
   ],
 };
-const transformIgnorePatterns = ['/node_modules/(?!(@nestjs|cookie|@fastify|fastify)/)'];
+const transformIgnorePatterns = ['/node_modules/(?!(@nestjs|cookie|content-disposition|@fastify|fastify)/)'];
 const common = { transform, transformIgnorePatterns, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'mjs', 'json'] };
 
 module.exports = {

@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, type LedgerApp } from '../../apps/api/src/app.factory';
+
+export const ADMIN_TOKEN = 'e2e-admin-token';
+
+export type Reply = { status: number; body: any };
+
+export type TestServer = Readonly<{
+  url: string;
+  dir: string;
+  dbFile: string;
+  ledger: LedgerApp;
+  request: (method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string }) => Promise<Reply>;
+  close: () => Promise<void>;
+}>;
+
+/** The real server (Nest + Fastify + SQLite) on a temporary file, listening on a free port. */
+export async function startServer(): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
+  const dbFile = join(dir, 'ledger.db');
+  const ledger = await createApp({ port: 0, dbFile, adminToken: ADMIN_TOKEN, logger: false });
+  await ledger.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = ledger.app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  return {
+    url,
+    dir,
+    dbFile,
+    ledger,
+    request: (method, path, options = {}) => call(url, method, path, options),
+    close: async () => {
+      await ledger.app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function call(
+  url: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string } = {},
+): Promise<Reply> {
+  const headers: Record<string, string> = { ...(options.headers ?? {}) };
+  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined = options.raw;
+  if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  } else if (options.raw !== undefined && headers['content-type'] === undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${url}${path}`, { method, headers, body });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    /* not JSON: keep the text */
+  }
+  return { status: res.status, body: parsed };
+}
