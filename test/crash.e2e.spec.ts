@@ -1,0 +1,96 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { call } from './support/server';
+
+const MAIN = resolve(__dirname, '../dist/apps/api/src/main.js');
+const TOKEN = 'crash-admin';
+const DECISION = { number: '747/QĐ-UBND', date: '2022-06-30', issuer: 'UBND tỉnh Lai Châu' };
+const LINE = { program: 'GNBV-2021-2025', project: 'DA1', subProject: 'DA1.1', fiscalYear: 2022, capitalType: 'investment', source: 'central' };
+
+async function boot(dbFile: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: String(port), LEDGER_DB: dbFile, LEDGER_ADMIN_TOKEN: TOKEN, LEDGER_LOG: 'off' }, stdio: 'ignore' });
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return child;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill('SIGKILL');
+  throw new Error('server did not start');
+}
+
+/**
+ * The server is killed with SIGKILL in the middle of a write load and restarted: every write that
+ * was answered 201 must be there, half-done sub-allocations must be completed, and the read models
+ * must agree with the log.
+ */
+(existsSync(MAIN) ? describe : describe.skip)('crash: SIGKILL during a write load (needs `npm run build`)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ledger-crash-'));
+  const db = join(dir, 'ledger.db');
+  const port = 38_000 + Math.floor(Math.random() * 1000);
+  const url = `http://127.0.0.1:${port}`;
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps every acknowledged write and completes half-done transfers', async () => {
+    let server = await boot(db, port);
+    const post = (path: string, body: unknown) => call(url, 'POST', path, { token: TOKEN, body });
+    await post('/api/v1/units', { code: 'VN', name: 'Trung ương', level: 'central' });
+    await post('/api/v1/units', { code: 'LC', name: 'Lai Châu', level: 'province', parent: 'VN' });
+    await post('/api/v1/units', { code: 'PT', name: 'Phong Thổ', level: 'district', parent: 'LC' });
+    for (let c = 0; c < 4; c++) await post('/api/v1/units', { code: `C${c}`, name: `Commune ${c}`, level: 'commune', parent: 'PT' });
+    expect((await post('/api/v1/allocations', { id: 'ROOT', unit: 'PT', ...LINE, amount: 10_000_000_000_000, decision: DECISION })).status).toBe(201);
+
+    const acked: { kind: 'disbursement' | 'sub'; id: string; amount: number }[] = [];
+    let stop = false;
+    let n = 0;
+    const worker = async () => {
+      while (!stop) {
+        const i = n++;
+        const sub = i % 5 === 0;
+        const amount = 1_000 + i;
+        const r = sub
+          ? await post('/api/v1/allocations', { id: `S${i}`, parentId: 'ROOT', unit: `C${i % 4}`, amount, decision: DECISION }).catch(() => null)
+          : await post('/api/v1/allocations/ROOT/disbursements', { id: `D${i}`, amount, valueDate: '2022-10-01', voucher: `V${i}` }).catch(() => null);
+        if (r?.status === 201) acked.push({ kind: sub ? 'sub' : 'disbursement', id: sub ? `S${i}` : `D${i}`, amount });
+      }
+    };
+    const load = Promise.all(Array.from({ length: 16 }, worker));
+    await new Promise((r) => setTimeout(r, 1500));
+    server.kill('SIGKILL');
+    await new Promise((r) => server.once('exit', r));
+    stop = true;
+    await load;
+    expect(acked.length).toBeGreaterThan(50);
+
+    server = await boot(db, port);
+    try {
+      const get = (path: string) => call(url, 'GET', path, { token: TOKEN });
+      for (const a of acked) {
+        if (a.kind === 'sub') expect((await get(`/api/v1/allocations/${a.id}`)).body).toMatchObject({ id: a.id, allocated: a.amount });
+        else expect((await get(`/api/v1/audit?disbursement=${a.id}`)).body.items).toHaveLength(1);
+      }
+      // The read models agree with the log: recompute the root's figures from its events.
+      const events: { type: string; data: { amount: number; allocationId: string } }[] = [];
+      let cursor: string | null = '0';
+      while (cursor !== null) {
+        const page: { body: { items: typeof events; nextCursor: string | null } } = await get(`/api/v1/audit?allocation=ROOT&limit=1000&cursor=${cursor}`);
+        events.push(...page.body.items);
+        cursor = page.body.nextCursor;
+      }
+      const sum = (type: string) => events.filter((e) => e.type === type && e.data.allocationId === 'ROOT').reduce((t, e) => t + e.data.amount, 0);
+      const root = (await get('/api/v1/allocations/ROOT')).body;
+      expect(root.disbursed).toBe(sum('DisbursementRecorded'));
+      expect(root.subAllocated).toBe(sum('FundsPassedDown') - sum('FundsReturned'));
+      // No money reserved for a child that does not exist: every pass-down has its child.
+      const children = await Promise.all(root.children.map(async (c: { id: string }) => (await get(`/api/v1/allocations/${c.id}`)).body.allocated as number));
+      expect(children.reduce((t: number, a: number) => t + a, 0)).toBe(root.subAllocated);
+      expect(root.available).toBe(root.allocated - root.subAllocated - root.disbursed);
+    } finally {
+      server.kill('SIGKILL');
+    }
+  });
+});
