@@ -132,7 +132,8 @@ export function decideAllocation(command: AllocationCommand, state: AllocationSt
     }
     case 'PassDownIncrease': {
       const parent = granted(state, 'parent');
-      assertDelta(command.delta);
+      // An increase only ever moves money down; a negative one would credit the parent unasked.
+      assertPositiveAmount('delta', command.delta);
       const decision = legalDocument('decision', command.decision);
       assertText('reason', command.reason, 1000);
       if (command.delta > available(parent)) throw insufficientFunds(parent, command.delta);

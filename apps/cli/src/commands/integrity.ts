@@ -1,0 +1,13 @@
+import { EXIT_OK, noPositionals, parseArgs, type Command } from '../command';
+
+export const integrityCommand: Command = {
+  name: 'integrity',
+  usage: ['integrity'],
+  summary: "print the head's position and digest as JSON (as stored; `verify` checks them)",
+  async run(args, { io, openLedger }) {
+    noPositionals(parseArgs(args, [], integrityCommand), integrityCommand);
+    const head = await openLedger().head();
+    io.out(JSON.stringify({ position: head.position, hash: head.hash }));
+    return EXIT_OK;
+  },
+};
