@@ -60,6 +60,13 @@ describe('HTTP rules: errors, access, idempotency', () => {
     });
   });
 
+  it('serves the OpenAPI document and UI at /api/docs', async () => {
+    const json = await s.request('GET', '/api/docs-json');
+    expect(json.status).toBe(200);
+    expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/api/v1/allocations', '/api/v1/allocations/{id}/disbursements', '/api/v1/audit', '/api/v1/households/stats']));
+    expect((await s.request('GET', '/api/docs')).status).toBe(200);
+  });
+
   describe('access', () => {
     it('needs a valid bearer token', async () => {
       expect((await s.request('GET', '/api/v1/units/VN')).status).toBe(401);
