@@ -6,12 +6,15 @@ import { AuditModule } from './audit/audit.module';
 import type { LedgerConfig } from './config';
 import { HealthModule } from './health/health.module';
 import { HouseholdsModule } from './households/households.module';
+import { ImportsModule } from './imports/imports.module';
 import { AuthGuard } from './http/auth.guard';
 import { ErrorFilter } from './http/error.filter';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { IntegrityModule } from './integrity/integrity.module';
 import { validationPipe } from './http/validation';
 import { LedgerModule } from './ledger/ledger.module';
 import { ProgramsModule } from './programs/programs.module';
+import { TraceModule } from './trace/trace.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
 
@@ -29,7 +32,10 @@ export class AppModule {
         ProgramsModule,
         AllocationsModule,
         HouseholdsModule,
+        ImportsModule,
         AuditModule,
+        TraceModule,
+        IntegrityModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

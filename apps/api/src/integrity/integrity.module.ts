@@ -1,0 +1,33 @@
+import { Controller, Get, Module } from '@nestjs/common';
+import { Query, QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { LedgerService } from '../ledger/ledger.service';
+
+export type IntegrityHead = { position: number; hash: string };
+
+export class GetIntegrityQuery extends Query<IntegrityHead> {}
+
+@QueryHandler(GetIntegrityQuery)
+export class GetIntegrityHandler implements IQueryHandler<GetIntegrityQuery> {
+  constructor(private readonly ledger: LedgerService) {}
+  async execute(): Promise<IntegrityHead> {
+    const head = await this.ledger.events.head();
+    return { position: head.position, hash: head.hash };
+  }
+}
+
+/** The head of the hash-chained log, for anyone signed in to note down and compare later. */
+@ApiTags('integrity')
+@ApiBearerAuth()
+@Controller('api/v1/integrity')
+export class IntegrityController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  head() {
+    return this.queries.execute(new GetIntegrityQuery());
+  }
+}
+
+@Module({ controllers: [IntegrityController], providers: [GetIntegrityHandler] })
+export class IntegrityModule {}
