@@ -1,2 +1,3 @@
 export * from './sqlite/sqlite-ledger-store';
 export * from './memory/memory-ledger-store';
+export * from './sqlite/sqlite-bulk-append';

@@ -173,6 +173,11 @@ export class SqliteLedgerStore implements EventStore, ReadStore {
     return this.stmt.getCheckpoint.get(INLINE)?.position ?? 0;
   }
 
+  /** For sqlite-bulk-append.ts only: the connection, the options and the chain tip, used synchronously between flushes. */
+  bulkAccess() {
+    return { db: this.db, options: this.options, tip: () => ({ ...this.tip }), setTip: (tip: { position: number; hash: string }) => void (this.tip = { ...tip }) };
+  }
+
   // ---- the write path ----
 
   private flush(): void {

@@ -1,0 +1,4 @@
+export * from './row-source';
+export * from './parse-ndjson';
+export * from './parse-csv';
+export * from './spool';
