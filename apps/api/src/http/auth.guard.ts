@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DomainError } from '../../../../libs/domain/src';
+import { DomainError, type Principal } from '../../../../libs/domain/src';
 import { TOKENS, USERS, type TokenDoc, type UserDoc } from '../../../../libs/ledger/src';
 import { LedgerService } from '../ledger/ledger.service';
 import type { AuthenticatedRequest } from './principal';
@@ -12,6 +12,12 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 /** Bearer tokens are looked up by their SHA-256: the ledger never stores a token itself. */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  /**
+   * Users are never edited (a change would be a new event and a new token), so a token's principal
+   * can be remembered; the cache is bounded and holds hashes, not tokens.
+   */
+  private readonly known = new Map<string, Principal>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly ledger: LedgerService,
@@ -23,10 +29,18 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw new DomainError('UNAUTHENTICATED', 'an Authorization: Bearer <token> header is required');
-    const token = await this.ledger.reads.get<TokenDoc>(TOKENS, hashToken(match[1]!));
+    const hash = hashToken(match[1]!);
+    request.principal = this.known.get(hash) ?? (await this.lookUp(hash));
+    return true;
+  }
+
+  private async lookUp(hash: string): Promise<Principal> {
+    const token = await this.ledger.reads.get<TokenDoc>(TOKENS, hash);
     const user = token ? await this.ledger.reads.get<UserDoc>(USERS, token.userId) : null;
     if (!user) throw new DomainError('UNAUTHENTICATED', 'the bearer token is not valid');
-    request.principal = { userId: user.id, role: user.role, units: user.units };
-    return true;
+    const principal: Principal = { userId: user.id, role: user.role, units: user.units };
+    if (this.known.size >= 10_000) this.known.clear();
+    this.known.set(hash, principal);
+    return principal;
   }
 }

@@ -4,14 +4,14 @@ import { DISBURSEMENTS } from '../../projections/disbursements.projection';
 import { streams } from '../../streams';
 import type { CommandRunner } from '../command-runner';
 import type { AppContext } from '../context';
-import { allocationById, unitRef } from '../lookups';
+import { allocationById } from '../lookups';
 import { disbursementResponse } from './responses';
 
 export type RecordDisbursementInput = Readonly<{ id?: unknown; amount: unknown; valueDate: unknown; voucher: unknown; payee?: unknown; purpose?: unknown }>;
 
 export async function recordDisbursement(runner: CommandRunner, reads: ReadStore, allocationId: string, input: RecordDisbursementInput, ctx: AppContext) {
   const allocation = await allocationById(reads, allocationId);
-  assertCanWrite(ctx.principal, 'money', (await unitRef(reads, 'unit', allocation.unit)).path);
+  assertCanWrite(ctx.principal, 'money', allocation.unitPath);
   const id = input.id ?? ctx.newId();
   assertId('id', id);
   if (await reads.get(DISBURSEMENTS, id)) throw alreadyExists('disbursement', id);
