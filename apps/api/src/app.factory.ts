@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DomainError } from '../../../libs/domain/src';
+import { waitForCheckpoint } from '../../../libs/ledger/src/distributed/consistency';
 import { AppModule } from './app.module';
 import { ensureAdmin, recoverPendingTransfers } from './bootstrap';
 import type { LedgerConfig } from './config';
@@ -27,7 +29,17 @@ export async function createApp(config: LedgerConfig): Promise<LedgerApp> {
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const ledger = app.get(LedgerService);
+  if (config.readStore === 'mongodb') {
+    // Distributed: start from read models that have seen the log as it is now (the projector may be catching up).
+    const head = (await ledger.events.head()).position;
+    const outcome = await waitForCheckpoint(ledger.reads, head, 60_000);
+    if (!outcome.ok) throw new Error(`the read models are at position ${outcome.checkpoint}, the log at ${head}: is apps/projector running?`);
+  }
   await recoverPendingTransfers(ledger);
-  const generatedAdminToken = await ensureAdmin(ledger, config.adminToken);
+  const generatedAdminToken = await ensureAdmin(ledger, config.adminToken).catch((error: unknown) => {
+    // Two replicas starting together both create the first admin; the second finds it taken.
+    if (config.readStore === 'mongodb' && error instanceof DomainError && error.code === 'ALREADY_EXISTS') return null;
+    throw error;
+  });
   return { app, ledger, generatedAdminToken };
 }

@@ -3,11 +3,13 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AllocationsModule } from './allocations/allocations.module';
 import { AuditModule } from './audit/audit.module';
+import { ChangesModule } from './changes/changes.module';
 import type { LedgerConfig } from './config';
 import { HealthModule } from './health/health.module';
 import { HouseholdsModule } from './households/households.module';
 import { ImportsModule } from './imports/imports.module';
 import { AuthGuard } from './http/auth.guard';
+import { ConsistencyInterceptor } from './http/consistency.interceptor';
 import { ErrorFilter } from './http/error.filter';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { IntegrityModule } from './integrity/integrity.module';
@@ -34,12 +36,14 @@ export class AppModule {
         HouseholdsModule,
         ImportsModule,
         AuditModule,
+        ChangesModule,
         TraceModule,
         IntegrityModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: ConsistencyInterceptor },
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: APP_PIPE, useValue: validationPipe },
       ],

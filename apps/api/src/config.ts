@@ -3,7 +3,20 @@ export type LedgerConfig = Readonly<{
   dbFile: string;
   adminToken: string | null;
   logger: boolean;
+  /** Scale-out (issue 3): where the log and the read models live; both default to the embedded SQLite file. */
+  eventStore?: 'sqlite' | 'eventstoredb';
+  readStore?: 'sqlite' | 'mongodb';
+  eventStoreUrl?: string | null;
+  mongoUrl?: string | null;
+  /** How long a query with `?consistentWith=` waits for the read models (ms). */
+  consistencyTimeoutMs?: number;
 }>;
+
+const oneOf = <T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T => {
+  if (value === undefined || value === '') return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw new Error(`${name} must be one of ${allowed.join(', ')}, got '${value}'`);
+  return value as T;
+};
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   const port = Number(env.PORT ?? 3000);
@@ -13,5 +26,22 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): LedgerConfi
     dbFile: env.LEDGER_DB ?? 'data/ledger.db',
     adminToken: env.LEDGER_ADMIN_TOKEN && env.LEDGER_ADMIN_TOKEN.length > 0 ? env.LEDGER_ADMIN_TOKEN : null,
     logger: env.LEDGER_LOG !== 'off',
+    ...distributedFromEnv(env),
   };
+}
+
+function distributedFromEnv(env: NodeJS.ProcessEnv) {
+  const eventStore = oneOf('LEDGER_EVENT_STORE', env.LEDGER_EVENT_STORE, ['sqlite', 'eventstoredb'] as const, 'sqlite');
+  const readStore = oneOf('LEDGER_READ_STORE', env.LEDGER_READ_STORE, ['sqlite', 'mongodb'] as const, eventStore === 'eventstoredb' ? 'mongodb' : 'sqlite');
+  // The embedded store projects inside its own transaction; a separate log needs the worker-fed read store, and the reverse.
+  if ((eventStore === 'eventstoredb') !== (readStore === 'mongodb')) {
+    throw new Error(`LEDGER_EVENT_STORE=${eventStore} with LEDGER_READ_STORE=${readStore} is not a supported pair: use sqlite with sqlite, or eventstoredb with mongodb`);
+  }
+  const eventStoreUrl = env.LEDGER_EVENTSTORE_URL || null;
+  const mongoUrl = env.LEDGER_MONGO_URL || null;
+  if (eventStore === 'eventstoredb' && !eventStoreUrl) throw new Error('LEDGER_EVENT_STORE=eventstoredb needs LEDGER_EVENTSTORE_URL (e.g. esdb://localhost:2113?tls=false)');
+  if (readStore === 'mongodb' && !mongoUrl) throw new Error('LEDGER_READ_STORE=mongodb needs LEDGER_MONGO_URL (e.g. mongodb://localhost:27017/ledger?replicaSet=rs0)');
+  const timeout = Number(env.LEDGER_CONSISTENCY_TIMEOUT_MS ?? 5000);
+  if (!Number.isInteger(timeout) || timeout < 0) throw new Error(`LEDGER_CONSISTENCY_TIMEOUT_MS must be a whole number of milliseconds, got '${env.LEDGER_CONSISTENCY_TIMEOUT_MS}'`);
+  return { eventStore, readStore, eventStoreUrl, mongoUrl, consistencyTimeoutMs: timeout };
 }

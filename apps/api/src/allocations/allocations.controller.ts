@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { AppContext, BalancesQuery } from '../../../../libs/ledger/src';
+import type { AppContext, BalancesQuery, TimeTravelQuery } from '../../../../libs/ledger/src';
 import type { AuthenticatedRequest } from '../http/principal';
 import { Ctx } from '../http/request-context';
 import { AdjustAllocationDto, GrantAllocationDto, RecordDisbursementDto, ReverseDisbursementDto } from './allocations.dto';
@@ -49,8 +49,8 @@ export class AllocationsController {
   }
 
   @Get('allocations/:id')
-  get(@Param('id') id: string, @Req() req: AuthenticatedRequest) {
-    return this.queries.execute(new GetAllocationQuery(id, req.principal!));
+  get(@Param('id') id: string, @Query() at: TimeTravelQuery, @Req() req: AuthenticatedRequest) {
+    return this.queries.execute(new GetAllocationQuery(id, req.principal!, at));
   }
 
   @Get('balances')

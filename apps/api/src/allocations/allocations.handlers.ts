@@ -13,6 +13,7 @@ import {
   type GrantAllocationInput,
   type RecordDisbursementInput,
   type ReverseDisbursementInput,
+  type TimeTravelQuery,
 } from '../../../../libs/ledger/src';
 import { LedgerService } from '../ledger/ledger.service';
 
@@ -39,7 +40,7 @@ export class ReverseDisbursementCommand extends Command<Created> {
   }
 }
 export class GetAllocationQuery extends Query<unknown> {
-  constructor(readonly id: string, readonly principal: Principal) {
+  constructor(readonly id: string, readonly principal: Principal, readonly at: TimeTravelQuery = {}) {
     super();
   }
 }
@@ -85,7 +86,7 @@ export class ReverseDisbursementHandler implements ICommandHandler<ReverseDisbur
 export class GetAllocationHandler implements IQueryHandler<GetAllocationQuery> {
   constructor(private readonly ledger: LedgerService) {}
   execute(q: GetAllocationQuery) {
-    return allocationView(this.ledger.reads, q.id, q.principal);
+    return allocationView(this.ledger.reads, q.id, q.principal, q.at);
   }
 }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { AppContext } from '../../../../libs/ledger/src';
+import type { AppContext, TimeTravelQuery } from '../../../../libs/ledger/src';
 import type { AuthenticatedRequest } from '../http/principal';
 import { Ctx } from '../http/request-context';
 import { AssessHouseholdDto, RegisterHouseholdDto } from './households.dto';
@@ -31,12 +31,12 @@ export class HouseholdsController {
 
   // Declared before ':id' so that "stats" is not taken for a household id.
   @Get('stats')
-  stats(@Query() query: { unit?: string; reviewYear?: string }, @Req() req: AuthenticatedRequest) {
+  stats(@Query() query: { unit?: string; reviewYear?: string } & TimeTravelQuery, @Req() req: AuthenticatedRequest) {
     return this.queries.execute(new GetHouseholdStatsQuery(query, req.principal!));
   }
 
   @Get(':id')
-  get(@Param('id') id: string, @Req() req: AuthenticatedRequest) {
-    return this.queries.execute(new GetHouseholdQuery(id, req.principal!));
+  get(@Param('id') id: string, @Query() at: TimeTravelQuery, @Req() req: AuthenticatedRequest) {
+    return this.queries.execute(new GetHouseholdQuery(id, req.principal!, at));
   }
 }

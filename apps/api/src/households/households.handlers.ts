@@ -8,6 +8,7 @@ import {
   type AppContext,
   type AssessHouseholdInput,
   type RegisterHouseholdInput,
+  type TimeTravelQuery,
 } from '../../../../libs/ledger/src';
 import { LedgerService } from '../ledger/ledger.service';
 
@@ -22,12 +23,12 @@ export class AssessHouseholdCommand extends Command<unknown> {
   }
 }
 export class GetHouseholdQuery extends Query<unknown> {
-  constructor(readonly id: string, readonly principal: Principal) {
+  constructor(readonly id: string, readonly principal: Principal, readonly at: TimeTravelQuery = {}) {
     super();
   }
 }
 export class GetHouseholdStatsQuery extends Query<unknown> {
-  constructor(readonly query: Readonly<{ unit?: string; reviewYear?: string }>, readonly principal: Principal) {
+  constructor(readonly query: Readonly<{ unit?: string; reviewYear?: string }> & TimeTravelQuery, readonly principal: Principal) {
     super();
   }
 }
@@ -52,7 +53,7 @@ export class AssessHouseholdHandler implements ICommandHandler<AssessHouseholdCo
 export class GetHouseholdHandler implements IQueryHandler<GetHouseholdQuery> {
   constructor(private readonly ledger: LedgerService) {}
   execute(q: GetHouseholdQuery) {
-    return householdView(this.ledger.reads, q.id, q.principal);
+    return householdView(this.ledger.reads, q.id, q.principal, q.at);
   }
 }
 

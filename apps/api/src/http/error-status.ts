@@ -14,4 +14,5 @@ export const STATUS: Readonly<Record<ErrorCode, number>> = {
   ALREADY_REVERSED: 409,
   CONCURRENCY_CONFLICT: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
+  NOT_SUPPORTED: 501,
 };

@@ -21,6 +21,7 @@ const HTTP_CODES: Readonly<Record<number, string>> = {
   405: 'METHOD_NOT_ALLOWED',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
+  // PROJECTION_LAGGING (consistency.interceptor.ts) arrives as a 503 HttpException carrying its code.
   503: 'SERVICE_UNAVAILABLE',
 };
 

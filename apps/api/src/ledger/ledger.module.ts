@@ -2,7 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { SqliteLedgerStore } from '../../../../libs/adapters/src';
+import { EsdbEventStore } from '../../../../libs/adapters/src/eventstoredb/esdb-event-store';
+import { MongoReadStore } from '../../../../libs/adapters/src/mongodb/mongo-read-store';
 import { PROJECTIONS, auditKeys } from '../../../../libs/ledger/src';
+import { recoveredResponse } from '../../../../libs/ledger/src/distributed/recovered-response';
+import { uniqueKeys } from '../../../../libs/ledger/src/distributed/unique-keys';
 import type { LedgerConfig } from '../config';
 import { LedgerService } from './ledger.service';
 
@@ -18,7 +22,13 @@ export class LedgerModule {
         { provide: CONFIG, useValue: config },
         {
           provide: LedgerService,
-          useFactory: () => {
+          useFactory: async () => {
+            if (config.eventStore === 'eventstoredb') {
+              // Distributed mode: the API only appends; apps/projector keeps MongoDB current.
+              const events = await EsdbEventStore.connect(config.eventStoreUrl!, { uniqueKeys, recoverResponse: recoveredResponse });
+              const reads = await MongoReadStore.connect(config.mongoUrl!, { projections: PROJECTIONS, auditKeys });
+              return new LedgerService(events, reads);
+            }
             if (config.dbFile !== ':memory:') mkdirSync(dirname(config.dbFile), { recursive: true });
             const store = new SqliteLedgerStore(config.dbFile, { projections: PROJECTIONS, auditKeys });
             return new LedgerService(store, store);

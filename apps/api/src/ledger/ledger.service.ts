@@ -15,5 +15,8 @@ export class LedgerService implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.events.close();
+    // In distributed mode the read store is a separate connection (MongoDB).
+    const reads = this.reads as ReadStore & { close?: () => Promise<void> };
+    if ((reads as unknown) !== this.events && typeof reads.close === 'function') await reads.close();
   }
 }

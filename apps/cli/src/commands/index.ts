@@ -1,7 +1,12 @@
 import type { Command } from '../command';
 import { checkpointCommand } from './checkpoint';
+import { diffCommand } from './diff';
 import { helpCommand } from './help';
+import { importHouseholdsCommand } from './import-households';
 import { integrityCommand } from './integrity';
+import { migrateCommand } from './migrate';
+import { projectionsCommand } from './projections';
+import { replayCommand } from './replay';
 import { traceCommand } from './trace';
 import { verifyCommand } from './verify';
 
@@ -11,5 +16,10 @@ export const COMMANDS: readonly Command[] = [
   checkpointCommand,
   integrityCommand,
   traceCommand,
+  diffCommand,
+  projectionsCommand,
+  replayCommand,
+  importHouseholdsCommand,
+  migrateCommand,
   helpCommand,
 ];

@@ -11,7 +11,7 @@ import {
   type StoredEvent,
   type StreamAppend,
 } from '../../../ledger/src/ports/event-store.port';
-import type { Doc, IndexQuery, ReadStore, Scalar } from '../../../ledger/src/ports/read-store.port';
+import type { Doc, HistoricalReadStore, IndexQuery, Scalar } from '../../../ledger/src/ports/read-store.port';
 import { project, type Projection } from '../../../ledger/src/projections/projection';
 import { chainHash } from '../../../ledger/src/integrity/hash-chain';
 
@@ -21,10 +21,12 @@ const key = (collection: string, id: string) => `${collection}\u0000${id}`;
  * The log and read models in memory, for unit tests: the same semantics as the SQLite store
  * (expected revisions, one global order, read models updated atomically with the append).
  */
-export class MemoryLedgerStore implements EventStore, ReadStore {
+export class MemoryLedgerStore implements EventStore, HistoricalReadStore {
   private readonly log: StoredEvent[] = [];
   private readonly streams = new Map<string, StoredEvent[]>();
   private readonly docs = new Map<string, Doc>();
+  /** Every version of every document, oldest first (time travel). */
+  private readonly versions = new Map<string, Doc[]>();
   private readonly index = new Map<string, number[]>();
   private readonly idempotency = new Map<string, IdempotencyRecord>();
 
@@ -40,7 +42,13 @@ export class MemoryLedgerStore implements EventStore, ReadStore {
       if (a.expected !== actual) throw new WrongExpectedVersion(a.streamId, a.expected, actual);
     }
     if (new Set(appends.map((a) => a.streamId)).size !== appends.length) throw new Error('appendMany: a stream may appear once per call');
-    const snapshot = { log: this.log.length, streams: new Map(this.streams), docs: new Map(this.docs), index: new Map(this.index) };
+    const snapshot = {
+      log: this.log.length,
+      streams: new Map(this.streams),
+      docs: new Map(this.docs),
+      index: new Map(this.index),
+      versions: new Map([...this.versions].map(([k, v]) => [k, v.length])),
+    };
     let result: AppendResult | null = null;
     try {
       for (const [i, a] of appends.entries()) result = await this.append(a.streamId, a.expected, a.events, i === appends.length - 1 ? options : {});
@@ -52,6 +60,11 @@ export class MemoryLedgerStore implements EventStore, ReadStore {
       for (const [k, v] of snapshot.docs) this.docs.set(k, v);
       this.index.clear();
       for (const [k, v] of snapshot.index) this.index.set(k, v);
+      for (const [k, v] of this.versions) {
+        const kept = snapshot.versions.get(k) ?? 0;
+        if (kept === 0) this.versions.delete(k);
+        else v.length = kept;
+      }
       throw error;
     }
     return result ?? { nextExpectedRevision: -1, firstPosition: this.tipOf().position, lastPosition: this.tipOf().position };
@@ -66,12 +79,17 @@ export class MemoryLedgerStore implements EventStore, ReadStore {
     // Stage everything, then publish: a projection that refuses the event leaves no trace.
     const staged: StoredEvent[] = [];
     const stagedDocs = new Map<string, Doc>();
+    const stagedVersions: [string, Doc][] = [];
     let tip = this.tipOf();
     for (const e of events) {
       const unhashed = { ...e, streamId, revision: stream.length + staged.length, position: tip.position + 1 };
       const stored: StoredEvent = structuredClone({ ...unhashed, hash: chainHash(tip.hash, unhashed) });
       const lookup = <T extends Doc>(c: string, id: string) => (stagedDocs.get(key(c, id)) ?? this.docs.get(key(c, id)) ?? null) as T | null;
-      for (const w of project(this.options.projections, stored, lookup)) stagedDocs.set(key(w.collection, w.id), structuredClone(w.doc));
+      for (const w of project(this.options.projections, stored, lookup)) {
+        const doc = structuredClone(w.doc);
+        stagedDocs.set(key(w.collection, w.id), doc);
+        stagedVersions.push([key(w.collection, w.id), doc]);
+      }
       staged.push(stored);
       tip = { position: stored.position, hash: stored.hash };
     }
@@ -81,6 +99,12 @@ export class MemoryLedgerStore implements EventStore, ReadStore {
     }
     this.streams.set(streamId, [...stream, ...staged]);
     for (const [k, d] of stagedDocs) this.docs.set(k, d);
+    for (const [k, d] of stagedVersions) {
+      const list = this.versions.get(k) ?? [];
+      if (list.length > 0 && list[list.length - 1]!._position === d._position) list[list.length - 1] = d;
+      else list.push(d);
+      this.versions.set(k, list);
+    }
     const result = { nextExpectedRevision: stream.length + staged.length - 1, firstPosition: staged[0]?.position ?? tip.position, lastPosition: tip.position };
     if (idem) this.idempotency.set(`${idem.userId}\u0000${idem.key}`, { requestHash: idem.requestHash, response: structuredClone(idem.response(result)) });
     return result;
@@ -130,6 +154,35 @@ export class MemoryLedgerStore implements EventStore, ReadStore {
 
   async checkpoint(): Promise<number> {
     return this.tipOf().position;
+  }
+
+  async getAt<T extends Doc>(collection: string, id: string, position: number): Promise<T | null> {
+    return structuredClone((this.versionAt(key(collection, id), position) as T | null) ?? null);
+  }
+
+  async findAt<T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, position: number): Promise<T[]> {
+    const prefix = `${collection}\u0000`;
+    const out: T[] = [];
+    for (const k of this.versions.keys()) {
+      if (!k.startsWith(prefix)) continue;
+      const d = this.versionAt(k, position);
+      if (d && Object.entries(where).every(([f, v]) => ((d as Record<string, unknown>)[f] ?? null) === v)) out.push(structuredClone(d as T));
+    }
+    return out;
+  }
+
+  async positionAt(instant: string): Promise<number> {
+    let best: StoredEvent | null = null;
+    for (const e of this.log) {
+      if (e.metadata.recordedAt <= instant && (best === null || e.metadata.recordedAt >= best.metadata.recordedAt)) best = e;
+    }
+    return best?.position ?? 0;
+  }
+
+  private versionAt(k: string, position: number): Doc | null {
+    const list = this.versions.get(k) ?? [];
+    for (let i = list.length - 1; i >= 0; i--) if ((list[i]!._position ?? 0) <= position) return list[i]!;
+    return null;
   }
 
   private tipOf(): { position: number; hash: string } {

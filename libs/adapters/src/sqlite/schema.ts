@@ -4,6 +4,31 @@
  * and deletes through the ledger's own connection; anything done behind its back breaks the
  * hash chain instead, which `ledger verify` finds.
  */
+/**
+ * Time travel: every write of a document also lands in `document_versions`, stamped with the
+ * position of the event that wrote it, so a read at position P is "newest version ≤ P" (one index
+ * seek per document). Triggers rather than the store's own statements, so that every writer of
+ * `documents` (the inline projection, the bulk import, a rebuild's switch) keeps the history.
+ */
+export const HISTORY_TRIGGERS = `
+CREATE TRIGGER IF NOT EXISTS documents_history_on_insert AFTER INSERT ON documents BEGIN
+  INSERT INTO document_versions (collection, id, position, body)
+  VALUES (NEW.collection, NEW.id, coalesce(json_extract(NEW.body, '$._position'), 0), NEW.body)
+  ON CONFLICT (collection, id, position) DO UPDATE SET body = excluded.body;
+END;
+CREATE TRIGGER IF NOT EXISTS documents_history_on_update AFTER UPDATE ON documents BEGIN
+  INSERT INTO document_versions (collection, id, position, body)
+  VALUES (NEW.collection, NEW.id, coalesce(json_extract(NEW.body, '$._position'), 0), NEW.body)
+  ON CONFLICT (collection, id, position) DO UPDATE SET body = excluded.body;
+END;
+`;
+
+/**
+ * Bumped whenever the read models change shape (a projection added or changed, history added):
+ * a file whose read models were built by another version gets them rebuilt when it is opened.
+ */
+export const READ_MODELS_VERSION = 2;
+
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
   position       INTEGER PRIMARY KEY,
@@ -45,4 +70,12 @@ CREATE TABLE IF NOT EXISTS checkpoints (
   name     TEXT PRIMARY KEY,
   position INTEGER NOT NULL
 ) WITHOUT ROWID;
-`;
+CREATE INDEX IF NOT EXISTS events_by_recorded_at ON events (recorded_at, position);
+CREATE TABLE IF NOT EXISTS document_versions (
+  collection TEXT    NOT NULL,
+  id         TEXT    NOT NULL,
+  position   INTEGER NOT NULL,
+  body       TEXT    NOT NULL,
+  PRIMARY KEY (collection, id, position)
+) WITHOUT ROWID;
+${HISTORY_TRIGGERS}`;

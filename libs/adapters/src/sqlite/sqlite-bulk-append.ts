@@ -5,16 +5,15 @@ import { project, type DocLookup } from '../../../ledger/src/projections/project
 import { chainHash } from '../../../ledger/src/integrity/hash-chain';
 import type { SqliteLedgerStore } from './sqlite-ledger-store';
 
-const DOC_CACHE = Number(process.env.BULK_DOC_CACHE ?? 5_000);
+const DOC_CACHE = 5_000;
 /** Pages the bulk transaction may keep in memory (KiB); past that SQLite spills them to the WAL. */
-const BULK_CACHE_KIB = Number(process.env.BULK_CACHE_KIB ?? 65_536);
+const BULK_CACHE_KIB = 8_192;
 
 /**
  * All-or-nothing appends of any size, read lazily: one BEGIN IMMEDIATE … COMMIT (one fsync) on the
  * store's own connection, with the same checks, hash chain, read models and audit keys as
- * `SqliteLedgerStore.appendMany`, but without holding the appends as an array and with the
- * documents a run of events keeps rewriting (a household's, its commune's statistics) cached and
- * written once per batch.
+ * `SqliteLedgerStore.appendMany`, but without holding the appends as an array, and with the
+ * documents a run of events keeps reading kept parsed in a small cache.
  *
  * It runs synchronously from BEGIN to COMMIT: the store's group commit also runs synchronously, so
  * the two never interleave on the connection. The price is that the event loop is busy for the
@@ -35,17 +34,14 @@ export function sqliteBulkAppend(store: SqliteLedgerStore): BulkAppend {
       putIdem: db.prepare('INSERT INTO idempotency (user_id, key, request_hash, response, position) VALUES (?, ?, ?, ?, ?)'),
       putCheckpoint: db.prepare("INSERT INTO checkpoints (name, position) VALUES ('inline', ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position"),
     };
-    const cache = new Map<string, { collection: string; id: string; doc: Doc | null; dirty: boolean }>();
-    const writeBack = () => {
-      for (const c of cache.values()) if (c.dirty) stmt.putDoc.run(c.collection, c.id, JSON.stringify(c.doc));
-      cache.clear();
-    };
+    // Documents a run of events keeps reading (a household's, its commune's statistics), kept parsed.
+    const cache = new Map<string, { doc: Doc | null }>();
     const lookup: DocLookup = <T extends Doc>(collection: string, id: string): T | null => {
       const key = `${collection}\u0000${id}`;
       let c = cache.get(key);
       if (!c) {
         const row = stmt.getDoc.get(collection, id);
-        c = { collection, id, doc: row ? (JSON.parse(row.body) as Doc) : null, dirty: false };
+        c = { doc: row ? (JSON.parse(row.body) as Doc) : null };
         cache.set(key, c);
       }
       return c.doc as T | null;
@@ -71,15 +67,15 @@ export function sqliteBulkAppend(store: SqliteLedgerStore): BulkAppend {
           tip = { position: stored.position, hash: stored.hash };
           for (const w of project(o.projections, stored, lookup)) {
             lookup(w.collection, w.id);
-            const c = cache.get(`${w.collection}\u0000${w.id}`)!;
-            c.doc = w.doc;
-            c.dirty = true;
+            cache.get(`${w.collection}\u0000${w.id}`)!.doc = w.doc;
+            // Written through, not coalesced: every version of a document, at its own position, is
+            // what the document history (time travel) records from this table.
+            stmt.putDoc.run(w.collection, w.id, JSON.stringify(w.doc));
           }
           for (const key of o.auditKeys(stored)) stmt.addKey.run(key, stored.position);
         }
-        if (cache.size > DOC_CACHE) writeBack();
+        if (cache.size > DOC_CACHE) cache.clear();
       }
-      writeBack();
       const result: AppendResult = { nextExpectedRevision: revision, firstPosition: start.position + 1, lastPosition: tip.position };
       const idem = options.idempotency;
       if (idem) {

@@ -12,12 +12,13 @@ import {
   type StoredEvent,
   type StreamAppend,
 } from '../../../ledger/src/ports/event-store.port';
-import type { Doc, IndexQuery, ReadStore, Scalar } from '../../../ledger/src/ports/read-store.port';
+import type { Doc, HistoricalReadStore, IndexQuery, Scalar } from '../../../ledger/src/ports/read-store.port';
 import { project, type DocLookup, type Projection } from '../../../ledger/src/projections/projection';
 import { chainHash } from '../../../ledger/src/integrity/hash-chain';
-import { SCHEMA } from './schema';
+import { READ_MODELS_VERSION, SCHEMA } from './schema';
+import { ReadModelRebuild } from './sqlite-rebuild';
 
-type EventRow = {
+export type EventRow = {
   position: number;
   event_id: string;
   stream_id: string;
@@ -44,6 +45,8 @@ export type SqliteLedgerOptions = Readonly<{
 }>;
 
 const INLINE = 'inline';
+/** The checkpoints row that records which READ_MODELS_VERSION built the read models. */
+export const READ_MODELS = 'read-models-version';
 
 /**
  * The embedded store: the event log and the read models in one SQLite file, WAL with
@@ -54,7 +57,7 @@ const INLINE = 'inline';
  * revision and a refused one rolls back alone; every caller is answered only after the one
  * transaction that holds its events has committed.
  */
-export class SqliteLedgerStore implements EventStore, ReadStore {
+export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
   private readonly db: Database.Database;
   private readonly queue: PendingAppend[] = [];
   private scheduled = false;
@@ -88,8 +91,15 @@ export class SqliteLedgerStore implements EventStore, ReadStore {
       putIdem: this.db.prepare('INSERT INTO idempotency (user_id, key, request_hash, response, position) VALUES (?, ?, ?, ?, ?)'),
       getCheckpoint: this.db.prepare<[string], { position: number }>('SELECT position FROM checkpoints WHERE name = ?'),
       putCheckpoint: this.db.prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position'),
+      getDocAt: this.db.prepare<[string, string, number], { body: string }>(
+        'SELECT body FROM document_versions WHERE collection = ? AND id = ? AND position <= ? ORDER BY position DESC LIMIT 1',
+      ),
+      positionAt: this.db.prepare<[string], { position: number }>(
+        'SELECT position FROM events WHERE recorded_at <= ? ORDER BY recorded_at DESC, position DESC LIMIT 1',
+      ),
     };
     this.tip = this.stmt.head.get() ?? { position: 0, hash: GENESIS_HASH };
+    this.upgradeReadModels();
     this.catchUpReadModels();
   }
 
@@ -142,17 +152,8 @@ export class SqliteLedgerStore implements EventStore, ReadStore {
   }
 
   async find<T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>> = {}): Promise<T[]> {
-    const clauses = ['collection = ?'];
-    const params: unknown[] = [collection];
-    for (const [field, value] of Object.entries(where)) {
-      if (!/^[A-Za-z0-9_]+$/.test(field)) throw new Error(`find: bad field name '${field}'`);
-      if (value === null) clauses.push(`json_extract(body, '$.${field}') IS NULL`);
-      else {
-        clauses.push(`json_extract(body, '$.${field}') = ?`);
-        params.push(typeof value === 'boolean' ? Number(value) : value);
-      }
-    }
-    const rows = this.db.prepare(`SELECT body FROM documents WHERE ${clauses.join(' AND ')}`).all(...params) as { body: string }[];
+    const { sql, params } = whereClause(where, 'body');
+    const rows = this.db.prepare(`SELECT body FROM documents WHERE collection = ?${sql}`).all(collection, ...params) as { body: string }[];
     return rows.map((r) => JSON.parse(r.body) as T);
   }
 
@@ -171,6 +172,33 @@ export class SqliteLedgerStore implements EventStore, ReadStore {
 
   async checkpoint(): Promise<number> {
     return this.stmt.getCheckpoint.get(INLINE)?.position ?? 0;
+  }
+
+  async getAt<T extends Doc>(collection: string, id: string, position: number): Promise<T | null> {
+    const row = this.stmt.getDocAt.get(collection, id, position);
+    return row ? (JSON.parse(row.body) as T) : null;
+  }
+
+  async findAt<T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, position: number): Promise<T[]> {
+    // Candidates by the current documents (the fields of `where` never change), then one seek each.
+    const { sql, params } = whereClause(where, 'd.body');
+    const rows = this.db
+      .prepare(
+        'SELECT (SELECT v.body FROM document_versions v WHERE v.collection = d.collection AND v.id = d.id AND v.position <= ? ORDER BY v.position DESC LIMIT 1) AS body' +
+          ` FROM documents d WHERE d.collection = ?${sql}`,
+      )
+      .all(position, collection, ...params) as { body: string | null }[];
+    const out: T[] = [];
+    for (const r of rows) {
+      if (r.body === null) continue;
+      const doc = JSON.parse(r.body) as T;
+      if (Object.entries(where).every(([f, v]) => ((doc as Record<string, unknown>)[f] ?? null) === v)) out.push(doc);
+    }
+    return out;
+  }
+
+  async positionAt(instant: string): Promise<number> {
+    return this.stmt.positionAt.get(instant)?.position ?? 0;
   }
 
   /** For sqlite-bulk-append.ts only: the connection, the options and the chain tip, used synchronously between flushes. */
@@ -276,6 +304,17 @@ export class SqliteLedgerStore implements EventStore, ReadStore {
     return row ? (JSON.parse(row.body) as T) : null;
   }
 
+  /**
+   * Read models built by a release with other projections (or without their history) are rebuilt
+   * from the log before the store serves anything: time travel must not answer from a history
+   * that starts in the middle.
+   */
+  private upgradeReadModels(): void {
+    if (this.stmt.getCheckpoint.get(READ_MODELS)?.position === READ_MODELS_VERSION) return;
+    if (this.tip.position > 0) ReadModelRebuild.start(this.db, this.options).runSync();
+    this.stmt.putCheckpoint.run(READ_MODELS, READ_MODELS_VERSION);
+  }
+
   /** Read models written by an older release (or lost with a copied file) are brought up to the log on open. */
   private catchUpReadModels(): void {
     let from = this.stmt.getCheckpoint.get(INLINE)?.position ?? 0;
@@ -290,7 +329,21 @@ export class SqliteLedgerStore implements EventStore, ReadStore {
   }
 }
 
-function toStored(r: EventRow): StoredEvent {
+function whereClause(where: Readonly<Record<string, Scalar>>, body: string): { sql: string; params: unknown[] } {
+  let sql = '';
+  const params: unknown[] = [];
+  for (const [field, value] of Object.entries(where)) {
+    if (!/^[A-Za-z0-9_]+$/.test(field)) throw new Error(`find: bad field name '${field}'`);
+    if (value === null) sql += ` AND json_extract(${body}, '$.${field}') IS NULL`;
+    else {
+      sql += ` AND json_extract(${body}, '$.${field}') = ?`;
+      params.push(typeof value === 'boolean' ? Number(value) : value);
+    }
+  }
+  return { sql, params };
+}
+
+export function toStored(r: EventRow): StoredEvent {
   return {
     id: r.event_id,
     streamId: r.stream_id,

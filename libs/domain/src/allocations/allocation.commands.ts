@@ -97,6 +97,10 @@ export type ReverseDisbursement = Readonly<{
   disbursementId: string;
   reason: unknown;
   decision: unknown;
+  /** When the reversal takes effect; absent: `today`. Not before the payment's own value date. */
+  valueDate?: unknown;
+  /** Today in Asia/Ho_Chi_Minh. */
+  today: string;
 }>;
 
 export type AllocationCommand =

@@ -7,7 +7,7 @@ import { legalDocument } from '../shared/legal-document';
 import { add, assertPositiveAmount, type Dong } from '../shared/money';
 import { assertText } from '../shared/text';
 import type { AllocationCommand } from './allocation.commands';
-import type { AllocationEvent } from './allocation.events';
+import { ALLOCATION_EVENT_VERSIONS, type AllocationEvent } from './allocation.events';
 import { available, committed, evolveAllocation, initialAllocationState, type AllocationState, type Granted } from './allocation.state';
 
 const insufficientFunds = (s: Granted, amount: Dong): DomainError =>
@@ -214,6 +214,10 @@ export function decideAllocation(command: AllocationCommand, state: AllocationSt
       if (d.reversed) {
         throw new DomainError('ALREADY_REVERSED', `disbursement '${command.disbursementId}' is already reversed`, { disbursementId: command.disbursementId });
       }
+      const valueDate = command.valueDate === undefined || command.valueDate === null ? command.today : command.valueDate;
+      assertDay('valueDate', valueDate);
+      if (valueDate > command.today) throw invalid('valueDate', `${valueDate} is in the future (today is ${command.today})`);
+      if (valueDate < d.valueDate) throw invalid('valueDate', `${valueDate} is before the payment's own value date ${d.valueDate}`);
       return [
         event('DisbursementReversed', {
           allocationId: s.id,
@@ -221,9 +225,10 @@ export function decideAllocation(command: AllocationCommand, state: AllocationSt
           ancestry: s.ancestry,
           disbursementId: command.disbursementId,
           amount: d.amount,
+          valueDate,
           reason: command.reason.trim(),
           decision,
-        }),
+        }, ALLOCATION_EVENT_VERSIONS.DisbursementReversed),
       ];
     }
     default: {

@@ -101,9 +101,10 @@ const reversed = (disbursementId: string, amount: number) =>
     ancestry: [PROVINCE],
     disbursementId,
     amount,
+    valueDate: '2023-01-31',
     reason: 'wrong voucher',
     decision: null,
-  });
+  }, 2);
 
 const grant = (over: Partial<GrantAllocation> = {}): GrantAllocation => ({
   type: 'GrantAllocation',
@@ -183,6 +184,7 @@ const reverse = (over: Partial<ReverseDisbursement> = {}): ReverseDisbursement =
   disbursementId: 'd-1',
   reason: ' wrong voucher ',
   decision: null,
+  today: '2023-01-31',
   ...over,
 });
 
@@ -601,8 +603,22 @@ describe('allocation decider', () => {
     });
 
     it('records the decision behind a reversal', () => {
-      const expected = event('DisbursementReversed', { ...reversed('d-1', PHONG_THO_DISBURSED).data, decision: ADJUSTMENT });
+      const expected = event('DisbursementReversed', { ...reversed('d-1', PHONG_THO_DISBURSED).data, decision: ADJUSTMENT }, 2);
       spec.given(given).when(reverse({ decision: ADJUSTMENT })).then([expected]);
+    });
+
+    it('takes effect on the value date given, today when none is (schema version 2)', () => {
+      const expected = event('DisbursementReversed', { ...reversed('d-1', PHONG_THO_DISBURSED).data, valueDate: '2023-01-15' }, 2);
+      spec.given(given).when(reverse({ valueDate: '2023-01-15' })).then([expected]);
+    });
+
+    it.each([
+      ['not a date', '15/01/2023'],
+      ['not a calendar date', '2023-02-30'],
+      ['in the future', '2023-02-01'],
+      ["before the payment's value date", '2022-12-29'],
+    ])('refuses a value date %s', (_, valueDate) => {
+      spec.given(given).when(reverse({ valueDate })).thenThrows('VALIDATION_FAILED', { field: 'valueDate' });
     });
 
     it('returns the amount to what is available', () => {
@@ -644,8 +660,8 @@ describe('allocation state', () => {
       committed: PHONG_THO_DISBURSED,
     });
     expect([...district.disbursements]).toEqual([
-      ['d-1', { amount: PHONG_THO_DISBURSED, reversed: false }],
-      ['d-2', { amount: 1_000, reversed: true }],
+      ['d-1', { amount: PHONG_THO_DISBURSED, valueDate: '2022-12-30', reversed: false }],
+      ['d-2', { amount: 1_000, valueDate: '2022-12-30', reversed: true }],
     ]);
     expect([...district.transfers]).toEqual(['t-747']);
   });

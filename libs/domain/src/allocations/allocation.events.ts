@@ -64,10 +64,27 @@ export type DisbursementRecorded = DomainEvent<
   }
 >;
 
+/**
+ * Schema version 2 (issue 4) adds `valueDate`: the day the reversal takes effect at the Treasury,
+ * which value-dated balances use. Version 1 events have none; the v1 → v2 upcaster
+ * (libs/ledger/src/schema) gives them the day they were recorded in Asia/Ho_Chi_Minh.
+ */
 export type DisbursementReversed = DomainEvent<
   'DisbursementReversed',
-  { allocationId: string; unit: string; ancestry: readonly string[]; disbursementId: string; amount: Dong; reason: string; decision: LegalDocument | null }
+  {
+    allocationId: string;
+    unit: string;
+    ancestry: readonly string[];
+    disbursementId: string;
+    amount: Dong;
+    valueDate: string;
+    reason: string;
+    decision: LegalDocument | null;
+  }
 >;
+
+/** The schema version the deciders emit for each event type (absent: 1). */
+export const ALLOCATION_EVENT_VERSIONS: Readonly<Partial<Record<AllocationEvent['type'], number>>> = { DisbursementReversed: 2 };
 
 export type AllocationEvent =
   | AllocationGranted

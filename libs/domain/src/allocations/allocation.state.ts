@@ -14,10 +14,12 @@ export type Granted = Readonly<{
   allocated: Dong;
   subAllocated: Dong;
   disbursed: Dong;
-  disbursements: ReadonlyMap<string, Readonly<{ amount: Dong; reversed: boolean }>>;
+  disbursements: ReadonlyMap<string, Disbursed>;
   /** Transfers already applied on this stream: makes the two-stream steps idempotent. */
   transfers: ReadonlySet<string>;
 }>;
+
+export type Disbursed = Readonly<{ amount: Dong; valueDate: string; reversed: boolean }>;
 
 export type AllocationState = Readonly<{ status: 'empty' }> | Granted;
 
@@ -39,8 +41,8 @@ const withTransfer = (set: ReadonlySet<string>, id: string | null): ReadonlySet<
 const withDisbursement = (
   map: Granted['disbursements'],
   id: string,
-  entry: Readonly<{ amount: Dong; reversed: boolean }>,
-): Granted['disbursements'] => (map as Map<string, Readonly<{ amount: Dong; reversed: boolean }>>).set(id, entry);
+  entry: Disbursed,
+): Granted['disbursements'] => (map as Map<string, Disbursed>).set(id, entry);
 
 export function evolveAllocation(state: AllocationState, e: AllocationEvent): AllocationState {
   if (e.type === 'AllocationGranted') {
@@ -72,13 +74,17 @@ export function evolveAllocation(state: AllocationState, e: AllocationEvent): Al
       return {
         ...state,
         disbursed: add(state.disbursed, e.data.amount),
-        disbursements: withDisbursement(state.disbursements, e.data.disbursementId, { amount: e.data.amount, reversed: false }),
+        disbursements: withDisbursement(state.disbursements, e.data.disbursementId, { amount: e.data.amount, valueDate: e.data.valueDate, reversed: false }),
       };
     case 'DisbursementReversed':
       return {
         ...state,
         disbursed: subtract(state.disbursed, e.data.amount),
-        disbursements: withDisbursement(state.disbursements, e.data.disbursementId, { amount: e.data.amount, reversed: true }),
+        disbursements: withDisbursement(state.disbursements, e.data.disbursementId, {
+          amount: e.data.amount,
+          valueDate: state.disbursements.get(e.data.disbursementId)?.valueDate ?? e.data.valueDate,
+          reversed: true,
+        }),
       };
     default: {
       const _exhaustive: never = e;

@@ -14,7 +14,8 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'CONCURRENCY_CONFLICT'
-  | 'AMOUNT_OUT_OF_RANGE';
+  | 'AMOUNT_OUT_OF_RANGE'
+  | 'NOT_SUPPORTED';
 
 export class DomainError extends Error {
   constructor(

@@ -9,6 +9,7 @@ import {
 } from '../ports/event-store.port';
 import type { AppContext } from './context';
 import { KeyedMutex } from './keyed-mutex';
+import { upcast } from '../schema/upcasters';
 
 type Cached = { revision: number; state: unknown };
 
@@ -36,7 +37,7 @@ export class CommandRunner {
     let revision = cached?.revision ?? -1;
     let state = cached ? cached.state : decider.initialState();
     for (const e of await this.store.readStream(streamId, revision + 1)) {
-      state = decider.evolve(state, e as unknown as E);
+      state = decider.evolve(state, upcast(e) as unknown as E);
       revision = e.revision;
     }
     if (revision >= 0) this.remember(streamId, { revision, state });

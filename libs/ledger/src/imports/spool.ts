@@ -15,16 +15,28 @@ export class Spool {
   private bytes = 0;
   private file: { dir: string; fd: number } | null = null;
   private buffer = '';
+  /** Byte offset of every line in the file the spool is, or would be, spilled to. */
+  private offsets = new Float64Array(1024);
+  private written = 0;
   count = 0;
 
-  constructor(private readonly memoryLimit = 32 << 20) {}
+  constructor(private readonly memoryLimit = 4 << 20) {}
 
-  push(line: string): void {
+  /** Appends a line and returns its sequence number (from 0). */
+  push(line: string): number {
+    const seq = this.count;
+    if (seq === this.offsets.length) {
+      const grown = new Float64Array(this.offsets.length * 2);
+      grown.set(this.offsets);
+      this.offsets = grown;
+    }
+    this.offsets[seq] = this.written;
+    this.written += Buffer.byteLength(line) + 1;
     this.count += 1;
     if (this.file) {
       this.buffer += line + '\n';
       if (this.buffer.length >= WRITE_BUFFER) this.drain();
-      return;
+      return seq;
     }
     this.lines.push(line);
     this.bytes += line.length;
@@ -35,6 +47,18 @@ export class Spool {
       this.lines = [];
       this.drain();
     }
+    return seq;
+  }
+
+  /** One line by its sequence number: the rare look back at a household named twice in a file. */
+  readAt(seq: number): string {
+    if (!this.file) return this.lines[seq]!;
+    this.drain();
+    const start = this.offsets[seq]!;
+    const end = seq + 1 < this.count ? this.offsets[seq + 1]! : this.written;
+    const buf = Buffer.allocUnsafe(end - start - 1);
+    readSync(this.file.fd, buf, 0, buf.length, start);
+    return buf.toString('utf8');
   }
 
   get spilled(): boolean {

@@ -15,3 +15,41 @@ export interface ReadStore {
   /** The position up to which the read models reflect the log. */
   checkpoint(): Promise<number>;
 }
+
+/**
+ * Time travel (issue 4): a read store that keeps every write of every document as a version
+ * stamped with its `_position`, in every collection, so that the read models can be read as they
+ * stood just after any position of the log without replaying it. The versions are kept as durably
+ * as the documents themselves, and a rebuild recreates them. The SQLite and in-memory stores are
+ * historical; a read store that is not answers `asOf`/`atPosition`/`valueDate` reads with
+ * NOT_SUPPORTED (501) and everything else as before.
+ */
+export interface HistoricalReadStore extends ReadStore {
+  /**
+   * `get` as it would have answered when the read models stood at `position`: the newest version
+   * of the document with `_position` ≤ `position`; null when the document did not exist yet.
+   */
+  getAt<T extends Doc>(collection: string, id: string, position: number): Promise<T | null>;
+  /**
+   * `find` at `position`: each document's newest version with `_position` ≤ `position`, kept when
+   * that version matches `where`. Adapters may choose candidates by the current documents, so
+   * `where` must only name fields that never change once a document is written (an allocation's
+   * budget line or unit, a statistics document's review year); documents are never deleted.
+   */
+  findAt<T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, position: number): Promise<T[]>;
+  /**
+   * The position the books had reached at `instant` (ISO 8601, UTC `…Z` as `recordedAt` is
+   * stamped): the position of the event with the latest `metadata.recordedAt` ≤ `instant`, the
+   * highest position among equal stamps; 0 when nothing was recorded by then. Reading at that
+   * position shows the log's prefix up to it. `recordedAt` is stamped when a command arrives and
+   * group commit may order two concurrent commands a few milliseconds out of stamp order, so an
+   * event stamped just after `instant` can fall inside that prefix (and one stamped just before,
+   * outside it): the prefix is what the books held, the stamps are the clock's.
+   */
+  positionAt(instant: string): Promise<number>;
+}
+
+export const keepsHistory = (reads: ReadStore): reads is HistoricalReadStore =>
+  typeof (reads as Partial<HistoricalReadStore>).getAt === 'function' &&
+  typeof (reads as Partial<HistoricalReadStore>).findAt === 'function' &&
+  typeof (reads as Partial<HistoricalReadStore>).positionAt === 'function';

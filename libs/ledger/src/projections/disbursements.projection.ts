@@ -14,7 +14,7 @@ export type DisbursementDoc = Readonly<{
   recordedAt: string;
   recordedBy: string;
   position: number;
-  reversal: Readonly<{ reason: string; decision: DisbursementReversed['data']['decision']; recordedAt: string; recordedBy: string; position: number }> | null;
+  reversal: Readonly<{ reason: string; valueDate: string; decision: DisbursementReversed['data']['decision']; recordedAt: string; recordedBy: string; position: number }> | null;
   _position?: number;
 }>;
 
@@ -51,7 +51,7 @@ export const disbursementsProjection: Projection = {
     const d = e.data as DisbursementReversed['data'];
     const existing = docs<DisbursementDoc>(DISBURSEMENTS, d.disbursementId);
     if (!existing) throw new Error(`disbursements projection: '${d.disbursementId}' reversed before it was recorded`);
-    const reversal = { reason: d.reason, decision: d.decision, recordedAt: e.metadata.recordedAt, recordedBy: e.metadata.actor.userId, position: e.position };
+    const reversal = { reason: d.reason, valueDate: d.valueDate, decision: d.decision, recordedAt: e.metadata.recordedAt, recordedBy: e.metadata.actor.userId, position: e.position };
     return [{ collection: DISBURSEMENTS, id: d.disbursementId, doc: { ...existing, reversal } }];
   },
 };

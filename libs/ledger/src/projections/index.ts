@@ -1,4 +1,5 @@
 import { allocationsProjection } from './allocations.projection';
+import { disbursedByDayProjection } from './disbursed-by-day.projection';
 import { disbursementsProjection } from './disbursements.projection';
 import { householdsProjection } from './households.projection';
 import type { Projection } from './projection';
@@ -9,6 +10,7 @@ import { usersProjection } from './users.projection';
 export * from './projection';
 export * from './allocations.projection';
 export * from './disbursements.projection';
+export * from './disbursed-by-day.projection';
 export * from './households.projection';
 export * from './transfers.projection';
 export * from './units.projection';
@@ -20,6 +22,7 @@ export const PROJECTIONS: readonly Projection[] = [
   usersProjection,
   allocationsProjection,
   disbursementsProjection,
+  disbursedByDayProjection,
   transfersProjection,
   householdsProjection,
 ];

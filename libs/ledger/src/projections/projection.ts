@@ -1,5 +1,6 @@
 import type { StoredEvent } from '../ports/event-store.port';
 import type { Doc } from '../ports/read-store.port';
+import { upcast } from '../schema/upcasters';
 
 export type DocRef = Readonly<{ collection: string; id: string }>;
 export type DocWrite = DocRef & Readonly<{ doc: Doc }>;
@@ -24,9 +25,11 @@ export const docKey = (r: DocRef): string => `${r.collection}\u0000${r.id}`;
 /**
  * Runs every projection that handles `e`. Each event's writes land together, so if any document it
  * touches already carries a position at or after the event's, the event was applied before and is
- * skipped: replaying an event changes nothing.
+ * skipped: replaying an event changes nothing. Events of an older schema version are upcast first,
+ * so projections only ever see the current shape.
  */
-export function project(projections: readonly Projection[], e: StoredEvent, load: DocLookup): DocWrite[] {
+export function project(projections: readonly Projection[], stored: StoredEvent, load: DocLookup): DocWrite[] {
+  const e = upcast(stored);
   const writes: DocWrite[] = [];
   for (const p of projections) {
     if (!p.handles.has(e.type)) continue;

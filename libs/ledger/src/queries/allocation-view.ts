@@ -2,8 +2,10 @@ import { assertCanRead, percent, subtract, type Principal } from '../../../domai
 import type { ReadStore } from '../ports/read-store.port';
 import { ALLOCATIONS, type AllocationDoc } from '../projections/allocations.projection';
 import { allocationById } from '../commands/lookups';
+import { timeTravel, type TimeTravelQuery } from './time-travel';
 
-export async function allocationView(reads: ReadStore, id: string, principal: Principal) {
+export async function allocationView(current: ReadStore, id: string, principal: Principal, at: TimeTravelQuery = {}) {
+  const { reads, position } = await timeTravel(current, at);
   const a = await allocationById(reads, id);
   assertCanRead(principal, a.unitPath);
   const children = await Promise.all(a.children.map((c) => reads.get<AllocationDoc>(ALLOCATIONS, c)));
@@ -23,5 +25,6 @@ export async function allocationView(reads: ReadStore, id: string, principal: Pr
     disbursementRate: percent(a.disbursedTotal, a.allocated),
     grantedAt: a.grantedAt,
     position: a._position,
+    ...(position === null ? {} : { asOfPosition: position }),
   };
 }

@@ -5,8 +5,10 @@ import { ALLOCATIONS } from '../projections/allocations.projection';
 import { DISBURSEMENTS } from '../projections/disbursements.projection';
 import { HOUSEHOLDS } from '../projections/households.projection';
 import { UNITS, type UnitDoc } from '../projections/units.projection';
+import { timeTravel, type TimeTravelQuery } from './time-travel';
 
-export type AuditQuery = Readonly<Partial<Record<'allocation' | 'household' | 'disbursement' | 'actor' | 'decision' | 'from' | 'to' | 'limit' | 'cursor', string>>>;
+export type AuditQuery = Readonly<Partial<Record<'allocation' | 'household' | 'disbursement' | 'actor' | 'decision' | 'from' | 'to' | 'limit' | 'cursor', string>>> &
+  TimeTravelQuery;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -26,7 +28,9 @@ function bound(field: 'from' | 'to', value: string | undefined): number | null {
 /** Hashes of bearer tokens are in the log but are nobody's business. */
 const redact = (e: StoredEvent) => (e.type === 'UserRegistered' ? { ...e.data, tokenHash: '[redacted]' } : e.data);
 
-export async function audit(events: EventStore, reads: ReadStore, q: AuditQuery, principal: Principal) {
+export async function audit(events: EventStore, current: ReadStore, q: AuditQuery, principal: Principal) {
+  // At a past point the trail stops there, and references and scope are resolved as they stood.
+  const { reads } = await timeTravel(current, q);
   const limit = q.limit === undefined ? 100 : Number(q.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw invalid('limit', 'must be an integer from 1 to 1000');
   const cursor = q.cursor === undefined ? 0 : Number(q.cursor);

@@ -2,6 +2,7 @@ import { CLASSIFICATIONS, assertCanRead, invalid, percent, type Classification, 
 import type { ReadStore } from '../ports/read-store.port';
 import { HOUSEHOLD_STATS, type HouseholdStatsDoc } from '../projections/households.projection';
 import { unitRef } from '../commands/lookups';
+import { timeTravel, type TimeTravelQuery } from './time-travel';
 
 type Tally = { households: number; byClassification: Record<Classification, number>; deprivations: Record<string, number> };
 
@@ -25,9 +26,10 @@ const report = (t: Tally) => ({
 });
 
 /** Sums the per-commune counts kept by the households projection over a subtree of units. */
-export async function householdStats(reads: ReadStore, q: Readonly<{ unit?: string; reviewYear?: string }>, principal: Principal) {
+export async function householdStats(current: ReadStore, q: Readonly<{ unit?: string; reviewYear?: string }> & TimeTravelQuery, principal: Principal) {
   if (q.unit === undefined) throw invalid('unit', 'is required');
   if (q.reviewYear === undefined || !/^\d{4}$/.test(q.reviewYear)) throw invalid('reviewYear', 'is required: a year');
+  const { reads, position } = await timeTravel(current, q);
   const unit = await unitRef(reads, 'unit', q.unit);
   assertCanRead(principal, unit.path);
   const docs = (await reads.find<HouseholdStatsDoc>(HOUSEHOLD_STATS, { reviewYear: Number(q.reviewYear) })).filter((s) => s.unitPath.includes(unit.code));
@@ -43,5 +45,6 @@ export async function householdStats(reads: ReadStore, q: Readonly<{ unit?: stri
     reviewYear: Number(q.reviewYear),
     ...report(all),
     byUnit: [...byChild.entries()].map(([code, t]) => ({ unit: code, ...report(t) })),
+    ...(position === null ? {} : { asOfPosition: position }),
   };
 }

@@ -14,6 +14,7 @@ import { ALLOCATIONS, type AllocationDoc } from '../projections/allocations.proj
 import { DISBURSEMENTS, type DisbursementDoc } from '../projections/disbursements.projection';
 import { allocationById } from '../commands/lookups';
 import { streams } from '../streams';
+import { upcast } from '../schema/upcasters';
 import { visible } from './scope';
 
 export type Balance = Readonly<{ allocated: number; subAllocated: number; disbursed: number; available: number }>;
@@ -58,7 +59,7 @@ async function balanceAt(events: EventStore, allocationId: string, position: num
   let state: AllocationState = allocationDecider.initialState();
   for (const e of await events.readStream(streams.allocation(allocationId))) {
     if (e.position > position) break;
-    state = allocationDecider.evolve(state, e as unknown as AllocationEvent);
+    state = allocationDecider.evolve(state, upcast(e) as unknown as AllocationEvent);
   }
   if (state.status !== 'granted') return null;
   return { allocated: state.allocated, subAllocated: state.subAllocated, disbursed: state.disbursed, available: available(state) };

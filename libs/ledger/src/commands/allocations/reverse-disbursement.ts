@@ -1,4 +1,4 @@
-import { allocationDecider, assertCanWrite, notFound } from '../../../../domain/src';
+import { allocationDecider, assertCanWrite, notFound, vietnamDay } from '../../../../domain/src';
 import type { ReadStore } from '../../ports/read-store.port';
 import { DISBURSEMENTS, type DisbursementDoc } from '../../projections/disbursements.projection';
 import { streams } from '../../streams';
@@ -7,7 +7,7 @@ import type { AppContext } from '../context';
 import { unitRef } from '../lookups';
 import { disbursementResponse } from './responses';
 
-export type ReverseDisbursementInput = Readonly<{ reason: unknown; decision?: unknown }>;
+export type ReverseDisbursementInput = Readonly<{ reason: unknown; decision?: unknown; valueDate?: unknown }>;
 
 /** A wrong payment is never edited: a reversal puts its amount back and both stay in the log. */
 export async function reverseDisbursement(runner: CommandRunner, reads: ReadStore, disbursementId: string, input: ReverseDisbursementInput, ctx: AppContext) {
@@ -18,7 +18,7 @@ export async function reverseDisbursement(runner: CommandRunner, reads: ReadStor
   const { result } = await runner.run(
     streams.allocation(d.allocationId),
     allocationDecider,
-    { type: 'ReverseDisbursement', disbursementId, reason: input.reason, decision: input.decision },
+    { type: 'ReverseDisbursement', disbursementId, reason: input.reason, decision: input.decision, valueDate: input.valueDate, today: vietnamDay(ctx.now) },
     ctx,
     { respond },
   );

@@ -258,11 +258,18 @@ describe('importHouseholds keeps the same figures on both stores', () => {
     }
   });
 
-  it('spills decided appends to disk past the memory limit and still writes them all', async () => {
+  it('spills decided appends to disk past the memory limit, refolds a household named again from there, and writes them all', async () => {
     const b = await sqliteLedger();
     try {
-      const summary = await importHouseholds(b.runner, b.store, parseNdjson(Readable.from(generatedFile(3000, COMMUNES, 'ndjson'))), contextFor(), { ...b.options, spoolMemoryLimit: 64 << 10 });
-      expect(summary).toMatchObject({ rows: 3000, registered: 3000, assessed: 3000 });
+      const again = rows(10, 1, 2025).join('\n') + '\n';
+      const file = Readable.from((function* () {
+        yield* generatedFile(3000, COMMUNES, 'ndjson');
+        yield again;
+      })());
+      const summary = await importHouseholds(b.runner, b.store, parseNdjson(file), contextFor(), { ...b.options, spoolMemoryLimit: 64 << 10 });
+      expect(summary).toMatchObject({ rows: 3010, registered: 3000, assessed: 3010 });
+      const types = (await b.store.readStream('household-HH-00000007')).map((e) => [e.type, e.revision]);
+      expect(types.slice(0, 3)).toEqual([['HouseholdRegistered', 0], ['HouseholdAssessed', 1], ['HouseholdAssessed', 2]]);
       expect(await verifyChain(b.store)).toMatchObject({ ok: true });
     } finally {
       await b.close();

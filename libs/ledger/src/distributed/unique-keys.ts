@@ -1,0 +1,18 @@
+import { alreadyExists } from '../../../domain/src';
+import type { NewEvent } from '../ports/event-store.port';
+
+export type UniqueKey = Readonly<{ key: string; conflict: () => Error }>;
+
+/**
+ * Values that must be unique across streams, which a store without multi-stream transactions has
+ * to reserve before appending. Disbursement ids are global (a reversal addresses one by URL
+ * alone); in embedded mode the disbursements projection refuses a duplicate inside the append's
+ * transaction, on EventStoreDB the adapter reserves `disbursement:<id>` first.
+ */
+export function uniqueKeys(e: Pick<NewEvent, 'type' | 'data'>): UniqueKey[] {
+  if (e.type === 'DisbursementRecorded') {
+    const id = (e.data as { disbursementId?: unknown }).disbursementId;
+    if (typeof id === 'string') return [{ key: `disbursement:${id}`, conflict: () => alreadyExists('disbursement', id) }];
+  }
+  return [];
+}

@@ -1,0 +1,67 @@
+import type { DisbursementRecorded, DisbursementReversed } from '../../../domain/src';
+import { add, subtract } from '../../../domain/src';
+import type { StoredEvent } from '../ports/event-store.port';
+import { ALLOCATIONS, type AllocationDoc } from './allocations.projection';
+import { ref, type DocLookup, type DocWrite, type Projection } from './projection';
+
+/**
+ * What one allocation paid out net on one value date: payments valued that day minus reversals
+ * taking effect that day. `/balances?valueDate=D` sums the days on or before D. The budget line
+ * and unit path are copied from the allocation (they never change) so balance filters apply here too.
+ */
+export type DisbursedOnDayDoc = Readonly<{
+  id: string;
+  allocationId: string;
+  valueDate: string;
+  unit: string;
+  unitPath: readonly string[];
+  program: string;
+  project: string;
+  subProject: string | null;
+  fiscalYear: number;
+  capitalType: string;
+  source: string;
+  disbursed: number;
+  _position?: number;
+}>;
+
+export const DISBURSED_BY_DAY = 'disbursed-by-day';
+export const dayId = (allocationId: string, valueDate: string): string => `${allocationId}|${valueDate}`;
+
+type Moved = DisbursementRecorded['data'] | DisbursementReversed['data'];
+
+export const disbursedByDayProjection: Projection = {
+  name: 'disbursed-by-day',
+  handles: new Set(['DisbursementRecorded', 'DisbursementReversed']),
+  // The allocation's document is only read, for fields that never change: it is not "touched".
+  touches: (e: StoredEvent) => {
+    const d = e.data as Moved;
+    return [ref(DISBURSED_BY_DAY, dayId(d.allocationId, d.valueDate))];
+  },
+  apply(e: StoredEvent, docs: DocLookup): DocWrite[] {
+    const d = e.data as Moved;
+    const id = dayId(d.allocationId, d.valueDate);
+    const existing = docs<DisbursedOnDayDoc>(DISBURSED_BY_DAY, id);
+    let day = existing;
+    if (!day) {
+      const a = docs<AllocationDoc>(ALLOCATIONS, d.allocationId);
+      if (!a) throw new Error(`disbursed-by-day projection: '${d.allocationId}' has no document before position ${e.position}`);
+      day = {
+        id,
+        allocationId: a.id,
+        valueDate: d.valueDate,
+        unit: a.unit,
+        unitPath: a.unitPath,
+        program: a.program,
+        project: a.project,
+        subProject: a.subProject,
+        fiscalYear: a.fiscalYear,
+        capitalType: a.capitalType,
+        source: a.source,
+        disbursed: 0,
+      };
+    }
+    const disbursed = e.type === 'DisbursementRecorded' ? add(day.disbursed, d.amount) : subtract(day.disbursed, d.amount);
+    return [{ collection: DISBURSED_BY_DAY, id, doc: { ...day, disbursed } }];
+  },
+};

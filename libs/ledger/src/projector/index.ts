@@ -1,0 +1,3 @@
+export * from './projection-sink.port';
+export * from './plan-batch';
+export * from './projector';

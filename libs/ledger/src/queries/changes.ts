@@ -1,0 +1,131 @@
+import { assertCanRead, invalid, readsEverything, subtract, type Principal } from '../../../domain/src';
+import type { EventStore, StoredEvent } from '../ports/event-store.port';
+import type { HistoricalReadStore, ReadStore } from '../ports/read-store.port';
+import { ALLOCATIONS, allocationsProjection, type AllocationDoc } from '../projections/allocations.projection';
+import { UNITS, type UnitDoc } from '../projections/units.projection';
+import { unitRef } from '../commands/lookups';
+import { upcast } from '../schema/upcasters';
+import { visible } from './scope';
+import { historical, parseInstant, parsePosition, readsAt } from './time-travel';
+
+export type ChangesQuery = Readonly<Partial<Record<'from' | 'to' | 'unit' | 'limit', string>>>;
+
+export type BalanceFigures = Readonly<{ allocated: number; subAllocated: number; disbursed: number; available: number }>;
+
+export type AllocationMove = Readonly<{
+  id: string;
+  unit: string;
+  /** null: the allocation did not exist yet at `from`. */
+  before: BalanceFigures | null;
+  after: BalanceFigures;
+  delta: BalanceFigures;
+}>;
+
+const ZERO: BalanceFigures = { allocated: 0, subAllocated: 0, disbursed: 0, available: 0 };
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const figures = (a: AllocationDoc): BalanceFigures => ({
+  allocated: a.allocated,
+  subAllocated: a.subAllocated,
+  disbursed: a.disbursed,
+  available: subtract(subtract(a.allocated, a.subAllocated), a.disbursed),
+});
+
+/**
+ * A bound of /changes or `ledger diff`: a position, or a moment. `from` is exclusive (changes
+ * after the books as they stood then: a day means from its start), `to` inclusive (a day means
+ * by its end); both in Asia/Ho_Chi_Minh for days.
+ */
+async function bound(reads: HistoricalReadStore, field: 'from' | 'to', value: string | undefined, head: number): Promise<number> {
+  if (value === undefined) return field === 'from' ? 0 : head;
+  if (/^\d+$/.test(value)) {
+    const position = parsePosition(field, value);
+    if (position > head) throw invalid(field, `the log has reached position ${head}, not ${position}`);
+    return position;
+  }
+  if (field === 'from' && DAY.test(value)) {
+    const start = Date.parse(parseInstant(field, value, 'start'));
+    return reads.positionAt(new Date(start - 1).toISOString());
+  }
+  return reads.positionAt(parseInstant(field, value));
+}
+
+/** Hashes of bearer tokens are in the log but are nobody's business. */
+const redact = (e: StoredEvent) => (e.type === 'UserRegistered' ? { ...e.data, tokenHash: '[redacted]' } : e.data);
+
+/**
+ * GET /changes and `ledger diff`: what was recorded after `from` up to `to`, and how the balance of
+ * each allocation those events touched moved. Scoped like every read: events and allocations
+ * outside the reader's units are left out, and `unit` narrows to a subtree.
+ */
+export async function changes(events: EventStore, current: ReadStore, q: ChangesQuery, principal: Principal) {
+  const reads = historical(current);
+  const limit = q.limit === undefined ? 100 : Number(q.limit);
+  if (!Number.isInteger(limit) || limit < 0 || limit > 1000) throw invalid('limit', 'must be an integer from 0 to 1000');
+  const head = await reads.checkpoint();
+  const from = await bound(reads, 'from', q.from, head);
+  const to = await bound(reads, 'to', q.to, head);
+  if (from > to) throw invalid('from', `is after to (position ${from} > ${to})`);
+  const after = readsAt(reads, to);
+  const before = readsAt(reads, from);
+
+  let unitFilter: string | null = null;
+  if (q.unit !== undefined) {
+    const unit = await unitRef(after, 'unit', q.unit);
+    assertCanRead(principal, unit.path);
+    unitFilter = unit.code;
+  }
+  const units = new Map((await after.find<UnitDoc>(UNITS)).map((u) => [u.code, u.path]));
+  const inScope = (path: readonly string[]) => (unitFilter === null || path.includes(unitFilter)) && visible(principal, path);
+  const eventInScope = (e: StoredEvent) => {
+    const unit = (e.data as { unit?: string; code?: string }).unit ?? (e.type === 'UnitRegistered' ? (e.data as { code: string }).code : undefined);
+    if (unit === undefined) return unitFilter === null && readsEverything(principal);
+    return inScope(units.get(unit) ?? [unit]);
+  };
+
+  const byType: Record<string, number> = {};
+  const items: unknown[] = [];
+  let count = 0;
+  const touched = new Set<string>();
+  for (let cursor = from; cursor < to; ) {
+    const page = await events.readAll(cursor, Math.min(5000, to - cursor));
+    if (page.length === 0) break;
+    for (const stored of page) {
+      if (stored.position > to) break;
+      const e = upcast(stored);
+      if (allocationsProjection.handles.has(e.type)) for (const r of allocationsProjection.touches(e)) if (r.collection === ALLOCATIONS) touched.add(r.id);
+      if (!eventInScope(e)) continue;
+      count += 1;
+      byType[e.type] = (byType[e.type] ?? 0) + 1;
+      if (items.length < limit) {
+        items.push({ position: e.position, type: e.type, schemaVersion: stored.schemaVersion, streamId: e.streamId, recordedAt: e.metadata.recordedAt, actor: e.metadata.actor, data: redact(e) });
+      }
+    }
+    cursor = page[page.length - 1]!.position;
+  }
+
+  const moves: AllocationMove[] = [];
+  for (const id of [...touched].sort()) {
+    const now = await after.get<AllocationDoc>(ALLOCATIONS, id);
+    if (!now || !inScope(now.unitPath)) continue;
+    const then = await before.get<AllocationDoc>(ALLOCATIONS, id);
+    const b = then ? figures(then) : null;
+    const a = figures(now);
+    const base = b ?? ZERO;
+    const delta = {
+      allocated: subtract(a.allocated, base.allocated),
+      subAllocated: subtract(a.subAllocated, base.subAllocated),
+      disbursed: subtract(a.disbursed, base.disbursed),
+      available: subtract(a.available, base.available),
+    };
+    moves.push({ id, unit: now.unit, before: b, after: a, delta });
+  }
+  return {
+    from: { position: from },
+    to: { position: to },
+    recorded: { events: count, byType: Object.fromEntries(Object.entries(byType).sort(([x], [y]) => x.localeCompare(y))) },
+    events: items,
+    truncated: count > items.length,
+    allocations: moves,
+  };
+}
