@@ -90,6 +90,12 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
       getIdem: this.db.prepare<[string, string], { request_hash: string; response: string }>('SELECT request_hash, response FROM idempotency WHERE user_id = ? AND key = ?'),
       putIdem: this.db.prepare('INSERT INTO idempotency (user_id, key, request_hash, response, position) VALUES (?, ?, ?, ?, ?)'),
       getCheckpoint: this.db.prepare<[string], { position: number }>('SELECT position FROM checkpoints WHERE name = ?'),
+      // Prepared once: db.exec would parse them again for every command of every batch.
+      begin: this.db.prepare('BEGIN IMMEDIATE'),
+      savepoint: this.db.prepare('SAVEPOINT command'),
+      release: this.db.prepare('RELEASE command'),
+      rollbackTo: this.db.prepare('ROLLBACK TO command'),
+      commit: this.db.prepare('COMMIT'),
       putCheckpoint: this.db.prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position'),
       getDocAt: this.db.prepare<[string, string, number], { body: string }>(
         'SELECT body FROM document_versions WHERE collection = ? AND id = ? AND position <= ? ORDER BY position DESC LIMIT 1',
@@ -215,22 +221,22 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
     const outcomes: ({ ok: AppendResult } | { error: unknown })[] = [];
     const startHead = { ...this.tip };
     try {
-      this.db.exec('BEGIN IMMEDIATE');
+      this.stmt.begin.run();
       for (const p of batch) {
         const before = { ...this.tip };
-        this.db.exec('SAVEPOINT command');
+        this.stmt.savepoint.run();
         try {
           outcomes.push({ ok: this.appendNow(p) });
-          this.db.exec('RELEASE command');
+          this.stmt.release.run();
         } catch (error) {
-          this.db.exec('ROLLBACK TO command');
-          this.db.exec('RELEASE command');
+          this.stmt.rollbackTo.run();
+          this.stmt.release.run();
           this.tip = before;
           outcomes.push({ error });
         }
       }
       this.stmt.putCheckpoint.run(INLINE, this.tip.position);
-      this.db.exec('COMMIT');
+      this.stmt.commit.run();
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       this.tip = startHead;
@@ -294,7 +300,14 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
   }
 
   private applyReadModels(e: StoredEvent): void {
-    const lookup: DocLookup = (collection, id) => this.getDocSync(collection, id);
+    // Projections look a document up to check its position and again to apply: read it once.
+    const seen = new Map<string, Doc | null>();
+    const lookup: DocLookup = <T extends Doc>(collection: string, id: string) => {
+      const key = `${collection}\u0000${id}`;
+      let doc = seen.get(key);
+      if (doc === undefined) seen.set(key, (doc = this.getDocSync(collection, id)));
+      return doc as T | null;
+    };
     for (const w of project(this.options.projections, e, lookup)) this.stmt.putDoc.run(w.collection, w.id, JSON.stringify(w.doc));
     for (const key of this.options.auditKeys(e)) this.stmt.addKey.run(key, e.position);
   }
