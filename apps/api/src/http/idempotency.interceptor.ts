@@ -9,6 +9,12 @@ import type { AuthenticatedRequest } from './principal';
 const REQUEST_KEY = Symbol('idempotency');
 type WithIdempotency = AuthenticatedRequest & { [REQUEST_KEY]?: IdempotencyRequest };
 
+/** Marks a request whose identity is its streamed content, known only once it has been read. */
+export const STREAMED = 'streamed';
+
+const isStreamedBody = (body: unknown): boolean =>
+  typeof body === 'object' && body !== null && typeof (body as { stream?: { pipe?: unknown } }).stream?.pipe === 'function';
+
 export const idempotencyOf = (r: AuthenticatedRequest): IdempotencyRequest | null => (r as WithIdempotency)[REQUEST_KEY] ?? null;
 
 /**
@@ -32,6 +38,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private async handle(request: WithIdempotency, key: string | string[], next: CallHandler): Promise<unknown> {
     if (typeof key !== 'string' || key.length === 0 || key.length > 200) throw invalid('Idempotency-Key', 'must be a header of 1–200 characters');
+    if (isStreamedBody(request.body)) {
+      // A streamed file cannot be hashed before it is read: the use case checks the key against
+      // the content hash it computes while reading (see import-households.ts).
+      request[REQUEST_KEY] = { key, requestHash: STREAMED };
+      return lastValueFrom(next.handle(), { defaultValue: undefined });
+    }
     const userId = request.principal!.userId;
     const path = request.url.split('?')[0];
     const requestHash = createHash('sha256').update(`${request.method} ${path}\n${canonicalJson(request.body ?? null)}`).digest('hex');

@@ -174,7 +174,8 @@ export async function importHouseholds(
     const summary: HouseholdImportSummary = { ...counts, byClassification };
     const earlier = await earlierImport(runner, sha256);
     if (earlier) return earlier;
-    const idem = ctx.idempotency;
+    // A file's identity is its content: the same key with another file is a different request.
+    const idem = ctx.idempotency && { key: ctx.idempotency.key, requestHash: `import-households:${sha256}` };
     if (idem) {
       const record = await runner.store.findIdempotency(ctx.principal.userId, idem.key);
       if (record) return replayed(record, idem);
