@@ -15,7 +15,7 @@ import {
 import type { Doc, HistoricalReadStore, IndexQuery, Scalar } from '../../../ledger/src/ports/read-store.port';
 import { project, type DocLookup, type Projection } from '../../../ledger/src/projections/projection';
 import { chainHash } from '../../../ledger/src/integrity/hash-chain';
-import { READ_MODELS_VERSION, SCHEMA } from './schema';
+import { READ_MODELS_VERSION, SCHEMA, ensureVersionIndex } from './schema';
 import { ReadModelRebuild } from './sqlite-rebuild';
 
 export type EventRow = {
@@ -74,6 +74,7 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    ensureVersionIndex(this.db);
     this.maxBatch = options.maxBatch ?? 1000;
     this.stmt = {
       streamRevision: this.db.prepare<[string], { r: number | null }>('SELECT MAX(revision) AS r FROM events WHERE stream_id = ?'),

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { StoredEvent } from '../../../ledger/src/ports/event-store.port';
 import type { Doc } from '../../../ledger/src/ports/read-store.port';
 import { project, type DocLookup, type DocWrite, type Projection } from '../../../ledger/src/projections/projection';
-import { HISTORY_TRIGGERS, READ_MODELS_VERSION } from './schema';
+import { HISTORY_TRIGGERS, READ_MODELS_VERSION, versionIndexSql } from './schema';
 import { READ_MODELS, toStored, type EventRow } from './sqlite-ledger-store';
 
 export type RebuildOptions = Readonly<{ projections: readonly Projection[]; auditKeys: (e: StoredEvent) => readonly string[] }>;
@@ -73,7 +73,8 @@ export class ReadModelRebuild {
     db.exec(`
       DROP TABLE IF EXISTS ${NEW.documents}; DROP TABLE IF EXISTS ${NEW.versions}; DROP TABLE IF EXISTS ${NEW.keys};
       CREATE TABLE ${NEW.documents} (collection TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (collection, id)) WITHOUT ROWID;
-      CREATE TABLE ${NEW.versions} (collection TEXT NOT NULL, id TEXT NOT NULL, position INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (collection, id, position)) WITHOUT ROWID;
+      CREATE TABLE ${NEW.versions} (collection TEXT NOT NULL, id TEXT NOT NULL, position INTEGER NOT NULL, body TEXT NOT NULL);
+      ${versionIndexSql(NEW.versions, `rebuild_versions_by_doc_${Date.now()}`)}
       CREATE TABLE ${NEW.keys} (key TEXT NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (key, position)) WITHOUT ROWID;
     `);
     return new ReadModelRebuild(db, options, only, chunk);

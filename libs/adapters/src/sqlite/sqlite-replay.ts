@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { SCHEMA } from './schema';
+import { SCHEMA, ensureVersionIndex } from './schema';
 import { SqliteLedgerStore } from './sqlite-ledger-store';
 import type { RebuildOptions } from './sqlite-rebuild';
 
@@ -25,6 +25,7 @@ export async function replayCopy(sourceFile: string, outFile: string, position: 
   let events = 0;
   try {
     out.exec(SCHEMA);
+    ensureVersionIndex(out);
     out.prepare('ATTACH DATABASE ? AS source').run(sourceFile);
     out.transaction(() => {
       events = out
