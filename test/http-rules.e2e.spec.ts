@@ -60,6 +60,20 @@ describe('HTTP rules: errors, access, idempotency', () => {
     });
   });
 
+  it('answers a request the HTTP parser refuses in the API error shape', async () => {
+    const { connect } = await import('node:net');
+    const url = new URL(s.url);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(url.port), url.hostname, () => socket.write(Buffer.from('GET /api/v1/audit?decision=747/QĐ-UBND HTTP/1.1\r\nHost: x\r\n\r\n', 'utf8')));
+      let text = '';
+      socket.on('data', (c) => (text += c.toString('utf8')));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1.1 400/);
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+  });
+
   it('serves the OpenAPI document and UI at /api/docs', async () => {
     const json = await s.request('GET', '/api/docs-json');
     expect(json.status).toBe(200);

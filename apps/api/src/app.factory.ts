@@ -11,10 +11,20 @@ import { LedgerService } from './ledger/ledger.service';
 
 export const BODY_LIMIT = 1024 * 1024;
 
+/**
+ * A request Node's HTTP parser refuses (e.g. raw non-ASCII bytes in the URL: 747/QĐ-UBND must be
+ * percent-encoded) never reaches Nest; answer it in the API's error shape all the same.
+ */
+function malformedRequest(error: Error & { code?: string }, socket: import('node:net').Socket): void {
+  if (!socket.writable) return;
+  const body = JSON.stringify({ statusCode: 400, code: 'VALIDATION_FAILED', message: `malformed HTTP request (${error.code ?? error.message}); percent-encode non-ASCII characters in the URL` });
+  socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
+
 export type LedgerApp = Readonly<{ app: NestFastifyApplication; ledger: LedgerService; generatedAdminToken: string | null }>;
 
 export async function createApp(config: LedgerConfig): Promise<LedgerApp> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ bodyLimit: BODY_LIMIT }), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ bodyLimit: BODY_LIMIT, clientErrorHandler: malformedRequest }), {
     logger: config.logger ? ['error', 'warn', 'log'] : false,
     abortOnError: false,
   });
