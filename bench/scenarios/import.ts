@@ -23,10 +23,10 @@ function rssOf(pid: number): number {
 }
 
 /** One import in a child process; its RSS is sampled every 100 ms and its own peak (getrusage) read at the end. */
-export async function runImport(rows: number, communes: number, heapFlag: string | null = IMPORT_HEAP_FLAG): Promise<ImportRun> {
+export async function runImport(rows: number, communes: number, heapFlag: string | null = IMPORT_HEAP_FLAG, childDir = join(__dirname, '..')): Promise<ImportRun> {
   const tmp = tempDir('import');
   try {
-    const child = spawn(process.execPath, [...(heapFlag ? [heapFlag] : []), join(__dirname, '..', 'import-child.js'), tmp.dir, String(rows), String(communes)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...(heapFlag ? [heapFlag] : []), join(childDir, 'import-child.js'), tmp.dir, String(rows), String(communes)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     let sampled = 0;
