@@ -13,7 +13,9 @@ const transform = {
   ],
 };
 const transformIgnorePatterns = ['/node_modules/(?!(@nestjs|cookie|content-disposition|@fastify|fastify)/)'];
-const common = { transform, transformIgnorePatterns, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'mjs', 'json'] };
+// Dynamic imports name the emitted `.js` file (nodenext); under jest they resolve to the `.ts` source.
+const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
+const common = { transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'mjs', 'json'] };
 
 module.exports = {
   projects: [

@@ -1,20 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { USERS, recoverTransfers, registerUser, type AppContext, type LedgerMetadata, type UserDoc } from '../../../libs/ledger/src';
+import { USERS, appContext, recoverTransfers, registerUser, type AppContext, type LedgerMetadata, type UserDoc } from '../../../libs/ledger/src';
 import { hashToken } from './http/auth.guard';
 import type { LedgerService } from './ledger/ledger.service';
 
 const SYSTEM = { userId: 'system', role: 'admin' as const };
 
-const systemContext = (): AppContext => ({
-  principal: { ...SYSTEM, units: [] },
-  actor: SYSTEM,
-  now: new Date().toISOString(),
-  correlationId: randomUUID(),
-  causationId: null,
-  idempotencyKey: null,
-  idempotency: null,
-  newId: randomUUID,
-});
+const systemContext = (): AppContext =>
+  appContext({ principal: { ...SYSTEM, units: [] }, now: new Date().toISOString(), newId: randomUUID, correlationId: randomUUID() });
 
 /**
  * LEDGER_ADMIN_TOKEN names an admin's token; without it, the first start makes one and prints it
@@ -34,14 +26,14 @@ export async function ensureAdmin(ledger: LedgerService, adminToken: string | nu
 
 /** Completes money transfers that a killed process left half-done (see recover-transfers.ts). */
 export function recoverPendingTransfers(ledger: LedgerService): Promise<number> {
-  return recoverTransfers(ledger.runner, ledger.reads, (original: LedgerMetadata) => ({
-    principal: { userId: original.actor.userId, role: original.actor.role, units: [] },
-    actor: original.actor,
-    now: new Date().toISOString(),
-    correlationId: original.correlationId,
-    causationId: original.causationId,
-    idempotencyKey: original.idempotencyKey,
-    idempotency: original.idempotencyKey && original.requestHash ? { key: original.idempotencyKey, requestHash: original.requestHash } : null,
-    newId: randomUUID,
-  }));
+  return recoverTransfers(ledger.runner, ledger.reads, (original: LedgerMetadata) =>
+    appContext({
+      principal: { userId: original.actor.userId, role: original.actor.role, units: [] },
+      now: new Date().toISOString(),
+      newId: randomUUID,
+      correlationId: original.correlationId,
+      causationId: original.causationId,
+      idempotency: original.idempotencyKey && original.requestHash ? { key: original.idempotencyKey, requestHash: original.requestHash } : null,
+    }),
+  );
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { AppContext } from '../../../../libs/ledger/src';
+import { appContext, type AppContext } from '../../../../libs/ledger/src';
 import type { AuthenticatedRequest } from './principal';
 import { idempotencyOf } from './idempotency.interceptor';
 
@@ -11,17 +11,14 @@ const header = (r: AuthenticatedRequest, name: string): string | null => {
 
 /** The clock is read and ids are made here, at the edge; the domain only receives them. */
 export function contextOf(request: AuthenticatedRequest): AppContext {
-  const principal = request.principal!;
-  return {
-    principal,
-    actor: { userId: principal.userId, role: principal.role },
+  return appContext({
+    principal: request.principal!,
     now: new Date().toISOString(),
+    newId: randomUUID,
     correlationId: header(request, 'x-correlation-id') ?? randomUUID(),
     causationId: header(request, 'x-causation-id'),
-    idempotencyKey: idempotencyOf(request)?.key ?? null,
     idempotency: idempotencyOf(request),
-    newId: randomUUID,
-  };
+  });
 }
 
 export const Ctx = createParamDecorator((_: unknown, context: ExecutionContext): AppContext => contextOf(context.switchToHttp().getRequest<AuthenticatedRequest>()));

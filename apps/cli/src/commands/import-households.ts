@@ -4,7 +4,7 @@ import { extname } from 'node:path';
 import { DomainError } from '../../../../libs/domain/src';
 import { sqliteBulkAppend } from '../../../../libs/adapters/src/sqlite/sqlite-bulk-append';
 import { CommandRunner } from '../../../../libs/ledger/src/commands/command-runner';
-import type { AppContext } from '../../../../libs/ledger/src/commands/context';
+import { appContext } from '../../../../libs/ledger/src/commands/context';
 import { importHouseholds } from '../../../../libs/ledger/src/commands/households/import-households';
 import { parseCsv } from '../../../../libs/ledger/src/imports/parse-csv';
 import { parseNdjson } from '../../../../libs/ledger/src/imports/parse-ndjson';
@@ -40,17 +40,7 @@ export const importHouseholdsCommand: Command = {
     const store = openLedger();
     const user = await store.get<UserDoc>(USERS, userId);
     if (!user) throw new Error(`no user '${userId}' in this ledger`);
-    const principal = { userId: user.id, role: user.role, units: user.units };
-    const ctx: AppContext = {
-      principal,
-      actor: { userId: user.id, role: user.role },
-      now: new Date().toISOString(),
-      correlationId: randomUUID(),
-      causationId: null,
-      idempotencyKey: null,
-      idempotency: null,
-      newId: randomUUID,
-    };
+    const ctx = appContext({ principal: { userId: user.id, role: user.role, units: user.units }, now: new Date().toISOString(), newId: randomUUID, correlationId: randomUUID() });
 
     const input = createReadStream(file, { highWaterMark: 1 << 16 });
     const started = performance.now();

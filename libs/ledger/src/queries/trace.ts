@@ -24,35 +24,10 @@ export type TraceLink =
   /** An ancestor outside the reader's scope: named, but its figures are not the reader's business. */
   | Readonly<{ allocationId: string; unit: string; outOfScope: true }>;
 
-export type TracedPayment = Readonly<{
-  id: string;
-  allocationId: string;
-  unit: string;
-  amount: number;
-  valueDate: string;
-  voucher: string;
-  payee: string | null;
-  purpose: string | null;
-  recordedAt: string;
-  recordedBy: string;
-  position: number;
-  reversal: DisbursementDoc['reversal'];
-}>;
+/** A payment as the disbursements read model holds it, without the projection's bookkeeping. */
+export type TracedPayment = Omit<DisbursementDoc, '_position'>;
 
-const payment = (d: DisbursementDoc): TracedPayment => ({
-  id: d.id,
-  allocationId: d.allocationId,
-  unit: d.unit,
-  amount: d.amount,
-  valueDate: d.valueDate,
-  voucher: d.voucher,
-  payee: d.payee,
-  purpose: d.purpose,
-  recordedAt: d.recordedAt,
-  recordedBy: d.recordedBy,
-  position: d.position,
-  reversal: d.reversal,
-});
+const payment = ({ _position, ...d }: DisbursementDoc): TracedPayment => d;
 
 /** An allocation's balance just after global position `position`, folded from its own stream. */
 async function balanceAt(events: EventStore, allocationId: string, position: number): Promise<Balance | null> {
