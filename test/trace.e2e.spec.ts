@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { runCli } from '../apps/cli/src/cli';
+import { readModelsFile } from '../libs/adapters/src/sqlite/schema';
 import { allocate, seed, type Cast } from './support/story';
 import { startServer, type TestServer } from './support/server';
 
@@ -145,7 +146,7 @@ describe('fund-flow trace (HTTP, SQLite, CLI)', () => {
   });
 
   it('reports a read model corrupted behind the ledger’s back, naming the node', async () => {
-    const db = new Database(s.dbFile);
+    const db = new Database(readModelsFile(s.dbFile));
     try {
       db.prepare(`UPDATE documents SET body = json_set(body, '$.subAllocated', ?) WHERE collection = 'allocations' AND id = ?`).run(bn(9), 'PT-DA1.1-2022');
     } finally {

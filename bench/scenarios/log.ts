@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { SqliteLedgerStore, type SqliteLedgerOptions } from '../../libs/adapters/src/sqlite/sqlite-ledger-store';
-import { SCHEMA } from '../../libs/adapters/src/sqlite/schema';
+import { SqliteLedgerStore } from '../../libs/adapters/src/sqlite/sqlite-ledger-store';
+import { SqliteEventLog } from '../../libs/adapters/src/sqlite/sqlite-event-log';
+import { LOG_SCHEMA } from '../../libs/adapters/src/sqlite/schema';
 import type { LedgerMetadata, NewEvent } from '../../libs/ledger/src/ports/event-store.port';
 import type { Doc } from '../../libs/ledger/src/ports/read-store.port';
 import { PROJECTIONS, auditKeys, docKey, project, type DocLookup } from '../../libs/ledger/src/projections';
@@ -65,17 +66,19 @@ export function disbursementEvent(i: number): Omit<NewEvent, 'id'> {
   };
 }
 
-async function libraryAppends(file: string, events: number, options: Pick<SqliteLedgerOptions, 'projections' | 'auditKeys'>) {
-  const store = new SqliteLedgerStore(file, { ...options, maxBatch: ALLOCATIONS });
+type Appender = Pick<SqliteEventLog, 'append'>;
+
+/** Waves of one append per allocation in flight, each expecting the revision the last wave left. */
+async function appendWaves(store: Appender, events: number) {
   await Promise.all(Array.from({ length: ALLOCATIONS }, (_, a) => store.append(`allocation-${allocationId(a)}`, 'no_stream', [{ id: randomUUID(), ...grantEvent(a) }])));
   const waves = Math.ceil(events / ALLOCATIONS);
+  // Built before the clock starts, as raw's rows are: what is timed is the store's work.
+  const workload = Array.from({ length: waves }, (_, w) => Array.from({ length: ALLOCATIONS }, (_, a) => ({ id: randomUUID(), ...disbursementEvent(w * ALLOCATIONS + a) })));
   const t0 = performance.now();
   for (let w = 0; w < waves; w++) {
-    await Promise.all(
-      Array.from({ length: ALLOCATIONS }, (_, a) => store.append(`allocation-${allocationId(a)}`, w, [{ id: randomUUID(), ...disbursementEvent(w * ALLOCATIONS + a) }])),
-    );
+    await Promise.all(workload[w]!.map((e, a) => store.append(`allocation-${allocationId(a)}`, w, [e])));
   }
-  return { store, appended: waves * ALLOCATIONS, ms: performance.now() - t0 };
+  return { appended: waves * ALLOCATIONS, ms: performance.now() - t0 };
 }
 
 export type LogResult = Readonly<{ rows: Row[]; libraryFile: string; libraryEventsPerSecond: number; libraryReplayEventsPerSecond: number }>;
@@ -87,14 +90,19 @@ export type LogResult = Readonly<{ rows: Row[]; libraryFile: string; libraryEven
  * (b) projection rebuild: every read model recomputed from the log into memory.
  */
 export async function logScenarios(dir: string, events: number): Promise<LogResult> {
+  // The event store itself: what raw SQLite and emmett are compared with.
   const libraryFile = join(dir, 'library.db');
-  const library = await libraryAppends(libraryFile, events, { projections: PROJECTIONS, auditKeys });
-  const { store, appended, ms: libraryMs } = library;
+  const log = new SqliteEventLog(libraryFile, ALLOCATIONS);
+  const { appended, ms: libraryMs } = await appendWaves(log, events);
+  await log.close();
   const libraryEventsPerSecond = perSecond(appended, libraryMs);
-  // Diagnostic: the same store with no read models and no audit index, to show what they cost.
-  const bare = await libraryAppends(join(dir, 'bare.db'), events, { projections: [], auditKeys: () => [] });
-  await bare.store.close();
-  const bareEventsPerSecond = perSecond(bare.appended, bare.ms);
+  // The embedded ledger as the API uses it: each append answered once the read models (on the
+  // projector's thread) reflect it.
+  const full = new SqliteLedgerStore(join(dir, 'ledger.db'), { projections: PROJECTIONS, auditKeys, maxBatch: ALLOCATIONS });
+  const ledger = await appendWaves(full, events);
+  await full.close();
+  const ledgerEventsPerSecond = perSecond(ledger.appended, ledger.ms);
+  const store = new SqliteLedgerStore(libraryFile, { projections: PROJECTIONS, auditKeys });
 
   // Raw: the very rows the library stored, no checks, no chain, no read models.
   const source = new Database(libraryFile, { readonly: true });
@@ -103,7 +111,7 @@ export async function logScenarios(dir: string, events: number): Promise<LogResu
   const raw = new Database(join(dir, 'raw.db'));
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
-  raw.exec(SCHEMA);
+  raw.exec(LOG_SCHEMA);
   const insert = raw.prepare(
     'INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, hash) VALUES (@position, @event_id, @stream_id, @revision, @type, @schema_version, @data, @metadata, @recorded_at, @hash)',
   );
@@ -159,11 +167,11 @@ export async function logScenarios(dir: string, events: number): Promise<LogResu
         detail: { appended, libraryMs, rawMs, libraryEventsPerSecond, rawEventsPerSecond, ratio, transactionSize: ALLOCATIONS },
       },
       {
-        scenario: '(a) diagnostic: the same appends with no read models and no audit index',
-        figure: `${fmt(bareEventsPerSecond)} ev/s = ${((bareEventsPerSecond / rawEventsPerSecond) * 100).toFixed(1)}% of raw`,
-        target: '(shows what inline read models cost)',
+        scenario: '(a) diagnostic: the same appends on the embedded ledger, each answered once the read models reflect it',
+        figure: `${fmt(ledgerEventsPerSecond)} ev/s = ${((ledgerEventsPerSecond / rawEventsPerSecond) * 100).toFixed(1)}% of raw`,
+        target: '(what the projector, on its own thread, sustains)',
         pass: null,
-        detail: { eventsPerSecond: bareEventsPerSecond, ratio: bareEventsPerSecond / rawEventsPerSecond },
+        detail: { eventsPerSecond: ledgerEventsPerSecond, ratio: ledgerEventsPerSecond / rawEventsPerSecond },
       },
       {
         scenario: `(b) projection rebuild from the log (${fmt(replayed)} events, all projections)`,

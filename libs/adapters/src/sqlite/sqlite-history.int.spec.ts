@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -7,6 +7,7 @@ import type { LedgerMetadata, NewEvent } from '../../../ledger/src/ports/event-s
 import { PROJECTIONS, auditKeys, ALLOCATIONS, DISBURSEMENTS, DISBURSED_BY_DAY, type AllocationDoc, type DisbursementDoc } from '../../../ledger/src/projections';
 import { verifyChain } from '../../../ledger/src/integrity/verify-chain';
 import { MemoryLedgerStore } from '../memory/memory-ledger-store';
+import { readModelsFile } from './schema';
 import { SqliteLedgerStore } from './sqlite-ledger-store';
 import { ReadModelRebuild, rebuildReadModels } from './sqlite-rebuild';
 import { replayCopy } from './sqlite-replay';
@@ -80,7 +81,7 @@ async function appendAll(store: { append: SqliteLedgerStore['append'] }, steps: 
 
 /** Canonical checksums of the read models: rows sorted by collection and id (and position). */
 function checksums(file: string) {
-  const db = new Database(file, { readonly: true });
+  const db = new Database(readModelsFile(file), { readonly: true });
   const hash = (sql: string) => createHash('sha256').update(JSON.stringify(db.prepare(sql).raw().all())).digest('hex');
   const sums = {
     documents: hash('SELECT collection, id, body FROM documents ORDER BY collection, id'),
@@ -130,9 +131,10 @@ describe('SQLite history, rebuild and replay', () => {
     const half = Math.floor(STEPS.length / 2);
     const revisions = await appendAll(live, STEPS.slice(0, half));
     const pending = STEPS.slice(half);
-    const db = new Database(file);
+    const db = new Database(readModelsFile(file));
     db.pragma('busy_timeout = 5000');
-    const rebuild = ReadModelRebuild.start(db, OPTIONS, null, 4);
+    const log = new Database(file);
+    const rebuild = ReadModelRebuild.start(db, log, OPTIONS, null, 4);
     // Between chunks the "server" appends, and its readers keep getting the old, complete answers.
     const report = await rebuild.run(async () => {
       const next = pending.shift();
@@ -141,20 +143,53 @@ describe('SQLite history, rebuild and replay', () => {
       expect(a0?._position).toBeGreaterThan(0);
     });
     db.close();
+    log.close();
     await appendAll(live, pending, revisions);
     await live.close();
     expect(report.position).toBeGreaterThanOrEqual(half);
     expect(checksums(file)).toEqual(checksums(await incremental('reference.db')));
   });
 
-  it('rebuilds an older file (no history) when it is opened', async () => {
+  it('rebuilds read models built by an older release when the ledger is opened', async () => {
     const file = await incremental('old.db');
     const before = checksums(file);
-    const db = new Database(file);
-    db.exec("DELETE FROM document_versions; DELETE FROM documents WHERE collection = 'disbursed-by-day'; DELETE FROM checkpoints WHERE name = 'read-models-version'");
+    const db = new Database(readModelsFile(file));
+    db.exec("DELETE FROM document_versions; DELETE FROM documents WHERE collection = 'disbursed-by-day'; UPDATE projection_state SET version = 2");
     db.close();
     await new SqliteLedgerStore(file, OPTIONS).close();
     expect(checksums(file)).toEqual(before);
+  });
+
+  it('rebuilds a deleted read-model file, and one that belongs to another log, when the ledger is opened', async () => {
+    const file = await incremental('a.db');
+    const before = checksums(file);
+    rmSync(readModelsFile(file));
+    await new SqliteLedgerStore(file, OPTIONS).close();
+    expect(checksums(file)).toEqual(before);
+    // Read models of a longer history beside this log: their position's event is not this log's.
+    const other = await incremental('b.db', [...STEPS, ...STEPS.slice(0, 3).map((s, i) => ({ stream: `allocation-X${i}`, event: { ...s.event, id: `x-${i}` } }))]);
+    copyFileSync(readModelsFile(other), readModelsFile(file));
+    await new SqliteLedgerStore(file, OPTIONS).close();
+    expect(checksums(file)).toEqual(before);
+  });
+
+  it('catches up read models that a crash left behind the log', async () => {
+    const reference = checksums(await incremental('reference.db'));
+    const file = join(dir, 'c.db');
+    const store = new SqliteLedgerStore(file, OPTIONS);
+    const revisions = await appendAll(store, STEPS.slice(0, 10));
+    await store.close();
+    // The read-model file as it stood at position 10 while the log went on: as after a crash
+    // between the log's commit and the projector's.
+    copyFileSync(readModelsFile(file), join(dir, 'at-10'));
+    const again = new SqliteLedgerStore(file, OPTIONS);
+    await appendAll(again, STEPS.slice(10), revisions);
+    await again.close();
+    copyFileSync(join(dir, 'at-10'), readModelsFile(file));
+    const reopened = new SqliteLedgerStore(file, OPTIONS);
+    expect(await reopened.checkpoint()).toBe(STEPS.length);
+    await reopened.close();
+    expect(checksums(file)).toEqual(reference);
   });
 
   it('replays v1 reversals under the current release: same balances, value date = the day recorded in Hà Nội', async () => {

@@ -2,8 +2,9 @@ import Database from 'better-sqlite3';
 import type { StoredEvent } from '../../../ledger/src/ports/event-store.port';
 import type { Doc } from '../../../ledger/src/ports/read-store.port';
 import { project, type DocLookup, type DocWrite, type Projection } from '../../../ledger/src/projections/projection';
-import { HISTORY_TRIGGERS, READ_MODELS_VERSION, versionIndexSql } from './schema';
-import { READ_MODELS, toStored, type EventRow } from './sqlite-ledger-store';
+import { readModelsFile, versionIndexSql, type EventRow } from './schema';
+import { toStored } from './sqlite-event-log';
+import { openReadModels } from './sqlite-projector';
 
 export type RebuildOptions = Readonly<{ projections: readonly Projection[]; auditKeys: (e: StoredEvent) => readonly string[] }>;
 
@@ -23,15 +24,16 @@ export type RebuildReport = Readonly<{
 const NEW = { documents: 'rebuild_documents', versions: 'rebuild_document_versions', keys: 'rebuild_audit_keys' } as const;
 
 /**
- * Rebuilds read models from the log into new tables while the live ones keep serving, then
- * switches them in atomically.
+ * Rebuilds read models from the log into new tables of the read-model file while the live ones
+ * keep serving, then switches them in atomically.
  *
- * The log is replayed in chunks, each in its own short write transaction, so appends (from this
- * process or from a server on the same file) go on between chunks; the live tables are not touched
- * until the switch. The switch is one BEGIN IMMEDIATE transaction: replay the tail appended since
- * the last chunk, then swap: rename the new tables over the old ones (everything), or replace the
- * collections one projection writes (a named rebuild). A reader sees the old read models or the
- * new ones, never half of either.
+ * The log is replayed in chunks, each in its own short write transaction, never past the position
+ * the live read models have reached, so the projector (of this process or of a server on the same
+ * files) goes on between chunks. The switch is one BEGIN IMMEDIATE transaction, during which the
+ * live position cannot move: replay the tail up to it, then swap: rename the new tables over the
+ * old ones (everything), or replace the collections one projection writes (a named rebuild), and
+ * bump the generation so the projector drops what it had cached. A reader sees the old read models
+ * or the new ones, never half of either, and both reflect the same position of the log.
  *
  * A named rebuild still replays every projection into the new tables, because projections look up
  * each other's documents (an allocation takes its unit's path); only the named one's collections
@@ -46,12 +48,14 @@ export class ReadModelRebuild {
 
   private constructor(
     private readonly db: Database.Database,
+    private readonly log: Database.Database,
     private readonly options: RebuildOptions,
     private readonly only: string | null,
     private readonly chunk: number,
   ) {
     this.stmt = {
-      readAll: db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+      readAll: log.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+      live: db.prepare<[], { position: number }>('SELECT position FROM projection_state WHERE id = 1'),
       getDoc: db.prepare<[string, string], { body: string }>(`SELECT body FROM ${NEW.documents} WHERE collection = ? AND id = ?`),
       putDoc: db.prepare(`INSERT INTO ${NEW.documents} (collection, id, body) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET body = excluded.body`),
       putVersion: db.prepare(
@@ -65,8 +69,8 @@ export class ReadModelRebuild {
     return [...projections.map((p) => p.name), AUDIT_INDEX];
   }
 
-  /** Creates the new tables (dropping what a crashed rebuild left) on `db`, a connection to the ledger's file. */
-  static start(db: Database.Database, options: RebuildOptions, only: string | null = null, chunk = 5000): ReadModelRebuild {
+  /** Creates the new tables (dropping what a crashed rebuild left) on `db`, a connection to the read-model file; `log` reads the log file. */
+  static start(db: Database.Database, log: Database.Database, options: RebuildOptions, only: string | null = null, chunk = 5000): ReadModelRebuild {
     if (only !== null && !ReadModelRebuild.names(options.projections).includes(only)) {
       throw new Error(`no read model named '${only}' (known: ${ReadModelRebuild.names(options.projections).join(', ')})`);
     }
@@ -77,23 +81,27 @@ export class ReadModelRebuild {
       ${versionIndexSql(NEW.versions, `rebuild_versions_by_doc_${Date.now()}`)}
       CREATE TABLE ${NEW.keys} (key TEXT NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (key, position)) WITHOUT ROWID;
     `);
-    return new ReadModelRebuild(db, options, only, chunk);
+    return new ReadModelRebuild(db, log, options, only, chunk);
   }
 
   /** Replays one chunk in its own transaction; true once the replay is close enough to the head to switch. */
   step(): boolean {
     let count = 0;
+    let live = 0;
     this.db.transaction(() => {
-      count = this.replay(this.chunk);
+      live = this.stmt.live.get()!.position;
+      count = this.replay(Math.min(this.chunk, live - this.done));
     }).immediate();
-    return count < this.chunk;
+    return this.done >= live || count === 0;
   }
 
   /** Catches up the tail and swaps the tables, in one BEGIN IMMEDIATE transaction. */
   switchOver(): RebuildReport {
     let collections: string[] = [];
     this.db.transaction(() => {
-      while (this.replay(this.chunk) === this.chunk);
+      const live = this.stmt.live.get()!.position;
+      while (this.done < live && this.replay(Math.min(this.chunk, live - this.done)) > 0);
+      if (this.done !== live) throw new Error(`rebuild: the log ends at ${this.done}, the read models are at ${live}`);
       if (this.only === null) {
         this.db.exec(`
           DROP TABLE documents; DROP TABLE document_versions; DROP TABLE audit_keys;
@@ -101,17 +109,12 @@ export class ReadModelRebuild {
           ALTER TABLE ${NEW.versions} RENAME TO document_versions;
           ALTER TABLE ${NEW.keys} RENAME TO audit_keys;
         `);
-        this.db.exec(HISTORY_TRIGGERS);
-        const put = this.db.prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position');
-        put.run('inline', this.done);
-        put.run(READ_MODELS, READ_MODELS_VERSION);
         collections = (this.db.prepare('SELECT DISTINCT collection FROM documents ORDER BY collection').all() as { collection: string }[]).map((r) => r.collection);
       } else if (this.only === AUDIT_INDEX) {
         this.db.exec(`DROP TABLE audit_keys; ALTER TABLE ${NEW.keys} RENAME TO audit_keys;`);
       } else {
         collections = [...this.written].sort();
         for (const c of collections) {
-          // Documents first (their triggers write versions), then the versions replaced wholesale.
           this.db.prepare('DELETE FROM documents WHERE collection = ?').run(c);
           this.db.prepare(`INSERT INTO documents (collection, id, body) SELECT collection, id, body FROM ${NEW.documents} WHERE collection = ?`).run(c);
           this.db.prepare('DELETE FROM document_versions WHERE collection = ?').run(c);
@@ -119,6 +122,7 @@ export class ReadModelRebuild {
         }
       }
       this.db.exec(`DROP TABLE IF EXISTS ${NEW.documents}; DROP TABLE IF EXISTS ${NEW.versions}; DROP TABLE IF EXISTS ${NEW.keys};`);
+      this.db.exec('UPDATE projection_state SET generation = generation + 1 WHERE id = 1');
     }).immediate();
     return { rebuilt: this.only ?? 'all', events: this.events, position: this.done, collections, ms: Math.round(performance.now() - this.started) };
   }
@@ -135,6 +139,7 @@ export class ReadModelRebuild {
   }
 
   private replay(limit: number): number {
+    if (limit <= 0) return 0;
     const rows = this.stmt.readAll.all(this.done, limit);
     for (const row of rows) this.apply(toStored(row));
     return rows.length;
@@ -163,17 +168,17 @@ export class ReadModelRebuild {
 }
 
 /**
- * `ledger projections rebuild [name]`: on its own connection, so that it works the same whether the
- * server runs in this process, in another one, or not at all.
+ * `ledger projections rebuild [name]` on the ledger whose log is `file`: on connections of its own,
+ * so that it works the same whether the server runs in this process, in another one, or not at all.
  */
 export async function rebuildReadModels(file: string, options: RebuildOptions, only: string | null = null, chunk = 5000): Promise<RebuildReport> {
-  const db = new Database(file, { fileMustExist: true });
+  const log = new Database(file, { fileMustExist: true });
+  const db = openReadModels(readModelsFile(file));
   try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('busy_timeout = 10000');
-    return await ReadModelRebuild.start(db, options, only, chunk).run();
+    log.pragma('busy_timeout = 10000');
+    return await ReadModelRebuild.start(db, log, options, only, chunk).run();
   } finally {
     db.close();
+    log.close();
   }
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { SCHEMA, ensureVersionIndex } from './schema';
+import { LOG_SCHEMA } from './schema';
 import { SqliteLedgerStore } from './sqlite-ledger-store';
 import type { RebuildOptions } from './sqlite-rebuild';
 
@@ -24,8 +24,7 @@ export async function replayCopy(sourceFile: string, outFile: string, position: 
   const out = new Database(outFile);
   let events = 0;
   try {
-    out.exec(SCHEMA);
-    ensureVersionIndex(out);
+    out.exec(LOG_SCHEMA);
     out.prepare('ATTACH DATABASE ? AS source').run(sourceFile);
     out.transaction(() => {
       events = out

@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { SqliteProjector, type ProjectionOptions } from './sqlite-projector';
+
+/**
+ * Where the projector runs: on a worker thread of its own (the server's way: read models are
+ * written on the second core while the main thread serves requests and appends), or on the
+ * caller's thread, between its other work. Either tells `onProgress` each position it commits.
+ */
+export interface ProjectorHost {
+  /** The log has reached `head`: apply up to it. */
+  notify(head: number): void;
+  /** Whether someone waits on the projector: a worker keeps the process alive only then. */
+  hold(waiting: boolean): void;
+  close(): Promise<void>;
+}
+
+export type HostEvents = Readonly<{ onProgress: (position: number) => void; onError: (error: Error) => void }>;
+
+const BATCH = 2000;
+const RETRY_MS = 1000;
+
+export class InlineProjectorHost implements ProjectorHost {
+  private readonly projector: SqliteProjector;
+  private scheduled = false;
+  private head = 0;
+  private closed = false;
+
+  constructor(logFile: string, readFile: string, options: ProjectionOptions, private readonly events: HostEvents) {
+    this.projector = new SqliteProjector(logFile, readFile, options);
+  }
+
+  notify(head: number): void {
+    this.head = Math.max(this.head, head);
+    if (this.scheduled || this.closed) return;
+    this.scheduled = true;
+    setImmediate(() => this.run());
+  }
+
+  hold(): void {}
+
+  async close(): Promise<void> {
+    this.closed = true;
+    while (this.scheduled) await new Promise((r) => setImmediate(r));
+    this.projector.close();
+  }
+
+  private run(): void {
+    this.scheduled = false;
+    if (this.closed) return;
+    try {
+      const { position, applied } = this.projector.step(BATCH);
+      if (applied > 0) this.events.onProgress(position);
+      if (position < this.head) this.notify(this.head);
+    } catch (error) {
+      this.events.onError(error instanceof Error ? error : new Error(String(error)));
+      setTimeout(() => this.notify(this.head), RETRY_MS).unref();
+    }
+  }
+}
+
+/** The compiled worker script, when this module runs compiled (under ts-jest/swc it does not exist). */
+export function workerScript(): string | null {
+  const file = join(__dirname, 'projector-worker.js');
+  return __filename.endsWith('.js') && existsSync(file) ? file : null;
+}
+
+export type WorkerMessage = { progress: number } | { error: string; stack?: string } | { closed: true };
+
+export class WorkerProjectorHost implements ProjectorHost {
+  private readonly worker: Worker;
+  private exited: Promise<void>;
+
+  constructor(script: string, logFile: string, readFile: string, private readonly events: HostEvents) {
+    this.worker = new Worker(script, { workerData: { logFile, readFile } });
+    this.worker.on('message', (m: WorkerMessage) => {
+      if ('progress' in m) this.events.onProgress(m.progress);
+      else if ('error' in m) this.events.onError(Object.assign(new Error(m.error), { stack: m.stack }));
+    });
+    this.worker.on('error', (e) => this.events.onError(e));
+    this.exited = new Promise((r) => this.worker.once('exit', () => r()));
+    // The worker must not keep a process alive that is otherwise done (a CLI command).
+    this.worker.unref();
+  }
+
+  notify(head: number): void {
+    this.worker.postMessage({ head });
+  }
+
+  hold(waiting: boolean): void {
+    if (waiting) this.worker.ref();
+    else this.worker.unref();
+  }
+
+  async close(): Promise<void> {
+    this.worker.ref();
+    this.worker.postMessage({ close: true });
+    await this.exited;
+  }
+}
