@@ -128,7 +128,7 @@ export async function logScenarios(dir: string, events: number): Promise<LogResu
   // (b) Rebuild every read model from the log, page by page, into a fresh in-memory read store.
   const head = (await store.head()).position;
   const docs = new Map<string, Doc>();
-  const lookup: DocLookup = <T extends Doc>(collection: string, id: string) => (docs.get(docKey({ collection, id })) as T | undefined) ?? null;
+  const lookup: DocLookup = <T extends Doc>(collection: string, id: string) => (docs.get(`${collection}\u0000${id}`) as T | undefined) ?? null;
   const t2 = performance.now();
   let replayed = 0;
   for (let after = 0; after < head; ) {

@@ -2,11 +2,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { USERS, appContext, recoverTransfers, registerUser, type AppContext, type LedgerMetadata, type UserDoc } from '../../../libs/ledger/src';
 import { hashToken } from './http/auth.guard';
 import type { LedgerService } from './ledger/ledger.service';
+import { uuidv7 } from '../../../libs/ledger/src/commands/ids';
 
 const SYSTEM = { userId: 'system', role: 'admin' as const };
 
 const systemContext = (): AppContext =>
-  appContext({ principal: { ...SYSTEM, units: [] }, now: new Date().toISOString(), newId: randomUUID, correlationId: randomUUID() });
+  appContext({ principal: { ...SYSTEM, units: [] }, now: new Date().toISOString(), newId: uuidv7, correlationId: randomUUID() });
 
 /**
  * LEDGER_ADMIN_TOKEN names an admin's token; without it, the first start makes one and prints it
@@ -30,7 +31,7 @@ export function recoverPendingTransfers(ledger: LedgerService): Promise<number> 
     appContext({
       principal: { userId: original.actor.userId, role: original.actor.role, units: [] },
       now: new Date().toISOString(),
-      newId: randomUUID,
+      newId: uuidv7,
       correlationId: original.correlationId,
       causationId: original.causationId,
       idempotency: original.idempotencyKey && original.requestHash ? { key: original.idempotencyKey, requestHash: original.requestHash } : null,

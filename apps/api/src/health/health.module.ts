@@ -1,6 +1,7 @@
 import { Controller, Get, Module } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../http/public.decorator';
+import { SqliteLedgerStore } from '../../../../libs/adapters/src/sqlite/sqlite-ledger-store';
 import { LedgerService } from '../ledger/ledger.service';
 
 @ApiTags('health')
@@ -12,7 +13,10 @@ export class HealthController {
   @Get()
   async health() {
     const head = await this.ledger.events.head();
-    return { status: 'ok', position: head.position };
+    const projected = await this.ledger.reads.checkpoint();
+    const lastError = this.ledger.events instanceof SqliteLedgerStore ? this.ledger.events.lag().lastError : null;
+    // The log is what must stay up; read models behind it (or stuck on an error) are reported, not fatal.
+    return { status: lastError ? 'degraded' : 'ok', position: head.position, readModels: { position: projected, lag: head.position - projected, lastError } };
   }
 }
 

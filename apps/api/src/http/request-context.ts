@@ -3,6 +3,7 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { appContext, type AppContext } from '../../../../libs/ledger/src';
 import type { AuthenticatedRequest } from './principal';
 import { idempotencyOf } from './idempotency.interceptor';
+import { uuidv7 } from '../../../../libs/ledger/src/commands/ids';
 
 const header = (r: AuthenticatedRequest, name: string): string | null => {
   const v = r.headers[name];
@@ -14,7 +15,7 @@ export function contextOf(request: AuthenticatedRequest): AppContext {
   return appContext({
     principal: request.principal!,
     now: new Date().toISOString(),
-    newId: randomUUID,
+    newId: uuidv7,
     correlationId: header(request, 'x-correlation-id') ?? randomUUID(),
     causationId: header(request, 'x-causation-id'),
     idempotency: idempotencyOf(request),

@@ -10,6 +10,7 @@ import { parseCsv } from '../../../../libs/ledger/src/imports/parse-csv';
 import { parseNdjson } from '../../../../libs/ledger/src/imports/parse-ndjson';
 import { USERS, type UserDoc } from '../../../../libs/ledger/src/projections/users.projection';
 import { EXIT_FAILED, EXIT_OK, UsageError, parseArgs, type Command } from '../command';
+import { uuidv7 } from '../../../../libs/ledger/src/commands/ids';
 
 const FORMATS: Readonly<Record<string, 'ndjson' | 'csv'>> = { '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.csv': 'csv' };
 const LISTED = 50;
@@ -40,7 +41,7 @@ export const importHouseholdsCommand: Command = {
     const store = openLedger();
     const user = await store.get<UserDoc>(USERS, userId);
     if (!user) throw new Error(`no user '${userId}' in this ledger`);
-    const ctx = appContext({ principal: { userId: user.id, role: user.role, units: user.units }, now: new Date().toISOString(), newId: randomUUID, correlationId: randomUUID() });
+    const ctx = appContext({ principal: { userId: user.id, role: user.role, units: user.units }, now: new Date().toISOString(), newId: uuidv7, correlationId: randomUUID() });
 
     const input = createReadStream(file, { highWaterMark: 1 << 16 });
     const started = performance.now();

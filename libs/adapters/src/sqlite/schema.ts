@@ -97,6 +97,9 @@ export function ensureVersionIndex(db: Database.Database): void {
 
 export const versionIndexSql = (table: string, name: string): string => `CREATE UNIQUE INDEX ${name} ON ${table} (collection, id, position);`;
 
+/** What is read back of an event (its `recorded_at` column only indexes the metadata's stamp). */
+export const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, schema_version, data, metadata, hash';
+
 export type EventRow = {
   position: number;
   event_id: string;

@@ -13,7 +13,7 @@ import {
 } from '../../../ledger/src/ports/event-store.port';
 import { chainHashOfCanonical } from '../../../ledger/src/integrity/hash-chain';
 import { canonicalJson } from '../../../ledger/src/integrity/canonical-json';
-import { LOG_SCHEMA, type EventRow } from './schema';
+import { LOG_SCHEMA, type EventRow, EVENT_COLUMNS } from './schema';
 
 type Pending = {
   appends: readonly StreamAppend[];
@@ -24,6 +24,8 @@ type Pending = {
 
 type Outcome = { ok: AppendResult } | { error: unknown };
 type Tip = { position: number; hash: string };
+
+const LOG_CACHE_KIB = 32_768;
 
 /** Stream revisions remembered between batches; past this many the oldest are read again from the index. */
 const REVISION_CACHE = 200_000;
@@ -58,15 +60,18 @@ export class SqliteEventLog {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
+    // The log's indexes (event id, stream and revision, time) outgrow SQLite's default 2 MiB page
+    // cache within a few hundred thousand events; past it every append re-reads index pages.
+    this.db.pragma(`cache_size = -${LOG_CACHE_KIB}`);
     this.db.exec(LOG_SCHEMA);
     this.stmt = {
       streamRevision: this.db.prepare<[string], { r: number | null }>('SELECT MAX(revision) AS r FROM events WHERE stream_id = ?'),
       insertEvent: this.db.prepare(
         'INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, hash) VALUES (?,?,?,?,?,?,?,?,?,?)',
       ),
-      readStream: this.db.prepare<[string, number], EventRow>('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision'),
-      readAll: this.db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
-      byPosition: this.db.prepare<[number], EventRow>('SELECT * FROM events WHERE position = ?'),
+      readStream: this.db.prepare<[string, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`),
+      readAll: this.db.prepare<[number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+      byPosition: this.db.prepare<[number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position = ?`),
       head: this.db.prepare<[], Tip>('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1'),
       getIdem: this.db.prepare<[string, string], { request_hash: string; response: string }>('SELECT request_hash, response FROM idempotency WHERE user_id = ? AND key = ?'),
       putIdem: this.db.prepare('INSERT INTO idempotency (user_id, key, request_hash, response, position) VALUES (?, ?, ?, ?, ?)'),

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { StoredEvent } from '../../../ledger/src/ports/event-store.port';
 import type { Doc } from '../../../ledger/src/ports/read-store.port';
 import { project, type DocLookup, type DocWrite, type Projection } from '../../../ledger/src/projections/projection';
-import { readModelsFile, versionIndexSql, type EventRow } from './schema';
+import { readModelsFile, versionIndexSql, type EventRow, EVENT_COLUMNS } from './schema';
 import { toStored } from './sqlite-event-log';
 import { openReadModels } from './sqlite-projector';
 
@@ -54,7 +54,7 @@ export class ReadModelRebuild {
     private readonly chunk: number,
   ) {
     this.stmt = {
-      readAll: log.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+      readAll: log.prepare<[number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
       live: db.prepare<[], { position: number }>('SELECT position FROM projection_state WHERE id = 1'),
       getDoc: db.prepare<[string, string], { body: string }>(`SELECT body FROM ${NEW.documents} WHERE collection = ? AND id = ?`),
       putDoc: db.prepare(`INSERT INTO ${NEW.documents} (collection, id, body) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET body = excluded.body`),

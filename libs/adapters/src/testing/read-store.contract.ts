@@ -60,7 +60,7 @@ export function readStoreContract(name: string, open: () => Promise<ReadStoreHar
       const queries = [
         { keys: [], afterPosition: 0, limit: 1000 },
         { keys: ['allocation:PT-1'], afterPosition: 0, limit: 1000 },
-        { keys: ['allocation:PT-1', 'type:DisbursementRecorded'], afterPosition: 0, limit: 1000 },
+        { keys: ['allocation:PT-1', 'disbursement:D2'], afterPosition: 0, limit: 1000 },
         { keys: ['disbursement:D2'], afterPosition: 0, limit: 1 },
         { keys: ['actor:admin'], afterPosition: 5, limit: 3 },
         { keys: ['decision:747/QĐ-UBND'], afterPosition: 0, limit: 1000 },

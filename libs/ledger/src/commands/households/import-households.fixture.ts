@@ -4,6 +4,7 @@ import type { ReadStore } from '../../ports/read-store.port';
 import type { CommandRunner } from '../command-runner';
 import type { AppContext } from '../context';
 import { registerUnit } from '../units/register-unit';
+import { uuidv7 } from '../ids';
 
 /** Test and benchmark data for household imports: a unit tree, a caller, and generated rows. */
 
@@ -21,7 +22,7 @@ export function contextFor(principal: Principal = { userId: 'u-admin', role: 'ad
     causationId: null,
     idempotencyKey: null,
     idempotency: null,
-    newId: randomUUID,
+    newId: uuidv7,
   };
 }
 
