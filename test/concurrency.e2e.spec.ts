@@ -48,4 +48,27 @@ describe('200 simultaneous disbursements against one allocation', () => {
     expect(recorded.map((e) => e.data.disbursementId).sort()).toEqual(ok.map(({ i }) => `C-${i}`).sort());
     expect(recorded.reduce((sum, e) => sum + e.data.amount, 0)).toBe(paid);
   });
+
+  it('lets one of many allocations racing for the same disbursement id have it, and the ledger goes on', async () => {
+    for (const id of ['RACE-A', 'RACE-B', 'RACE-C', 'RACE-D']) {
+      const r = await s.request('POST', '/api/v1/allocations', { token: cast.province, body: { id, unit: 'PHONG-THO', ...LINE, amount: 10_000_000, decision: CENTRAL_DECISION } });
+      expect(r.status).toBe(201);
+    }
+    // The same client-chosen id, at the same moment, on four allocations: the read-model check
+    // cannot see the others yet; the log's claim on the id is what refuses them.
+    const replies = await Promise.all(
+      ['RACE-A', 'RACE-B', 'RACE-C', 'RACE-D'].map((a) =>
+        s.request('POST', `/api/v1/allocations/${a}/disbursements`, { token: cast.district, body: { id: 'SAME-ID', amount: 1_000_000, valueDate: '2022-10-01', voucher: 'V-same' } }),
+      ),
+    );
+    expect(replies.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(replies.filter((r) => r.status === 409).every((r) => r.body.code === 'ALREADY_EXISTS')).toBe(true);
+    const disbursed = await Promise.all(['RACE-A', 'RACE-B', 'RACE-C', 'RACE-D'].map(async (a) => (await s.request('GET', `/api/v1/allocations/${a}`, { token: cast.district })).body.disbursed as number));
+    expect(disbursed.reduce((x, y) => x + y, 0)).toBe(1_000_000);
+    expect(disbursed[replies.findIndex((r) => r.status === 201)]).toBe(1_000_000);
+    // The read models did not stop on it: a later write is answered and read back.
+    const next = await s.request('POST', '/api/v1/allocations/RACE-B/disbursements', { token: cast.district, body: { id: 'AFTER-RACE', amount: 5, valueDate: '2022-10-01', voucher: 'V-after' } });
+    expect(next.status).toBe(201);
+    expect((await s.request('GET', '/api/v1/allocations/RACE-B', { token: cast.district })).body.disbursed).toBe(disbursed[1]! + 5);
+  });
 });

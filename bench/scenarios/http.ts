@@ -53,7 +53,7 @@ export async function httpScenario(commands: number, clients = 64, allocations =
   const tmp = tempDir('http');
   const port = 41_000 + Math.floor(Math.random() * 10_000);
   const admin = randomBytes(24).toString('base64url');
-  const server = spawn(process.execPath, [join(__dirname, '..', '..', 'apps', 'api', 'src', 'main.js')], {
+  const server = spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS ? process.env.BENCH_SERVER_FLAGS.split(' ') : []), join(__dirname, '..', '..', 'apps', 'api', 'src', 'main.js')], {
     env: { ...process.env, PORT: String(port), LEDGER_DB: join(tmp.dir, 'ledger.db'), LEDGER_ADMIN_TOKEN: admin, LEDGER_LOG: 'off' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -92,7 +92,7 @@ export type LogResult = Readonly<{ rows: Row[]; libraryFile: string; libraryEven
 export async function logScenarios(dir: string, events: number): Promise<LogResult> {
   // The event store itself: what raw SQLite and emmett are compared with.
   const libraryFile = join(dir, 'library.db');
-  const log = new SqliteEventLog(libraryFile, ALLOCATIONS);
+  const log = new SqliteEventLog(libraryFile, { maxBatch: ALLOCATIONS });
   const { appended, ms: libraryMs } = await appendWaves(log, events);
   await log.close();
   const libraryEventsPerSecond = perSecond(appended, libraryMs);

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { SqliteProjector, type ProjectionOptions } from './sqlite-projector';
 
@@ -58,12 +56,6 @@ export class InlineProjectorHost implements ProjectorHost {
       setTimeout(() => this.notify(this.head), RETRY_MS).unref();
     }
   }
-}
-
-/** The compiled worker script, when this module runs compiled (under ts-jest/swc it does not exist). */
-export function workerScript(): string | null {
-  const file = join(__dirname, 'projector-worker.js');
-  return __filename.endsWith('.js') && existsSync(file) ? file : null;
 }
 
 export type WorkerMessage = { progress: number } | { error: string; stack?: string } | { closed: true };

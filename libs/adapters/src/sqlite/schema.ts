@@ -37,6 +37,10 @@ CREATE TABLE IF NOT EXISTS idempotency (
   PRIMARY KEY (user_id, key)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS events_by_recorded_at ON events (recorded_at, position);
+CREATE TABLE IF NOT EXISTS unique_keys (
+  key      TEXT    PRIMARY KEY,
+  position INTEGER NOT NULL
+) WITHOUT ROWID;
 `;
 
 /**

@@ -11,9 +11,13 @@ import {
   type StoredEvent,
   type StreamAppend,
 } from '../../../ledger/src/ports/event-store.port';
+import { DomainError } from '../../../domain/src';
 import { chainHashOfCanonical } from '../../../ledger/src/integrity/hash-chain';
 import { canonicalJson } from '../../../ledger/src/integrity/canonical-json';
 import { LOG_SCHEMA, type EventRow, EVENT_COLUMNS } from './schema';
+import { uniqueKeys as ledgerUniqueKeys, type UniqueKey } from '../../../ledger/src/distributed/unique-keys';
+import { InlineLogCommitter, StaleHead, WorkerLogCommitter, type EventRowValues, type IdempotencyRowValues, type LogCommitter, type UniqueKeyRowValues } from './log-committer';
+import { workerScript } from './worker-script';
 
 type Pending = {
   appends: readonly StreamAppend[];
@@ -30,22 +34,39 @@ const LOG_CACHE_KIB = 32_768;
 /** Stream revisions remembered between batches; past this many the oldest are read again from the index. */
 const REVISION_CACHE = 200_000;
 
+export type EventLogOptions = Readonly<{
+  /** Most appends committed together in one transaction (one fsync). */
+  maxBatch?: number;
+  /** Where group commits are written: a worker thread (the default when running compiled) or this thread. */
+  committer?: 'worker' | 'inline';
+  /** Values an event makes unique across streams (a disbursement id): a second event claiming one is refused. */
+  uniqueKeys?: (e: NewEvent) => readonly UniqueKey[];
+}>;
+
 /**
  * The log file: events and idempotency keys, WAL with synchronous=FULL, so a commit is on disk
  * before its promise resolves.
  *
- * Group commit: appends that arrive while a commit is being prepared are committed together in one
- * transaction (one fsync). Each is checked against its own expected revision and idempotency key
- * before anything of it is written, so a refused one writes nothing and the others go on; every
- * caller is answered only after the transaction that holds its events has committed. Should SQLite
- * itself refuse a statement halfway (a duplicate event id, a full disk), the batch is rolled back
- * and run again one command per savepoint, so only the command at fault fails.
+ * Group commit: appends that arrive while a batch is being committed wait and are committed
+ * together in the next one (one transaction, one fsync). Each is checked against its own expected
+ * revision and idempotency key before anything of it is written, so a refused one writes nothing
+ * and the others go on; every caller is answered only after the transaction that holds its events
+ * has committed. This thread decides positions, hashes and the rows' JSON; the committer (on a
+ * worker thread) inserts them and commits, so the event loop never waits for the disk. A batch
+ * that SQLite refuses (a full disk) fails as a whole and records nothing.
  */
 export class SqliteEventLog {
   readonly db: Database.Database;
   private readonly queue: Pending[] = [];
   private scheduled = false;
+  private committing = false;
+  private bulk = false;
   private closed = false;
+  private readonly committer: LogCommitter;
+  private readonly maxBatch: number;
+  /** Rows of the batch being prepared; null when writing straight through this connection (a bulk import). */
+  private staged: { events: EventRowValues[]; idempotency: IdempotencyRowValues[]; unique: UniqueKeyRowValues[] } | null = null;
+  private readonly uniqueKeys: (e: NewEvent) => readonly UniqueKey[];
   private tip: Tip;
   /** Committed revision of each recently written stream (-1: no stream). */
   private readonly revisions = new Map<string, number>();
@@ -54,8 +75,10 @@ export class SqliteEventLog {
 
   constructor(
     readonly file: string,
-    private readonly maxBatch = 1000,
+    options: EventLogOptions = {},
   ) {
+    this.maxBatch = options.maxBatch ?? 1000;
+    this.uniqueKeys = options.uniqueKeys ?? ledgerUniqueKeys;
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
@@ -63,6 +86,7 @@ export class SqliteEventLog {
     // The log's indexes (event id, stream and revision, time) outgrow SQLite's default 2 MiB page
     // cache within a few hundred thousand events; past it every append re-reads index pages.
     this.db.pragma(`cache_size = -${LOG_CACHE_KIB}`);
+    const claimsExisted = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'unique_keys'").get() !== undefined;
     this.db.exec(LOG_SCHEMA);
     this.stmt = {
       streamRevision: this.db.prepare<[string], { r: number | null }>('SELECT MAX(revision) AS r FROM events WHERE stream_id = ?'),
@@ -75,16 +99,20 @@ export class SqliteEventLog {
       head: this.db.prepare<[], Tip>('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1'),
       getIdem: this.db.prepare<[string, string], { request_hash: string; response: string }>('SELECT request_hash, response FROM idempotency WHERE user_id = ? AND key = ?'),
       putIdem: this.db.prepare('INSERT INTO idempotency (user_id, key, request_hash, response, position) VALUES (?, ?, ?, ?, ?)'),
+      getUnique: this.db.prepare<[string], { position: number }>('SELECT position FROM unique_keys WHERE key = ?'),
+      putUnique: this.db.prepare('INSERT INTO unique_keys (key, position) VALUES (?, ?)'),
       positionAt: this.db.prepare<[string], { position: number }>('SELECT position FROM events WHERE recorded_at <= ? ORDER BY recorded_at DESC, position DESC LIMIT 1'),
       // Prepared once: db.exec would parse them again for every batch.
       begin: this.db.prepare('BEGIN IMMEDIATE'),
       commit: this.db.prepare('COMMIT'),
       rollback: this.db.prepare('ROLLBACK'),
-      savepoint: this.db.prepare('SAVEPOINT command'),
-      release: this.db.prepare('RELEASE command'),
-      rollbackTo: this.db.prepare('ROLLBACK TO command'),
     };
     this.tip = this.stmt.head.get() ?? { position: 0, hash: GENESIS_HASH };
+    if (!claimsExisted && this.tip.position > 0) this.claimExistingKeys();
+    const script = workerScript('log-committer-worker');
+    const mode = options.committer ?? (script ? 'worker' : 'inline');
+    if (mode === 'worker' && !script) throw new Error('the log committer worker runs only from the compiled build (npm run build)');
+    this.committer = mode === 'worker' ? new WorkerLogCommitter(script!, file) : new InlineLogCommitter(file);
   }
 
   /** Called with the new head after every commit. */
@@ -132,7 +160,8 @@ export class SqliteEventLog {
   /** Waits for queued appends to commit, then closes the file. */
   async close(): Promise<void> {
     this.closed = true;
-    while (this.queue.length > 0 || this.scheduled) await new Promise((r) => setImmediate(r));
+    while (this.queue.length > 0 || this.scheduled || this.committing || this.bulk) await new Promise((r) => setImmediate(r));
+    await this.committer.close();
     this.db.close();
   }
 
@@ -143,8 +172,9 @@ export class SqliteEventLog {
    */
   async appendBulk(appends: Iterable<StreamAppend>, options: AppendOptions = {}): Promise<AppendResult> {
     // Let queued single commands commit first, so they are not kept waiting behind the import.
-    await new Promise((r) => setImmediate(r));
+    while (this.bulk || this.committing || this.scheduled) await new Promise((r) => setImmediate(r));
     if (this.closed) throw new Error('the ledger is closed');
+    this.bulk = true;
     let revision = -1;
     const idem = options.idempotency;
     this.begin();
@@ -156,6 +186,8 @@ export class SqliteEventLog {
       this.revisions.clear();
       for (const a of appends) {
         revision = this.check(a, null);
+        // Straight through this connection, whose reads see the import's own rows: nothing to hold.
+        this.checkUnique([a], null);
         this.write(a, revision);
       }
       const result: AppendResult = { nextExpectedRevision: revision, firstPosition: start.position + 1, lastPosition: this.tip.position };
@@ -167,45 +199,49 @@ export class SqliteEventLog {
       if (this.db.inTransaction) this.stmt.rollback.run();
       this.tip = start;
       throw error;
+    } finally {
+      this.bulk = false;
+      this.schedule();
     }
   }
 
   // ---- the write path ----
 
   private schedule(): void {
-    if (this.scheduled || this.queue.length === 0) return;
+    if (this.scheduled || this.committing || this.bulk || this.queue.length === 0) return;
     this.scheduled = true;
-    setImmediate(() => this.flush());
+    setImmediate(() => void this.flush());
   }
 
-  private flush(): void {
+  private async flush(): Promise<void> {
     this.scheduled = false;
+    if (this.committing || this.bulk) return;
     const batch = this.queue.splice(0, this.maxBatch);
     if (batch.length === 0) return;
-    let start = { ...this.tip };
-    let outcomes: Outcome[];
-    let touched = new Map<string, number>();
+    this.committing = true;
+    const start = { ...this.tip };
+    const touched = new Map<string, number>();
+    let outcomes: Outcome[] = [];
     try {
-      this.begin();
-      start = { ...this.tip };
-      try {
-        outcomes = this.runBatch(batch, touched, false);
-      } catch {
-        // SQLite refused a statement mid-command: redo the batch with a savepoint per command.
-        this.stmt.rollback.run();
-        this.tip = { ...start };
-        touched = new Map();
-        this.begin();
-        outcomes = this.runBatch(batch, touched, true);
-      }
-      this.stmt.commit.run();
+      this.staged = { events: [], idempotency: [], unique: [] };
+      outcomes = this.runBatch(batch, touched);
+      const rows = this.staged;
+      this.staged = null;
+      if (rows.events.length > 0) await this.committer.commit({ expectHead: start.position, ...rows });
     } catch (error) {
-      if (this.db.inTransaction) this.stmt.rollback.run();
+      this.staged = null;
       this.tip = start;
-      for (const p of batch) p.reject(error);
+      if (error instanceof StaleHead) {
+        // Another process appended to the file: read where the log stands, and decide again.
+        this.tip = this.stmt.head.get() ?? { position: 0, hash: GENESIS_HASH };
+        this.revisions.clear();
+        this.queue.unshift(...batch);
+      } else for (const p of batch) p.reject(error);
+      this.committing = false;
       this.schedule();
       return;
     }
+    this.committing = false;
     for (const [s, r] of touched) this.cacheRevision(s, r);
     if (this.tip.position > start.position) this.notify();
     batch.forEach((p, i) => {
@@ -217,9 +253,8 @@ export class SqliteEventLog {
   }
 
   /**
-   * BEGIN IMMEDIATE, then the head as the file has it: should another process have appended to
-   * this file (a command-line import beside a server), the tip and the remembered revisions are
-   * read again instead of trusted.
+   * BEGIN IMMEDIATE on this thread's connection (a bulk import), then the head as the file has it:
+   * should another process have appended, the tip and the remembered revisions are read again.
    */
   private begin(): void {
     this.stmt.begin.run();
@@ -230,8 +265,9 @@ export class SqliteEventLog {
     }
   }
 
-  private runBatch(batch: readonly Pending[], touched: Map<string, number>, careful: boolean): Outcome[] {
+  private runBatch(batch: readonly Pending[], touched: Map<string, number>): Outcome[] {
     const keys = new Set<string>();
+    const claimed = new Set<string>();
     const outcomes: Outcome[] = new Array(batch.length);
     for (let i = 0; i < batch.length; i++) {
       const p = batch[i]!;
@@ -241,33 +277,24 @@ export class SqliteEventLog {
       let idemKey: string | null = null;
       try {
         revisions = p.appends.map((a) => this.check(a, touched));
+        this.checkUnique(p.appends, claimed);
         const idem = p.options.idempotency;
         if (idem) {
           idemKey = `${idem.userId}\u0000${idem.key}`;
           if (keys.has(idemKey) || this.stmt.getIdem.get(idem.userId, idem.key)) throw new IdempotencyKeyTaken(idem.userId, idem.key);
         }
       } catch (error) {
-        if (!(error instanceof WrongExpectedVersion || error instanceof IdempotencyKeyTaken)) throw error;
+        if (!(error instanceof WrongExpectedVersion || error instanceof IdempotencyKeyTaken || error instanceof DomainError)) throw error;
         outcomes[i] = { error };
         continue;
       }
-      const before = this.tip;
-      if (careful) this.stmt.savepoint.run();
-      try {
-        for (let k = 0; k < p.appends.length; k++) this.write(p.appends[k]!, revisions[k]!);
-        const result: AppendResult = { nextExpectedRevision: revisions[revisions.length - 1] ?? -1, firstPosition, lastPosition: this.tip.position };
-        this.remember(p.options, result);
-        if (careful) this.stmt.release.run();
-        if (idemKey) keys.add(idemKey);
-        for (let k = 0; k < p.appends.length; k++) touched.set(p.appends[k]!.streamId, revisions[k]!);
-        outcomes[i] = { ok: result };
-      } catch (error) {
-        if (!careful) throw error;
-        this.stmt.rollbackTo.run();
-        this.stmt.release.run();
-        this.tip = before;
-        outcomes[i] = { error };
-      }
+      for (const a of p.appends) for (const e of a.events) for (const u of this.uniqueKeys(e)) claimed.add(u.key);
+      for (let k = 0; k < p.appends.length; k++) this.write(p.appends[k]!, revisions[k]!);
+      const result: AppendResult = { nextExpectedRevision: revisions[revisions.length - 1] ?? -1, firstPosition, lastPosition: this.tip.position };
+      this.remember(p.options, result);
+      if (idemKey) keys.add(idemKey);
+      for (let k = 0; k < p.appends.length; k++) touched.set(p.appends[k]!.streamId, revisions[k]!);
+      outcomes[i] = { ok: result };
     }
     return outcomes;
   }
@@ -296,7 +323,13 @@ export class SqliteEventLog {
       const data = canonicalJson(e.data);
       const metadata = canonicalJson(e.metadata);
       const hash = chainHashOfCanonical(this.tip.hash, { position, id: e.id, streamId: a.streamId, revision, type: e.type, schemaVersion: e.schemaVersion }, data, metadata);
-      this.stmt.insertEvent.run(position, e.id, a.streamId, revision, e.type, e.schemaVersion, data, metadata, e.metadata.recordedAt, hash);
+      const row: EventRowValues = [position, e.id, a.streamId, revision, e.type, e.schemaVersion, data, metadata, e.metadata.recordedAt, hash];
+      if (this.staged) this.staged.events.push(row);
+      else this.stmt.insertEvent.run(...row);
+      for (const u of this.uniqueKeys(e)) {
+        if (this.staged) this.staged.unique.push([u.key, position]);
+        else this.stmt.putUnique.run(u.key, position);
+      }
       this.tip = { position, hash };
     }
   }
@@ -305,7 +338,34 @@ export class SqliteEventLog {
   private remember(options: AppendOptions, result: AppendResult): void {
     const idem = options.idempotency;
     if (!idem) return;
-    this.stmt.putIdem.run(idem.userId, idem.key, idem.requestHash, JSON.stringify(idem.response(result)), result.lastPosition);
+    const row: IdempotencyRowValues = [idem.userId, idem.key, idem.requestHash, JSON.stringify(idem.response(result)), result.lastPosition];
+    if (this.staged) this.staged.idempotency.push(row);
+    else this.stmt.putIdem.run(...row);
+  }
+
+  /** Refuses appends whose events claim a unique value already taken in the log (or earlier in this batch). */
+  private checkUnique(appends: readonly StreamAppend[], claimed: ReadonlySet<string> | null): void {
+    const mine = new Set<string>();
+    for (const a of appends) {
+      for (const e of a.events) {
+        for (const u of this.uniqueKeys(e)) {
+          if (mine.has(u.key) || claimed?.has(u.key) || this.stmt.getUnique.get(u.key)) throw u.conflict();
+          mine.add(u.key);
+        }
+      }
+    }
+  }
+
+  /** A log written before unique values were claimed in it: claim those its events hold, once. */
+  private claimExistingKeys(): void {
+    this.db.transaction(() => {
+      for (let after = 0; ; ) {
+        const page = this.readAll(after, 5000);
+        if (page.length === 0) break;
+        for (const e of page) for (const u of this.uniqueKeys(e)) this.db.prepare('INSERT OR IGNORE INTO unique_keys (key, position) VALUES (?, ?)').run(u.key, e.position);
+        after = page[page.length - 1]!.position;
+      }
+    }).immediate();
   }
 
   private committedRevision(streamId: string): number {

@@ -13,7 +13,8 @@ import { PROJECTIONS, auditKeys as defaultAuditKeys } from '../../../ledger/src/
 import { readModelsFile } from './schema';
 import { SqliteEventLog } from './sqlite-event-log';
 import { SqliteProjector, type ProjectionOptions } from './sqlite-projector';
-import { InlineProjectorHost, WorkerProjectorHost, workerScript, type ProjectorHost } from './projector-host';
+import { InlineProjectorHost, WorkerProjectorHost, type ProjectorHost } from './projector-host';
+import { workerScript } from './worker-script';
 import { SqliteReadModels } from './sqlite-read-models';
 
 export { toStored } from './sqlite-event-log';
@@ -48,7 +49,7 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
     readonly file: string,
     readonly options: SqliteLedgerOptions,
   ) {
-    this.log = new SqliteEventLog(file, options.maxBatch ?? 1000);
+    this.log = new SqliteEventLog(file, { maxBatch: options.maxBatch });
     this.readFile = readModelsFile(file);
     // Read models are brought up to the log before anything is served (a new release's rebuild,
     // a deleted read-model file, events appended by an older release).
@@ -60,7 +61,7 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
     }
     this.reads = new SqliteReadModels(this.readFile);
     const events = { onProgress: (p: number) => this.progress(p), onError: (e: Error) => this.failed(e) };
-    const script = workerScript();
+    const script = workerScript('projector-worker');
     const standard = options.projections === PROJECTIONS && options.auditKeys === defaultAuditKeys;
     const mode = options.projector ?? (script && standard ? 'worker' : 'inline');
     if (mode === 'worker' && !script) throw new Error('the projector worker runs only from the compiled build (npm run build)');
