@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
 import { fmt, percentile, tempDir, type Row } from '../lib';
@@ -22,6 +23,37 @@ function request(agent: http.Agent, port: number, token: string, method: string,
     if (payload) req.write(payload);
     req.end();
   });
+}
+
+/**
+ * CPU time (ms) of each of a process's threads, by thread name, from /proc (Linux): the server's
+ * main thread, its two SQLite workers, libuv's pool. What a command costs in CPU does not depend on
+ * how busy the rest of a shared machine is, unlike commands per second.
+ */
+function threadCpu(pid: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  try {
+    const tick = 1000 / 100; // USER_HZ is 100 on Linux
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const key = `${tid === String(pid) ? 'main' : name}#${tid}`;
+      out[key] = (Number(fields[11]) + Number(fields[12])) * tick;
+    }
+  } catch {
+    // Not Linux, or the process is gone: no breakdown.
+  }
+  return out;
+}
+
+function diffCpu(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  // The main thread by name; the others (two SQLite workers, V8's and libuv's helpers) by thread id, busiest first.
+  const out: Record<string, number> = {};
+  const rest = Object.entries(after).filter(([key]) => !key.startsWith('main#')).map(([key, v]) => [key, v - (before[key] ?? 0)] as const).sort((a, b) => b[1] - a[1]);
+  for (const [key, v] of Object.entries(after)) if (key.startsWith('main#')) out.main = v - (before[key] ?? 0);
+  rest.forEach(([key, v], i) => (out[i < 3 ? `thread ${i + 1} (${key.slice(0, key.indexOf('#'))})` : 'other threads'] = (i < 3 ? 0 : (out['other threads'] ?? 0)) + v));
+  return out;
 }
 
 async function must(r: Promise<Reply>, what: string): Promise<Reply> {
@@ -119,9 +151,19 @@ export async function httpScenario(commands: number, clients = 64, allocations =
       await Promise.all(Array.from({ length: clients }, client));
     };
     await run(Math.min(2000, commands), false);
+    const cpu0 = threadCpu(server.pid!);
+    const client0 = process.cpuUsage();
     const t0 = performance.now();
     await run(commands, true);
     const ms = performance.now() - t0;
+    const client = process.cpuUsage(client0);
+    const cpu = diffCpu(cpu0, threadCpu(server.pid!));
+    const perCommandUs = (msOfCpu: number) => Math.round((msOfCpu * 1000) / commands);
+    const cpuPerCommand = {
+      serverUs: perCommandUs(Object.values(cpu).reduce((a, b) => a + b, 0)),
+      byThreadUs: Object.fromEntries(Object.entries(cpu).map(([name, v]) => [name, perCommandUs(v)]).filter(([, v]) => (v as number) > 0)),
+      loadGeneratorUs: Math.round((client.user + client.system) / commands),
+    };
     agent.destroy();
     latencies.sort((a, b) => a - b);
     const perSecond = Math.round((latencies.length * 1000) / ms);
@@ -130,10 +172,10 @@ export async function httpScenario(commands: number, clients = 64, allocations =
     return [
       {
         scenario: `(e) HTTP disbursements: ${clients} clients, ${fmt(allocations)} allocations, ${fmt(commands)} commands, fsync on`,
-        figure: `${fmt(perSecond)} cmd/s, p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms${failures ? `, ${failures} failed` : ''}`,
+        figure: `${fmt(perSecond)} cmd/s, p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms${failures ? `, ${failures} failed` : ''}; CPU per command: server ${cpuPerCommand.serverUs} µs, load generator ${cpuPerCommand.loadGeneratorUs} µs`,
         target: '≥ 4,000 cmd/s, p99 < 50 ms',
         pass: perSecond >= 4000 && p99 < 50 && failures === 0,
-        detail: { commands: latencies.length, ms, perSecond, p50, p90: percentile(latencies, 90), p99, max: latencies[latencies.length - 1], failures, firstFailure },
+        detail: { commands: latencies.length, ms, perSecond, p50, p90: percentile(latencies, 90), p99, max: latencies[latencies.length - 1], failures, firstFailure, cpuPerCommand },
       },
     ];
   } finally {
