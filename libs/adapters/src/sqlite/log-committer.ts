@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
+import { GENESIS_HASH } from '../../../ledger/src/ports/event-store.port';
 import { LOG_SCHEMA } from './schema';
 
 /** One event row, in the column order of `events`. */
@@ -8,7 +9,7 @@ export type IdempotencyRowValues = [userId: string, key: string, requestHash: st
 export type UniqueKeyRowValues = [key: string, position: number];
 
 /** A group commit's rows, prepared on the caller's thread: positions, hashes and canonical JSON are decided. */
-export type PreparedBatch = Readonly<{ expectHead: number; events: EventRowValues[]; idempotency: IdempotencyRowValues[]; unique: UniqueKeyRowValues[] }>;
+export type PreparedBatch = Readonly<{ expectHead: number; expectHash: string; events: EventRowValues[]; idempotency: IdempotencyRowValues[]; unique: UniqueKeyRowValues[] }>;
 
 /** The file's head is not where the batch was prepared from: another process appended. */
 export class StaleHead extends Error {
@@ -44,7 +45,7 @@ export class LogWriter {
       ),
       putIdem: this.db.prepare('INSERT INTO idempotency (user_id, key, request_hash, response, position) VALUES (?, ?, ?, ?, ?)'),
       putUnique: this.db.prepare('INSERT INTO unique_keys (key, position) VALUES (?, ?)'),
-      head: this.db.prepare<[], { position: number }>('SELECT position FROM events ORDER BY position DESC LIMIT 1'),
+      head: this.db.prepare<[], { position: number; hash: string }>('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1'),
       begin: this.db.prepare('BEGIN IMMEDIATE'),
       commit: this.db.prepare('COMMIT'),
       rollback: this.db.prepare('ROLLBACK'),
@@ -54,8 +55,10 @@ export class LogWriter {
   commit(batch: PreparedBatch): void {
     this.stmt.begin.run();
     try {
-      const head = this.stmt.head.get()?.position ?? 0;
-      if (head !== batch.expectHead) throw new StaleHead(head);
+      // Position and hash: a batch decided on top of one that failed must not land on the same
+      // position reached another way (another process's appends).
+      const head = this.stmt.head.get() ?? { position: 0, hash: GENESIS_HASH };
+      if (head.position !== batch.expectHead || head.hash !== batch.expectHash) throw new StaleHead(head.position);
       for (const row of batch.events) this.stmt.insertEvent.run(...row);
       for (const row of batch.idempotency) this.stmt.putIdem.run(...row);
       for (const row of batch.unique) this.stmt.putUnique.run(...row);

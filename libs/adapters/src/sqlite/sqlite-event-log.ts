@@ -27,6 +27,10 @@ type Pending = {
 };
 
 type Outcome = { ok: AppendResult } | { error: unknown };
+type Batch = { id: number; pending: Pending[]; outcomes: Outcome[]; revisions: [string, number][]; start: Tip; end: Tip };
+
+/** Batches being committed at once: one syncing while the next is decided. */
+const MAX_IN_FLIGHT = 2;
 type Tip = { position: number; hash: string };
 
 const LOG_CACHE_KIB = 32_768;
@@ -59,15 +63,26 @@ export class SqliteEventLog {
   readonly db: Database.Database;
   private readonly queue: Pending[] = [];
   private scheduled = false;
-  private committing = false;
   private bulk = false;
+  private batches = 0;
+  private readonly inflight: Batch[] = [];
+  private poisoned = false;
+  /** Appends of batches that failed only because one before them did: decided again first. */
+  private readonly doomed: Pending[] = [];
+  /** What batches in flight have written: later batches are decided on top of it. */
+  private readonly pendingRevisions = new Map<string, { revision: number; batch: number }>();
+  private readonly pendingKeys = new Map<string, number>();
+  private readonly pendingClaims = new Map<string, number>();
   private closed = false;
   private readonly committer: LogCommitter;
   private readonly maxBatch: number;
   /** Rows of the batch being prepared; null when writing straight through this connection (a bulk import). */
   private staged: { events: EventRowValues[]; idempotency: IdempotencyRowValues[]; unique: UniqueKeyRowValues[] } | null = null;
   private readonly uniqueKeys: (e: NewEvent) => readonly UniqueKey[];
+  /** Where the next batch is decided from: past the batches in flight. */
   private tip: Tip;
+  /** The head as committed. */
+  private confirmed: Tip;
   /** Committed revision of each recently written stream (-1: no stream). */
   private readonly revisions = new Map<string, number>();
   private readonly listeners: ((head: number) => void)[] = [];
@@ -108,6 +123,7 @@ export class SqliteEventLog {
       rollback: this.db.prepare('ROLLBACK'),
     };
     this.tip = this.stmt.head.get() ?? { position: 0, hash: GENESIS_HASH };
+    this.confirmed = { ...this.tip };
     if (!claimsExisted && this.tip.position > 0) this.claimExistingKeys();
     const script = workerScript('log-committer-worker');
     const mode = options.committer ?? (script ? 'worker' : 'inline');
@@ -145,7 +161,7 @@ export class SqliteEventLog {
   }
 
   head(): Tip {
-    return { ...this.tip };
+    return { ...this.confirmed };
   }
 
   findIdempotency(userId: string, key: string): IdempotencyRecord | null {
@@ -160,7 +176,7 @@ export class SqliteEventLog {
   /** Waits for queued appends to commit, then closes the file. */
   async close(): Promise<void> {
     this.closed = true;
-    while (this.queue.length > 0 || this.scheduled || this.committing || this.bulk) await new Promise((r) => setImmediate(r));
+    while (this.queue.length > 0 || this.scheduled || this.inflight.length > 0 || this.bulk) await new Promise((r) => setImmediate(r));
     await this.committer.close();
     this.db.close();
   }
@@ -172,7 +188,8 @@ export class SqliteEventLog {
    */
   async appendBulk(appends: Iterable<StreamAppend>, options: AppendOptions = {}): Promise<AppendResult> {
     // Let queued single commands commit first, so they are not kept waiting behind the import.
-    while (this.bulk || this.committing || this.scheduled) await new Promise((r) => setImmediate(r));
+    while (this.bulk || this.inflight.length > 0 || this.scheduled) await new Promise((r) => setImmediate(r));
+    if (this.poisoned) this.recover();
     if (this.closed) throw new Error('the ledger is closed');
     this.bulk = true;
     let revision = -1;
@@ -193,7 +210,8 @@ export class SqliteEventLog {
       const result: AppendResult = { nextExpectedRevision: revision, firstPosition: start.position + 1, lastPosition: this.tip.position };
       this.remember(options, result);
       this.stmt.commit.run();
-      this.notify();
+      this.confirmed = { ...this.tip };
+      this.notify(this.tip.position);
       return result;
     } catch (error) {
       if (this.db.inTransaction) this.stmt.rollback.run();
@@ -208,48 +226,105 @@ export class SqliteEventLog {
   // ---- the write path ----
 
   private schedule(): void {
-    if (this.scheduled || this.committing || this.bulk || this.queue.length === 0) return;
+    if (this.scheduled || this.bulk || this.queue.length === 0) return;
+    if (this.inflight.length >= MAX_IN_FLIGHT || (this.poisoned && this.inflight.length > 0)) return;
     this.scheduled = true;
-    setImmediate(() => void this.flush());
+    setImmediate(() => this.flush());
   }
 
-  private async flush(): Promise<void> {
+  /**
+   * Decides the next batch and hands it to the committer. Up to MAX_IN_FLIGHT batches are being
+   * committed at once (the committer writes them in order), so this thread decides the next while
+   * the disk syncs the last; a batch decided on top of one in flight sees its revisions, keys and
+   * claims as taken. Should a batch fail, the ones decided on top of it fail too (their expected
+   * head is not there): nothing more is decided until all are back, then the tip is read again
+   * and their appends are decided anew.
+   */
+  private flush(): void {
     this.scheduled = false;
-    if (this.committing || this.bulk) return;
-    const batch = this.queue.splice(0, this.maxBatch);
-    if (batch.length === 0) return;
-    this.committing = true;
+    if (this.bulk || this.inflight.length >= MAX_IN_FLIGHT || (this.poisoned && this.inflight.length > 0)) return;
+    if (this.poisoned) this.recover();
+    const pending = this.queue.splice(0, this.maxBatch);
+    if (pending.length === 0) return;
     const start = { ...this.tip };
-    const touched = new Map<string, number>();
-    let outcomes: Outcome[] = [];
+    const batch: Batch = { id: ++this.batches, pending, outcomes: [], revisions: [], start, end: start };
+    this.staged = { events: [], idempotency: [], unique: [] };
     try {
-      this.staged = { events: [], idempotency: [], unique: [] };
-      outcomes = this.runBatch(batch, touched);
-      const rows = this.staged;
-      this.staged = null;
-      if (rows.events.length > 0) await this.committer.commit({ expectHead: start.position, ...rows });
+      batch.outcomes = this.runBatch(batch);
     } catch (error) {
+      // Not a refusal but a fault while deciding (a read failing): nothing of the batch was sent.
       this.staged = null;
+      this.forget(batch);
       this.tip = start;
-      if (error instanceof StaleHead) {
-        // Another process appended to the file: read where the log stands, and decide again.
-        this.tip = this.stmt.head.get() ?? { position: 0, hash: GENESIS_HASH };
-        this.revisions.clear();
-        this.queue.unshift(...batch);
-      } else for (const p of batch) p.reject(error);
-      this.committing = false;
+      for (const p of pending) p.reject(error);
       this.schedule();
       return;
     }
-    this.committing = false;
-    for (const [s, r] of touched) this.cacheRevision(s, r);
-    if (this.tip.position > start.position) this.notify();
-    batch.forEach((p, i) => {
-      const o = outcomes[i]!;
+    const rows = this.staged;
+    this.staged = null;
+    batch.end = { ...this.tip };
+    if (rows.events.length === 0) {
+      this.settle(batch);
+      this.schedule();
+      return;
+    }
+    this.inflight.push(batch);
+    this.committer.commit({ expectHead: start.position, expectHash: start.hash, ...rows }).then(
+      () => this.committed(batch),
+      (error: unknown) => this.failed(batch, error),
+    );
+    this.schedule();
+  }
+
+  private committed(batch: Batch): void {
+    this.inflight.shift();
+    this.confirmed = batch.end;
+    for (const [stream, revision] of batch.revisions) {
+      this.cacheRevision(stream, revision);
+      if (this.pendingRevisions.get(stream)?.batch === batch.id) this.pendingRevisions.delete(stream);
+    }
+    this.forget(batch);
+    this.notify(batch.end.position);
+    this.settle(batch);
+    this.schedule();
+  }
+
+  private failed(batch: Batch, error: unknown): void {
+    this.inflight.shift();
+    this.poisoned = true;
+    // A stale head (another process appended, or a batch before this one failed) is no fault of the appends: decide them again.
+    if (error instanceof StaleHead) this.doomed.push(...batch.pending);
+    else for (const p of batch.pending) p.reject(error);
+    if (this.inflight.length === 0) {
+      this.recover();
+      this.schedule();
+    }
+  }
+
+  /** After a failed batch, with none in flight: the log as the file has it, and the doomed appends first in the queue. */
+  private recover(): void {
+    this.poisoned = false;
+    this.tip = this.stmt.head.get() ?? { position: 0, hash: GENESIS_HASH };
+    this.confirmed = { ...this.tip };
+    this.revisions.clear();
+    this.pendingRevisions.clear();
+    this.pendingKeys.clear();
+    this.pendingClaims.clear();
+    this.queue.unshift(...this.doomed.splice(0));
+  }
+
+  private forget(batch: Batch): void {
+    for (const [k, v] of this.pendingRevisions) if (v.batch === batch.id) this.pendingRevisions.delete(k);
+    for (const [k, id] of this.pendingKeys) if (id === batch.id) this.pendingKeys.delete(k);
+    for (const [k, id] of this.pendingClaims) if (id === batch.id) this.pendingClaims.delete(k);
+  }
+
+  private settle(batch: Batch): void {
+    batch.pending.forEach((p, i) => {
+      const o = batch.outcomes[i]!;
       if ('ok' in o) p.resolve(o.ok);
       else p.reject(o.error);
     });
-    this.schedule();
   }
 
   /**
@@ -259,41 +334,44 @@ export class SqliteEventLog {
   private begin(): void {
     this.stmt.begin.run();
     const head = this.stmt.head.get() ?? { position: 0, hash: GENESIS_HASH };
-    if (head.position !== this.tip.position) {
+    if (head.position !== this.tip.position || head.hash !== this.tip.hash) {
       this.tip = head;
+      this.confirmed = { ...head };
       this.revisions.clear();
     }
   }
 
-  private runBatch(batch: readonly Pending[], touched: Map<string, number>): Outcome[] {
-    const keys = new Set<string>();
-    const claimed = new Set<string>();
-    const outcomes: Outcome[] = new Array(batch.length);
-    for (let i = 0; i < batch.length; i++) {
-      const p = batch[i]!;
+  private runBatch(batch: Batch): Outcome[] {
+    const outcomes: Outcome[] = new Array(batch.pending.length);
+    for (let i = 0; i < batch.pending.length; i++) {
+      const p = batch.pending[i]!;
       const firstPosition = this.tip.position + 1;
       // A stream appears once per appendMany: its new revisions, in the order of `appends`.
       let revisions: number[];
       let idemKey: string | null = null;
       try {
-        revisions = p.appends.map((a) => this.check(a, touched));
-        this.checkUnique(p.appends, claimed);
+        revisions = p.appends.map((a) => this.check(a, this.pendingRevisions));
+        this.checkUnique(p.appends, this.pendingClaims);
         const idem = p.options.idempotency;
         if (idem) {
           idemKey = `${idem.userId}\u0000${idem.key}`;
-          if (keys.has(idemKey) || this.stmt.getIdem.get(idem.userId, idem.key)) throw new IdempotencyKeyTaken(idem.userId, idem.key);
+          if (this.pendingKeys.has(idemKey) || this.stmt.getIdem.get(idem.userId, idem.key)) throw new IdempotencyKeyTaken(idem.userId, idem.key);
         }
       } catch (error) {
         if (!(error instanceof WrongExpectedVersion || error instanceof IdempotencyKeyTaken || error instanceof DomainError)) throw error;
         outcomes[i] = { error };
         continue;
       }
-      for (const a of p.appends) for (const e of a.events) for (const u of this.uniqueKeys(e)) claimed.add(u.key);
+      for (const a of p.appends) for (const e of a.events) for (const u of this.uniqueKeys(e)) this.pendingClaims.set(u.key, batch.id);
       for (let k = 0; k < p.appends.length; k++) this.write(p.appends[k]!, revisions[k]!);
       const result: AppendResult = { nextExpectedRevision: revisions[revisions.length - 1] ?? -1, firstPosition, lastPosition: this.tip.position };
       this.remember(p.options, result);
-      if (idemKey) keys.add(idemKey);
-      for (let k = 0; k < p.appends.length; k++) touched.set(p.appends[k]!.streamId, revisions[k]!);
+      if (idemKey) this.pendingKeys.set(idemKey, batch.id);
+      for (let k = 0; k < p.appends.length; k++) {
+        const stream = p.appends[k]!.streamId;
+        this.pendingRevisions.set(stream, { revision: revisions[k]!, batch: batch.id });
+        batch.revisions.push([stream, revisions[k]!]);
+      }
       outcomes[i] = { ok: result };
     }
     return outcomes;
@@ -304,8 +382,8 @@ export class SqliteEventLog {
    * against what the append expects; answers the revision it will have after the append. Nothing
    * is written.
    */
-  private check(a: StreamAppend, touched: ReadonlyMap<string, number> | null): number {
-    const current = touched?.get(a.streamId) ?? this.committedRevision(a.streamId);
+  private check(a: StreamAppend, pending: ReadonlyMap<string, { revision: number }> | null): number {
+    const current = pending?.get(a.streamId)?.revision ?? this.committedRevision(a.streamId);
     const actual = current < 0 ? 'no_stream' : current;
     if (a.expected !== actual) throw new WrongExpectedVersion(a.streamId, a.expected, actual);
     return current + a.events.length;
@@ -344,7 +422,7 @@ export class SqliteEventLog {
   }
 
   /** Refuses appends whose events claim a unique value already taken in the log (or earlier in this batch). */
-  private checkUnique(appends: readonly StreamAppend[], claimed: ReadonlySet<string> | null): void {
+  private checkUnique(appends: readonly StreamAppend[], claimed: ReadonlyMap<string, number> | null): void {
     const mine = new Set<string>();
     for (const a of appends) {
       for (const e of a.events) {
@@ -380,8 +458,8 @@ export class SqliteEventLog {
     if (this.revisions.size > REVISION_CACHE) this.revisions.delete(this.revisions.keys().next().value!);
   }
 
-  private notify(): void {
-    for (const l of this.listeners) l(this.tip.position);
+  private notify(head: number): void {
+    for (const l of this.listeners) l(head);
   }
 }
 
