@@ -41,7 +41,7 @@ const paid = (i: number, stream: number): NewEvent => ({
   it('fails only the batch SQLite refuses; the batches decided on top of it are decided again and land, chained', async () => {
     const { SqliteEventLog } = require(COMPILED) as { SqliteEventLog: typeof Log };
     const file = join(dir, 'ledger.db');
-    const log = new SqliteEventLog(file, { maxBatch: 8 });
+    const log = new SqliteEventLog(file, { maxBatch: 8, committer: 'worker' });
     const db = new Database(file);
     db.exec("CREATE TRIGGER refuse BEFORE INSERT ON events WHEN json_extract(NEW.data, '$.disbursementId') = 'D37' BEGIN SELECT RAISE(ABORT, 'refused by the disk'); END;");
     // 120 appends to 120 streams in one tick: batches of 8, two in flight; the one holding D37 fails.
@@ -72,7 +72,7 @@ const paid = (i: number, stream: number): NewEvent => ({
 
   it('answers appends in the order of their positions while batches overlap, each stream checked against its revision', async () => {
     const { SqliteEventLog } = require(COMPILED) as { SqliteEventLog: typeof Log };
-    const log = new SqliteEventLog(join(dir, 'ledger.db'), { maxBatch: 4 });
+    const log = new SqliteEventLog(join(dir, 'ledger.db'), { maxBatch: 4, committer: 'worker' });
     const streams = 5;
     const revisions = new Array<number | 'no_stream'>(streams).fill('no_stream');
     let i = 0;

@@ -81,6 +81,37 @@ async function appendWaves(store: Appender, events: number) {
   return { appended: waves * ALLOCATIONS, ms: performance.now() - t0 };
 }
 
+const ROUNDS = 3;
+
+/** Raw better-sqlite3 inserting the rows `source` holds (each event, its disbursement id's claim) into a new file, with the library's pragmas. */
+function rawInserts(sourceFile: string, rawFile: string): number {
+  const source = new Database(sourceFile, { readonly: true });
+  const rows = source.prepare("SELECT * FROM events WHERE type = 'DisbursementRecorded' ORDER BY position").all() as Record<string, unknown>[];
+  const claims = new Map((source.prepare('SELECT position, key FROM unique_keys').all() as { position: number; key: string }[]).map((c) => [c.position, c.key]));
+  source.close();
+  const raw = new Database(rawFile);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.pragma('cache_size = -32768');
+  raw.exec(LOG_SCHEMA);
+  const insert = raw.prepare(
+    'INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, hash) VALUES (@position, @event_id, @stream_id, @revision, @type, @schema_version, @data, @metadata, @recorded_at, @hash)',
+  );
+  const claim = raw.prepare('INSERT INTO unique_keys (key, position) VALUES (?, ?)');
+  const batch = raw.transaction((slice: Record<string, unknown>[]) => {
+    for (const r of slice) {
+      insert.run(r);
+      const key = claims.get(r.position as number);
+      if (key !== undefined) claim.run(key, r.position);
+    }
+  });
+  const t = performance.now();
+  for (let i = 0; i < rows.length; i += ALLOCATIONS) batch(rows.slice(i, i + ALLOCATIONS));
+  const ms = performance.now() - t;
+  raw.close();
+  return perSecond(rows.length, ms);
+}
+
 export type LogResult = Readonly<{ rows: Row[]; libraryFile: string; libraryEventsPerSecond: number; libraryReplayEventsPerSecond: number }>;
 
 /**
@@ -92,10 +123,27 @@ export type LogResult = Readonly<{ rows: Row[]; libraryFile: string; libraryEven
 export async function logScenarios(dir: string, events: number): Promise<LogResult> {
   // The event store itself: what raw SQLite and emmett are compared with.
   const libraryFile = join(dir, 'library.db');
-  const log = new SqliteEventLog(libraryFile, { maxBatch: ALLOCATIONS });
-  const { appended, ms: libraryMs } = await appendWaves(log, events);
-  await log.close();
-  const libraryEventsPerSecond = perSecond(appended, libraryMs);
+  // Library and raw in alternating rounds on fresh files, the median round reported: this machine
+  // is shared, and a neighbour's burst during one run would otherwise decide the figure.
+  const rounds: { library: number; raw: number; ratio: number }[] = [];
+  let appended = 0;
+  for (let r = 0; r < ROUNDS; r++) {
+    const file = r === 0 ? libraryFile : join(dir, `library-${r}.db`);
+    const log = new SqliteEventLog(file, { maxBatch: ALLOCATIONS });
+    const run = await appendWaves(log, events);
+    await log.close();
+    appended = run.appended;
+    const library = perSecond(run.appended, run.ms);
+    const raw = rawInserts(file, join(dir, `raw-${r}.db`));
+    rounds.push({ library, raw, ratio: library / raw });
+  }
+  const median = [...rounds].sort((x, y) => x.ratio - y.ratio)[Math.floor(rounds.length / 2)]!;
+  const { library: libraryEventsPerSecond, raw: rawEventsPerSecond, ratio } = median;
+  // The same log committing on a worker thread, as the server runs it.
+  const threaded = new SqliteEventLog(join(dir, 'threaded.db'), { maxBatch: ALLOCATIONS, committer: 'worker' });
+  const onWorker = await appendWaves(threaded, events);
+  await threaded.close();
+  const workerEventsPerSecond = perSecond(onWorker.appended, onWorker.ms);
   // The embedded ledger as the API uses it: each append answered once the read models (on the
   // projector's thread) reflect it.
   const full = new SqliteLedgerStore(join(dir, 'ledger.db'), { projections: PROJECTIONS, auditKeys, maxBatch: ALLOCATIONS });
@@ -104,44 +152,30 @@ export async function logScenarios(dir: string, events: number): Promise<LogResu
   const ledgerEventsPerSecond = perSecond(ledger.appended, ledger.ms);
   const store = new SqliteLedgerStore(libraryFile, { projections: PROJECTIONS, auditKeys });
 
-  // Raw: the very rows the library stored, no checks, no chain, no read models.
-  const source = new Database(libraryFile, { readonly: true });
-  const rows = source.prepare("SELECT * FROM events WHERE type = 'DisbursementRecorded' ORDER BY position").all() as Record<string, unknown>[];
-  source.close();
-  const raw = new Database(join(dir, 'raw.db'));
-  raw.pragma('journal_mode = WAL');
-  raw.pragma('synchronous = FULL');
-  raw.exec(LOG_SCHEMA);
-  const insert = raw.prepare(
-    'INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, hash) VALUES (@position, @event_id, @stream_id, @revision, @type, @schema_version, @data, @metadata, @recorded_at, @hash)',
-  );
-  const batch = raw.transaction((slice: Record<string, unknown>[]) => {
-    for (const r of slice) insert.run(r);
-  });
-  const t1 = performance.now();
-  for (let i = 0; i < rows.length; i += ALLOCATIONS) batch(rows.slice(i, i + ALLOCATIONS));
-  const rawMs = performance.now() - t1;
-  raw.close();
-  const rawEventsPerSecond = perSecond(rows.length, rawMs);
-  const ratio = libraryEventsPerSecond / rawEventsPerSecond;
-
-  // (b) Rebuild every read model from the log, page by page, into a fresh in-memory read store.
+  // (b) Rebuild every read model from the log, page by page, into a fresh in-memory read store; median of the passes.
   const head = (await store.head()).position;
-  const docs = new Map<string, Doc>();
-  const lookup: DocLookup = <T extends Doc>(collection: string, id: string) => (docs.get(`${collection}\u0000${id}`) as T | undefined) ?? null;
-  const t2 = performance.now();
-  let replayed = 0;
-  for (let after = 0; after < head; ) {
-    const page = await store.readAll(after, 5000);
-    for (const e of page) {
-      for (const w of project(PROJECTIONS, e, lookup)) docs.set(docKey(w), w.doc);
-      auditKeys(e);
+  const passes: { ms: number; events: number; documents: number }[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const docs = new Map<string, Doc>();
+    const lookup: DocLookup = <T extends Doc>(collection: string, id: string) => (docs.get(`${collection}\u0000${id}`) as T | undefined) ?? null;
+    const t2 = performance.now();
+    let replayed = 0;
+    for (let after = 0; after < head; ) {
+      const page = await store.readAll(after, 5000);
+      for (const e of page) {
+        for (const w of project(PROJECTIONS, e, lookup)) docs.set(docKey(w), w.doc);
+        auditKeys(e);
+      }
+      replayed += page.length;
+      after = page[page.length - 1]!.position;
     }
-    replayed += page.length;
-    after = page[page.length - 1]!.position;
+    passes.push({ ms: performance.now() - t2, events: replayed, documents: docs.size });
   }
-  const rebuildMs = performance.now() - t2;
+  const pass = [...passes].sort((x, y) => x.ms - y.ms)[Math.floor(passes.length / 2)]!;
+  const replayed = pass.events;
+  const rebuildMs = pass.ms;
   const rebuildPerSecond = perSecond(replayed, rebuildMs);
+  const docs = { size: pass.documents };
 
   // Plain replay (read every event in order), for the comparison with emmett.
   const t3 = performance.now();
@@ -164,7 +198,14 @@ export async function logScenarios(dir: string, events: number): Promise<LogResu
         figure: `${fmt(libraryEventsPerSecond)} ev/s vs raw ${fmt(rawEventsPerSecond)} ev/s = ${(ratio * 100).toFixed(1)}%`,
         target: '≥ 60% of raw',
         pass: ratio >= 0.6,
-        detail: { appended, libraryMs, rawMs, libraryEventsPerSecond, rawEventsPerSecond, ratio, transactionSize: ALLOCATIONS },
+        detail: { appended, libraryEventsPerSecond, rawEventsPerSecond, ratio, transactionSize: ALLOCATIONS, rounds },
+      },
+      {
+        scenario: '(a) diagnostic: the same appends, the log committing on a worker thread (as the server runs it)',
+        figure: `${fmt(workerEventsPerSecond)} ev/s = ${((workerEventsPerSecond / rawEventsPerSecond) * 100).toFixed(1)}% of raw`,
+        target: '(the waves wait for each commit: nothing overlaps the thread hop)',
+        pass: null,
+        detail: { eventsPerSecond: workerEventsPerSecond, ratio: workerEventsPerSecond / rawEventsPerSecond },
       },
       {
         scenario: '(a) diagnostic: the same appends on the embedded ledger, each answered once the read models reflect it',
@@ -178,7 +219,7 @@ export async function logScenarios(dir: string, events: number): Promise<LogResu
         figure: `${fmt(rebuildPerSecond)} ev/s`,
         target: '≥ 100,000 ev/s',
         pass: rebuildPerSecond >= 100_000,
-        detail: { events: replayed, ms: rebuildMs, eventsPerSecond: rebuildPerSecond, documents: docs.size },
+        detail: { events: replayed, ms: rebuildMs, eventsPerSecond: rebuildPerSecond, documents: docs.size, passesMs: passes.map((p) => Math.round(p.ms)) },
       },
     ],
   };

@@ -27,7 +27,7 @@ type Pending = {
 };
 
 type Outcome = { ok: AppendResult } | { error: unknown };
-type Batch = { id: number; pending: Pending[]; outcomes: Outcome[]; revisions: [string, number][]; start: Tip; end: Tip };
+type Batch = { id: number; pending: Pending[]; outcomes: Outcome[]; revisions: [string, number][]; start: Tip; end: Tip; claimsChecked: boolean };
 
 /** Batches being committed at once: one syncing while the next is decided. */
 const MAX_IN_FLIGHT = 2;
@@ -41,7 +41,11 @@ const REVISION_CACHE = 200_000;
 export type EventLogOptions = Readonly<{
   /** Most appends committed together in one transaction (one fsync). */
   maxBatch?: number;
-  /** Where group commits are written: a worker thread (the default when running compiled) or this thread. */
+  /**
+   * Where group commits are written: on this thread (the default: fastest for a caller that waits
+   * for each batch, as a bulk loader does), or on a worker thread, so that an event loop with other
+   * work (the HTTP server) is not stopped by each fsync. The worker needs the compiled build.
+   */
   committer?: 'worker' | 'inline';
   /** Values an event makes unique across streams (a disbursement id): a second event claiming one is refused. */
   uniqueKeys?: (e: NewEvent) => readonly UniqueKey[];
@@ -67,6 +71,8 @@ export class SqliteEventLog {
   private batches = 0;
   private readonly inflight: Batch[] = [];
   private poisoned = false;
+  /** Set when a claim was refused by the unique index: the next batches look claims up before committing. */
+  private claimsInSql = false;
   /** Appends of batches that failed only because one before them did: decided again first. */
   private readonly doomed: Pending[] = [];
   /** What batches in flight have written: later batches are decided on top of it. */
@@ -109,7 +115,8 @@ export class SqliteEventLog {
         'INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, hash) VALUES (?,?,?,?,?,?,?,?,?,?)',
       ),
       readStream: this.db.prepare<[string, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`),
-      readAll: this.db.prepare<[number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+      // Arrays, not objects: a replay reads every event of the log through this statement.
+      readAll: this.db.prepare<[number, number], EventTuple>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(true),
       byPosition: this.db.prepare<[number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position = ?`),
       head: this.db.prepare<[], Tip>('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1'),
       getIdem: this.db.prepare<[string, string], { request_hash: string; response: string }>('SELECT request_hash, response FROM idempotency WHERE user_id = ? AND key = ?'),
@@ -126,7 +133,7 @@ export class SqliteEventLog {
     this.confirmed = { ...this.tip };
     if (!claimsExisted && this.tip.position > 0) this.claimExistingKeys();
     const script = workerScript('log-committer-worker');
-    const mode = options.committer ?? (script ? 'worker' : 'inline');
+    const mode = options.committer ?? 'inline';
     if (mode === 'worker' && !script) throw new Error('the log committer worker runs only from the compiled build (npm run build)');
     this.committer = mode === 'worker' ? new WorkerLogCommitter(script!, file) : new InlineLogCommitter(file);
   }
@@ -153,7 +160,10 @@ export class SqliteEventLog {
   }
 
   readAll(afterPosition: number, limit: number): StoredEvent[] {
-    return this.stmt.readAll.all(afterPosition, limit).map(toStored);
+    const rows = this.stmt.readAll.all(afterPosition, limit);
+    const out: StoredEvent[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) out[i] = fromTuple(rows[i]!);
+    return out;
   }
 
   readPositions(positions: readonly number[]): StoredEvent[] {
@@ -204,7 +214,7 @@ export class SqliteEventLog {
       for (const a of appends) {
         revision = this.check(a, null);
         // Straight through this connection, whose reads see the import's own rows: nothing to hold.
-        this.checkUnique([a], null);
+        this.checkUnique([a], null, true);
         this.write(a, revision);
       }
       const result: AppendResult = { nextExpectedRevision: revision, firstPosition: start.position + 1, lastPosition: this.tip.position };
@@ -247,7 +257,7 @@ export class SqliteEventLog {
     const pending = this.queue.splice(0, this.maxBatch);
     if (pending.length === 0) return;
     const start = { ...this.tip };
-    const batch: Batch = { id: ++this.batches, pending, outcomes: [], revisions: [], start, end: start };
+    const batch: Batch = { id: ++this.batches, pending, outcomes: [], revisions: [], start, end: start, claimsChecked: this.claimsInSql };
     this.staged = { events: [], idempotency: [], unique: [] };
     try {
       batch.outcomes = this.runBatch(batch);
@@ -279,6 +289,7 @@ export class SqliteEventLog {
   private committed(batch: Batch): void {
     this.inflight.shift();
     this.confirmed = batch.end;
+    if (batch.claimsChecked && this.doomed.length === 0) this.claimsInSql = false;
     for (const [stream, revision] of batch.revisions) {
       this.cacheRevision(stream, revision);
       if (this.pendingRevisions.get(stream)?.batch === batch.id) this.pendingRevisions.delete(stream);
@@ -292,8 +303,13 @@ export class SqliteEventLog {
   private failed(batch: Batch, error: unknown): void {
     this.inflight.shift();
     this.poisoned = true;
-    // A stale head (another process appended, or a batch before this one failed) is no fault of the appends: decide them again.
-    if (error instanceof StaleHead) this.doomed.push(...batch.pending);
+    // A stale head (another process appended, or a batch before this one failed) is no fault of the
+    // appends: decide them again. So for a value claimed by an earlier commit, which a batch finds
+    // only when the unique index refuses it (looking every claim up first would cost every append
+    // an index seek for the rare race): decide again, this time looking the claims up.
+    const claimTaken = isClaimConflict(error);
+    if (claimTaken) this.claimsInSql = true;
+    if (error instanceof StaleHead || claimTaken) this.doomed.push(...batch.pending);
     else for (const p of batch.pending) p.reject(error);
     if (this.inflight.length === 0) {
       this.recover();
@@ -351,7 +367,7 @@ export class SqliteEventLog {
       let idemKey: string | null = null;
       try {
         revisions = p.appends.map((a) => this.check(a, this.pendingRevisions));
-        this.checkUnique(p.appends, this.pendingClaims);
+        this.checkUnique(p.appends, this.pendingClaims, this.claimsInSql);
         const idem = p.options.idempotency;
         if (idem) {
           idemKey = `${idem.userId}\u0000${idem.key}`;
@@ -421,13 +437,16 @@ export class SqliteEventLog {
     else this.stmt.putIdem.run(...row);
   }
 
-  /** Refuses appends whose events claim a unique value already taken in the log (or earlier in this batch). */
-  private checkUnique(appends: readonly StreamAppend[], claimed: ReadonlyMap<string, number> | null): void {
+  /**
+   * Refuses an append whose events claim a unique value already claimed: by itself, by a batch in
+   * flight (`claimed`), or (with `inSql`) by a committed event.
+   */
+  private checkUnique(appends: readonly StreamAppend[], claimed: ReadonlyMap<string, number> | null, inSql: boolean): void {
     const mine = new Set<string>();
     for (const a of appends) {
       for (const e of a.events) {
         for (const u of this.uniqueKeys(e)) {
-          if (mine.has(u.key) || claimed?.has(u.key) || this.stmt.getUnique.get(u.key)) throw u.conflict();
+          if (mine.has(u.key) || claimed?.has(u.key) || (inSql && this.stmt.getUnique.get(u.key))) throw u.conflict();
           mine.add(u.key);
         }
       }
@@ -461,6 +480,19 @@ export class SqliteEventLog {
   private notify(head: number): void {
     for (const l of this.listeners) l(head);
   }
+}
+
+/** SQLite's refusal of a second row for one unique value (unique_keys' primary key). */
+function isClaimConflict(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return typeof e?.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT') && /unique_keys/.test(e.message ?? '');
+}
+
+/** A row of EVENT_COLUMNS in raw mode. */
+export type EventTuple = [position: number, eventId: string, streamId: string, revision: number, type: string, schemaVersion: number, data: string, metadata: string, hash: string];
+
+export function fromTuple(r: EventTuple): StoredEvent {
+  return { id: r[1], streamId: r[2], revision: r[3], position: r[0], type: r[4], schemaVersion: r[5], data: JSON.parse(r[6]), metadata: JSON.parse(r[7]), hash: r[8] };
 }
 
 export function toStored(r: EventRow): StoredEvent {

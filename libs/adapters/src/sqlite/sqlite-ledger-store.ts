@@ -26,6 +26,8 @@ export type SqliteLedgerOptions = ProjectionOptions &
     maxBatch?: number;
     /** Where the projector runs; by default its own thread when running compiled with the standard projections. */
     projector?: 'worker' | 'inline';
+    /** Where the log commits (SqliteEventLog); by default a worker thread when running compiled. */
+    committer?: 'worker' | 'inline';
   }>;
 
 type Waiter = { position: number; resolve: () => void };
@@ -49,7 +51,8 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
     readonly file: string,
     readonly options: SqliteLedgerOptions,
   ) {
-    this.log = new SqliteEventLog(file, { maxBatch: options.maxBatch });
+    // The server's event loop must not stop for each fsync: commits on a worker thread when the build has one.
+    this.log = new SqliteEventLog(file, { maxBatch: options.maxBatch, committer: options.committer ?? (workerScript('log-committer-worker') ? 'worker' : 'inline') });
     this.readFile = readModelsFile(file);
     // Read models are brought up to the log before anything is served (a new release's rebuild,
     // a deleted read-model file, events appended by an older release).

@@ -2,8 +2,8 @@ import Database from 'better-sqlite3';
 import { GENESIS_HASH, type StoredEvent } from '../../../ledger/src/ports/event-store.port';
 import type { Doc } from '../../../ledger/src/ports/read-store.port';
 import { docKey, project, type DocLookup, type Projection } from '../../../ledger/src/projections/projection';
-import { READ_MODELS_VERSION, READ_SCHEMA, ensureVersionIndex, type EventRow, EVENT_COLUMNS } from './schema';
-import { toStored } from './sqlite-event-log';
+import { READ_MODELS_VERSION, READ_SCHEMA, ensureVersionIndex, EVENT_COLUMNS } from './schema';
+import { fromTuple, type EventTuple } from './sqlite-event-log';
 
 export type ProjectionOptions = Readonly<{ projections: readonly Projection[]; auditKeys: (e: StoredEvent) => readonly string[] }>;
 
@@ -54,7 +54,7 @@ export class SqliteProjector {
     this.log.pragma('busy_timeout = 10000');
     this.db = openReadModels(readFile);
     this.stmt = {
-      readAll: this.log.prepare<[number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+      readAll: this.log.prepare<[number, number], EventTuple>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(true),
       hashAt: this.log.prepare<[number], { hash: string }>('SELECT hash FROM events WHERE position = ?'),
       begin: this.db.prepare('BEGIN IMMEDIATE'),
       commit: this.db.prepare('COMMIT'),
@@ -94,7 +94,7 @@ export class SqliteProjector {
       }
       const docs = new Map<string, { collection: string; id: string; body: string }>();
       for (const row of rows) {
-        const e = toStored(row);
+        const e = fromTuple(row);
         for (const w of project(this.options.projections, e, this.lookup)) {
           const key = docKey(w);
           const body = JSON.stringify(w.doc);
@@ -107,10 +107,10 @@ export class SqliteProjector {
       // A document written several times in the batch is stored once, as it ends; its versions all are.
       for (const d of docs.values()) this.stmt.putDoc.run(d.collection, d.id, d.body);
       const last = rows[rows.length - 1]!;
-      this.stmt.advance.run(last.position, last.hash);
+      this.stmt.advance.run(last[0], last[8]);
       this.stmt.commit.run();
       if (this.cache.size > DOC_CACHE) this.cache.clear();
-      return { position: last.position, applied: rows.length };
+      return { position: last[0], applied: rows.length };
     } catch (error) {
       if (this.db.inTransaction) this.stmt.rollback.run();
       this.cache.clear();

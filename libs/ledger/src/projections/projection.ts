@@ -31,11 +31,16 @@ export const docKey = (r: DocRef): string => `${r.collection}\u0000${r.id}`;
 export function project(projections: readonly Projection[], stored: StoredEvent, load: DocLookup): DocWrite[] {
   const e = upcast(stored);
   const writes: DocWrite[] = [];
+  // Plain loops: this runs for every event of every replay.
   for (const p of projections) {
     if (!p.handles.has(e.type)) continue;
-    const touched = p.touches(e);
-    if (touched.some((r) => (load(r.collection, r.id)?._position ?? 0) >= e.position)) continue;
-    for (const w of p.apply(e, load)) writes.push({ ...w, doc: { ...w.doc, _position: e.position } });
+    if (appliedBefore(p.touches(e), e.position, load)) continue;
+    for (const w of p.apply(e, load)) writes.push({ collection: w.collection, id: w.id, doc: { ...w.doc, _position: e.position } });
   }
   return writes;
+}
+
+function appliedBefore(touched: readonly DocRef[], position: number, load: DocLookup): boolean {
+  for (const r of touched) if ((load(r.collection, r.id)?._position ?? 0) >= position) return true;
+  return false;
 }
