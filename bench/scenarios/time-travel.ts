@@ -13,8 +13,8 @@ const READS = 1000;
 
 /**
  * Issue 4: a time-travel read on a log of a million events. The log is written through the store's
- * ordinary append path (inline read models and their history, group commit in waves of one
- * append per allocation), each wave stamped one second after the last; then READS balance reads
+ * ordinary append path (group commit in waves of one append per allocation, each answered once
+ * the projector has written its read models and their history), each wave stamped one second after the last; then READS balance reads
  * (`/balances?fiscalYear=2025&atPosition=P` over all 1,000 allocations) and READS allocation
  * reads at random past positions, and READS `asOf` reads at random past moments.
  */

@@ -399,10 +399,21 @@ export class SqliteEventLog {
    * is written.
    */
   private check(a: StreamAppend, pending: ReadonlyMap<string, { revision: number }> | null): number {
-    const current = pending?.get(a.streamId)?.revision ?? this.committedRevision(a.streamId);
-    const actual = current < 0 ? 'no_stream' : current;
+    const inFlight = pending?.get(a.streamId)?.revision;
+    let current = inFlight ?? this.committedRevision(a.streamId);
+    if (inFlight === undefined && this.expectedOf(current) !== a.expected && this.revisions.has(a.streamId)) {
+      // The remembered revision may be stale if another process appended: the file decides (its
+      // head will not be where this batch expects it, so the batch is decided again anyway).
+      this.revisions.delete(a.streamId);
+      current = this.committedRevision(a.streamId);
+    }
+    const actual = this.expectedOf(current);
     if (a.expected !== actual) throw new WrongExpectedVersion(a.streamId, a.expected, actual);
     return current + a.events.length;
+  }
+
+  private expectedOf(revision: number): ExpectedRevision {
+    return revision < 0 ? 'no_stream' : revision;
   }
 
   /**

@@ -192,6 +192,21 @@ describe('SQLite history, rebuild and replay', () => {
     expect(checksums(file)).toEqual(reference);
   });
 
+  it('keeps the read models right with two ledgers open on the same files (a server and a command-line import)', async () => {
+    const reference = checksums(await incremental('reference.db'));
+    const file = join(dir, 'shared.db');
+    const a = new SqliteLedgerStore(file, OPTIONS);
+    const b = new SqliteLedgerStore(file, OPTIONS);
+    const revisions = new Map<string, number>();
+    // Turn by turn: each one's log and projector find the other's commits and do not trust what they cached.
+    for (let i = 0; i < STEPS.length; i++) await appendAll(i % 2 === 0 ? a : b, [STEPS[i]!], revisions);
+    expect(await a.checkpoint()).toBe(STEPS.length);
+    expect(await b.get(ALLOCATIONS, 'A0')).toEqual(await a.get(ALLOCATIONS, 'A0'));
+    await a.close();
+    await b.close();
+    expect(checksums(file)).toEqual(reference);
+  });
+
   it('replays v1 reversals under the current release: same balances, value date = the day recorded in Hà Nội', async () => {
     const file = await incremental('v1.db');
     const store = new SqliteLedgerStore(file, OPTIONS);

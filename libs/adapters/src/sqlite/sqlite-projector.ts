@@ -43,6 +43,8 @@ export class SqliteProjector {
   private readonly log: Database.Database;
   private readonly cache = new Map<string, Doc | null>();
   private generation = -1;
+  /** The position this projector last committed (-1: none yet). */
+  private reached = -1;
   private readonly stmt;
 
   constructor(
@@ -83,13 +85,16 @@ export class SqliteProjector {
     this.stmt.begin.run();
     try {
       const state = this.stmt.state.get()!;
-      if (state.generation !== this.generation) {
+      // A rebuild switched tables in, or another process's projector (a command-line import beside
+      // a server) applied events since this one last did: what is cached may be stale.
+      if (state.generation !== this.generation || state.position !== this.reached) {
         this.cache.clear();
         this.generation = state.generation;
       }
       const rows = this.stmt.readAll.all(state.position, limit);
       if (rows.length === 0) {
         this.stmt.rollback.run();
+        this.reached = state.position;
         return { position: state.position, applied: 0 };
       }
       const docs = new Map<string, { collection: string; id: string; body: string }>();
@@ -109,6 +114,7 @@ export class SqliteProjector {
       const last = rows[rows.length - 1]!;
       this.stmt.advance.run(last[0], last[8]);
       this.stmt.commit.run();
+      this.reached = last[0];
       if (this.cache.size > DOC_CACHE) this.cache.clear();
       return { position: last[0], applied: rows.length };
     } catch (error) {

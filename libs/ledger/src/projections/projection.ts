@@ -15,6 +15,7 @@ export interface Projection {
   readonly name: string;
   readonly handles: ReadonlySet<string>;
   touches(e: StoredEvent): readonly DocRef[];
+  /** The documents to write, each built anew (never an object `docs` returned: its position is stamped on it). */
   apply(e: StoredEvent, docs: DocLookup): readonly DocWrite[];
 }
 
@@ -35,7 +36,12 @@ export function project(projections: readonly Projection[], stored: StoredEvent,
   for (const p of projections) {
     if (!p.handles.has(e.type)) continue;
     if (appliedBefore(p.touches(e), e.position, load)) continue;
-    for (const w of p.apply(e, load)) writes.push({ collection: w.collection, id: w.id, doc: { ...w.doc, _position: e.position } });
+    for (const w of p.apply(e, load)) {
+      // `apply` builds every document it returns (it never hands back one it was given), so the
+      // position is stamped on it rather than on a copy of it: one document copy less per write.
+      (w.doc as { _position?: number })._position = e.position;
+      writes.push(w);
+    }
   }
   return writes;
 }
