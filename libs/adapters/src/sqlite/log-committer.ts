@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { Worker } from 'node:worker_threads';
+import { Worker, type MessagePort } from 'node:worker_threads';
 import { GENESIS_HASH } from '../../../ledger/src/ports/event-store.port';
 import { LOG_SCHEMA } from './schema';
 
@@ -21,6 +21,8 @@ export class StaleHead extends Error {
 /** Writes prepared batches to the log file, each in one transaction, synchronous=FULL. */
 export interface LogCommitter {
   commit(batch: PreparedBatch): Promise<void>;
+  /** Also tell `port` the head after each commit (the projector's thread, without a hop through this one). */
+  announceTo?(port: MessagePort): void;
   close(): Promise<void>;
 }
 
@@ -127,6 +129,10 @@ export class WorkerLogCommitter implements LogCommitter {
       this.worker.ref();
       this.worker.postMessage(batch);
     });
+  }
+
+  announceTo(port: MessagePort): void {
+    this.worker.postMessage({ announceTo: port }, [port]);
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type MessagePort } from 'node:worker_threads';
 import { SqliteProjector, type ProjectionOptions } from './sqlite-projector';
 
 /**
@@ -83,6 +83,11 @@ export class WorkerProjectorHost implements ProjectorHost {
   hold(waiting: boolean): void {
     if (waiting) this.worker.ref();
     else this.worker.unref();
+  }
+
+  /** Heads announced on `port` (by the log's committer thread) are applied like those from `notify`. */
+  listenTo(port: MessagePort): void {
+    this.worker.postMessage({ heads: port }, [port]);
   }
 
   async close(): Promise<void> {

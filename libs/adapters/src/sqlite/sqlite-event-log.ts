@@ -138,6 +138,13 @@ export class SqliteEventLog {
     this.committer = mode === 'worker' ? new WorkerLogCommitter(script!, file) : new InlineLogCommitter(file);
   }
 
+  /** Where the committer thread, if there is one, should also announce each new head; false when there is none. */
+  announceCommitsTo(port: import('node:worker_threads').MessagePort): boolean {
+    if (!this.committer.announceTo) return false;
+    this.committer.announceTo(port);
+    return true;
+  }
+
   /** Called with the new head after every commit. */
   onCommit(listener: (head: number) => void): void {
     this.listeners.push(listener);

@@ -1,3 +1,4 @@
+import { MessageChannel } from 'node:worker_threads';
 import type {
   AppendOptions,
   AppendResult,
@@ -71,6 +72,10 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
     if (mode === 'worker' && !standard) throw new Error('the projector worker runs the standard projections only');
     this.host = mode === 'worker' ? new WorkerProjectorHost(script!, file, this.readFile, events) : new InlineProjectorHost(file, this.readFile, options, events);
     this.log.onCommit((head) => this.host.notify(head));
+    if (this.host instanceof WorkerProjectorHost) {
+      const { port1, port2 } = new MessageChannel();
+      if (this.log.announceCommitsTo(port1)) this.host.listenTo(port2);
+    }
   }
 
   // ---- EventStore ----
