@@ -89,3 +89,104 @@ const paid = (i: number, stream: number): NewEvent => ({
     await log.close();
   });
 });
+
+const DIST = resolve(__dirname, '../dist/libs');
+const STORE = join(DIST, 'adapters/src/sqlite/sqlite-ledger-store.js');
+
+(existsSync(STORE) ? describe : describe.skip)('a bulk import projected while the log writes it (compiled; needs `npm run build`)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ledger-bulk-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  type Modules = {
+    store: typeof import('../libs/adapters/src/sqlite/sqlite-ledger-store');
+    bulk: typeof import('../libs/adapters/src/sqlite/sqlite-bulk-append');
+    runner: typeof import('../libs/ledger/src/commands/command-runner');
+    imports: typeof import('../libs/ledger/src/commands/households/import-households');
+    fixture: typeof import('../libs/ledger/src/commands/households/import-households.fixture');
+    projections: typeof import('../libs/ledger/src/projections');
+    schema: typeof import('../libs/adapters/src/sqlite/schema');
+  };
+  const load = (): Modules => ({
+    store: require(STORE),
+    bulk: require(join(DIST, 'adapters/src/sqlite/sqlite-bulk-append.js')),
+    runner: require(join(DIST, 'ledger/src/commands/command-runner.js')),
+    imports: require(join(DIST, 'ledger/src/commands/households/import-households.js')),
+    fixture: require(join(DIST, 'ledger/src/commands/households/import-households.fixture.js')),
+    projections: require(join(DIST, 'ledger/src/projections/index.js')),
+    schema: require(join(DIST, 'adapters/src/sqlite/schema.js')),
+  });
+  const COMMUNES = 10;
+  const ROWS = 12_000;
+  async function* rows(m: Modules, n: number) {
+    for (let i = 1; i <= n; i++) yield { line: i, fields: m.fixture.householdFields(i, COMMUNES) };
+  }
+  async function open(m: Modules, file: string) {
+    const store = new m.store.SqliteLedgerStore(file, { projections: m.projections.PROJECTIONS, auditKeys: m.projections.auditKeys });
+    const runner = new m.runner.CommandRunner(store);
+    return { store, runner, importRows: (n: number) => m.imports.importHouseholds(runner, store, rows(m, n), m.fixture.contextFor(), { bulkAppend: m.bulk.sqliteBulkAppend(store) }) };
+  }
+  const count = (file: string, sql: string) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return (db.prepare(sql).get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  };
+
+  it('projects the whole file and answers once the read models hold it', async () => {
+    const m = load();
+    const file = join(dir, 'ledger.db');
+    const l = await open(m, file);
+    await m.fixture.seedUnits(l.runner, l.store, COMMUNES);
+    const summary = await l.importRows(ROWS);
+    expect(summary).toMatchObject({ rows: ROWS, registered: ROWS, assessed: ROWS });
+    expect(await l.store.checkpoint()).toBe((await l.store.head()).position);
+    expect(await l.store.get('households', 'HH-00011999')).toMatchObject({ current: { reviewYear: 2024 } });
+    await l.store.close();
+    expect(count(m.schema.readModelsFile(file), "SELECT COUNT(*) AS n FROM documents WHERE collection = 'households'")).toBe(ROWS);
+  });
+
+  it('rolls the read models back when the log refuses the import after thousands of its events were projected', async () => {
+    const m = load();
+    const file = join(dir, 'ledger.db');
+    const l = await open(m, file);
+    await m.fixture.seedUnits(l.runner, l.store, COMMUNES);
+    const before = (await l.store.head()).position;
+    const db = new Database(file);
+    db.exec("CREATE TRIGGER refuse BEFORE INSERT ON events WHEN NEW.stream_id = 'household-HH-00011000' BEGIN SELECT RAISE(ABORT, 'disk refused the import'); END;");
+    await expect(l.importRows(ROWS)).rejects.toThrow(/disk refused the import/);
+    db.exec('DROP TRIGGER refuse');
+    db.close();
+    expect((await l.store.head()).position).toBe(before);
+    expect(await l.store.checkpoint()).toBe(before);
+    expect(await l.store.get('households', 'HH-00000001')).toBeNull();
+    // And the ledger goes on: the same file imports whole afterwards.
+    expect(await l.importRows(100)).toMatchObject({ registered: 100 });
+    expect((await l.store.head()).position).toBeGreaterThanOrEqual(before + 200);
+    expect(await l.store.checkpoint()).toBe((await l.store.head()).position);
+    await l.store.close();
+  });
+
+  it('records nothing when the projector cannot apply the import (the import is refused as a whole)', async () => {
+    const m = load();
+    const file = join(dir, 'ledger.db');
+    const l = await open(m, file);
+    await m.fixture.seedUnits(l.runner, l.store, COMMUNES);
+    const before = (await l.store.head()).position;
+    const rm = new Database(m.schema.readModelsFile(file));
+    rm.exec("CREATE TRIGGER refuse BEFORE INSERT ON documents WHEN NEW.id = 'HH-00009000' BEGIN SELECT RAISE(ABORT, 'read models refused'); END;");
+    await expect(l.importRows(ROWS)).rejects.toThrow(/read models refused/);
+    rm.exec('DROP TRIGGER refuse');
+    rm.close();
+    expect((await l.store.head()).position).toBe(before);
+    expect(count(file, 'SELECT COUNT(*) AS n FROM events')).toBe(before);
+    expect(await l.importRows(50)).toMatchObject({ registered: 50 });
+    expect((await l.store.head()).position).toBeGreaterThanOrEqual(before + 100);
+    expect(await l.store.checkpoint()).toBe((await l.store.head()).position);
+    await l.store.close();
+  });
+});

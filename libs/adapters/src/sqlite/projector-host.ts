@@ -58,16 +58,37 @@ export class InlineProjectorHost implements ProjectorHost {
   }
 }
 
-export type WorkerMessage = { progress: number } | { error: string; stack?: string } | { closed: true };
+export type WorkerMessage =
+  | { progress: number }
+  | { error: string; stack?: string }
+  | { closed: true }
+  | { bulk: 'ok' }
+  | { bulk: 'error'; error: string; stack?: string };
+
+export type BulkMessage = { bulkBegin: number } | { bulkEvents: readonly unknown[] } | { bulkEnd: 'commit' | 'abort' };
+
+/** Chunks of an import's events sent to the projector's thread and not yet applied there, at most. */
+const BULK_IN_FLIGHT = 2;
 
 export class WorkerProjectorHost implements ProjectorHost {
   private readonly worker: Worker;
   private exited: Promise<void>;
 
+  private readonly replies: { resolve: () => void; reject: (e: Error) => void }[] = [];
+  private bulkFailure: Error | null = null;
+
   constructor(script: string, logFile: string, readFile: string, private readonly events: HostEvents) {
     this.worker = new Worker(script, { workerData: { logFile, readFile } });
     this.worker.on('message', (m: WorkerMessage) => {
-      if ('progress' in m) this.events.onProgress(m.progress);
+      if ('bulk' in m) {
+        const r = this.replies.shift();
+        if (m.bulk === 'ok') r?.resolve();
+        else {
+          const e = Object.assign(new Error(m.error), { stack: m.stack });
+          this.bulkFailure ??= e;
+          r?.reject(e);
+        }
+      } else if ('progress' in m) this.events.onProgress(m.progress);
       else if ('error' in m) this.events.onError(Object.assign(new Error(m.error), { stack: m.stack }));
     });
     this.worker.on('error', (e) => this.events.onError(e));
@@ -88,6 +109,44 @@ export class WorkerProjectorHost implements ProjectorHost {
   /** Heads announced on `port` (by the log's committer thread) are applied like those from `notify`. */
   listenTo(port: MessagePort): void {
     this.worker.postMessage({ heads: port }, [port]);
+  }
+
+  /**
+   * A bulk import projected while the log writes it (SqliteProjector.beginBulk): `begin` once the
+   * read models have reached the log's head, `feed` each chunk of events as the log writes them
+   * (it waits only when BULK_IN_FLIGHT chunks are still being applied, so the two threads work
+   * side by side and memory stays bounded), `end` after the log's commit or rollback.
+   */
+  async beginBulk(from: number): Promise<void> {
+    this.bulkFailure = null;
+    this.worker.ref();
+    await this.request({ bulkBegin: from });
+  }
+
+  async feed(events: readonly unknown[]): Promise<void> {
+    if (this.bulkFailure) throw this.bulkFailure;
+    const applied = this.request({ bulkEvents: events });
+    // Its failure is reported by the next feed or by end.
+    applied.catch(() => undefined);
+    while (this.replies.length > BULK_IN_FLIGHT) await new Promise<void>((r) => this.worker.once('message', () => r()));
+    if (this.bulkFailure) throw this.bulkFailure;
+  }
+
+  async endBulk(commit: boolean): Promise<void> {
+    try {
+      while (this.replies.length > 0) await new Promise<void>((r) => this.worker.once('message', () => r()));
+      if (commit && this.bulkFailure) throw this.bulkFailure;
+      await this.request({ bulkEnd: commit ? 'commit' : 'abort' });
+    } finally {
+      this.worker.unref();
+    }
+  }
+
+  private request(m: BulkMessage): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.replies.push({ resolve, reject });
+      this.worker.postMessage(m);
+    });
   }
 
   async close(): Promise<void> {

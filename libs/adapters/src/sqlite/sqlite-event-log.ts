@@ -32,8 +32,11 @@ type Batch = { id: number; pending: Pending[]; outcomes: Outcome[]; revisions: [
 /** Batches being committed at once: one syncing while the next is decided. */
 const MAX_IN_FLIGHT = 2;
 type Tip = { position: number; hash: string };
+type Statements = ReturnType<typeof statements>;
 
 const LOG_CACHE_KIB = 32_768;
+/** Events of a bulk import handed to the projector at a time. */
+const BULK_CHUNK = 2000;
 
 /** Stream revisions remembered between batches; past this many the oldest are read again from the index. */
 const REVISION_CACHE = 200_000;
@@ -83,6 +86,8 @@ export class SqliteEventLog {
   private readonly committer: LogCommitter;
   private readonly maxBatch: number;
   /** Rows of the batch being prepared; null when writing straight through this connection (a bulk import). */
+  /** A bulk import's events not yet handed to its `feed`. */
+  private chunk: EventTuple[] | null = null;
   private staged: { events: EventRowValues[]; idempotency: IdempotencyRowValues[]; unique: UniqueKeyRowValues[] } | null = null;
   private readonly uniqueKeys: (e: NewEvent) => readonly UniqueKey[];
   /** Where the next batch is decided from: past the batches in flight. */
@@ -92,7 +97,9 @@ export class SqliteEventLog {
   /** Committed revision of each recently written stream (-1: no stream). */
   private readonly revisions = new Map<string, number>();
   private readonly listeners: ((head: number) => void)[] = [];
-  private readonly stmt;
+  private readonly stmt: Statements;
+  /** The statements writes and their checks go through: this connection's, or a bulk import's own. */
+  private w: Statements;
 
   constructor(
     readonly file: string,
@@ -109,26 +116,8 @@ export class SqliteEventLog {
     this.db.pragma(`cache_size = -${LOG_CACHE_KIB}`);
     const claimsExisted = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'unique_keys'").get() !== undefined;
     this.db.exec(LOG_SCHEMA);
-    this.stmt = {
-      streamRevision: this.db.prepare<[string], { r: number | null }>('SELECT MAX(revision) AS r FROM events WHERE stream_id = ?'),
-      insertEvent: this.db.prepare(
-        'INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, hash) VALUES (?,?,?,?,?,?,?,?,?,?)',
-      ),
-      readStream: this.db.prepare<[string, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`),
-      // Arrays, not objects: a replay reads every event of the log through this statement.
-      readAll: this.db.prepare<[number, number], EventTuple>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(true),
-      byPosition: this.db.prepare<[number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position = ?`),
-      head: this.db.prepare<[], Tip>('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1'),
-      getIdem: this.db.prepare<[string, string], { request_hash: string; response: string }>('SELECT request_hash, response FROM idempotency WHERE user_id = ? AND key = ?'),
-      putIdem: this.db.prepare('INSERT INTO idempotency (user_id, key, request_hash, response, position) VALUES (?, ?, ?, ?, ?)'),
-      getUnique: this.db.prepare<[string], { position: number }>('SELECT position FROM unique_keys WHERE key = ?'),
-      putUnique: this.db.prepare('INSERT INTO unique_keys (key, position) VALUES (?, ?)'),
-      positionAt: this.db.prepare<[string], { position: number }>('SELECT position FROM events WHERE recorded_at <= ? ORDER BY recorded_at DESC, position DESC LIMIT 1'),
-      // Prepared once: db.exec would parse them again for every batch.
-      begin: this.db.prepare('BEGIN IMMEDIATE'),
-      commit: this.db.prepare('COMMIT'),
-      rollback: this.db.prepare('ROLLBACK'),
-    };
+    this.stmt = statements(this.db);
+    this.w = this.stmt;
     this.tip = this.stmt.head.get() ?? { position: 0, hash: GENESIS_HASH };
     this.confirmed = { ...this.tip };
     if (!claimsExisted && this.tip.position > 0) this.claimExistingKeys();
@@ -200,41 +189,54 @@ export class SqliteEventLog {
 
   /**
    * All-or-nothing appends of any size, read lazily from `appends` (a bulk import): one
-   * transaction, one fsync, the same checks and hash chain as `appendMany`. Runs synchronously from
-   * BEGIN to COMMIT, between two group commits, so the two never interleave on the connection.
+   * transaction, one fsync, the same checks and hash chain as `appendMany`, between two group
+   * commits (none is decided while it runs). With `feed`, each chunk of events is handed to it as it
+   * is written (the projector applies them meanwhile), awaited so that the projector sets the pace;
+   * the import then writes through a connection of its own, since reads on this one go on between
+   * chunks and must not see rows that may yet be rolled back.
    */
-  async appendBulk(appends: Iterable<StreamAppend>, options: AppendOptions = {}): Promise<AppendResult> {
+  async appendBulk(appends: Iterable<StreamAppend>, options: AppendOptions = {}, feed?: (events: EventTuple[]) => Promise<void>): Promise<AppendResult> {
     // Let queued single commands commit first, so they are not kept waiting behind the import.
     while (this.bulk || this.inflight.length > 0 || this.scheduled) await new Promise((r) => setImmediate(r));
     if (this.poisoned) this.recover();
     if (this.closed) throw new Error('the ledger is closed');
     this.bulk = true;
+    const own = feed ? openBulkConnection(this.file) : null;
+    this.w = own ? statements(own) : this.stmt;
     let revision = -1;
     const idem = options.idempotency;
-    this.begin();
     const start = { ...this.tip };
     try {
-      if (idem && this.stmt.getIdem.get(idem.userId, idem.key)) throw new IdempotencyKeyTaken(idem.userId, idem.key);
+      this.begin();
+      Object.assign(start, this.tip);
+      if (idem && this.w.getIdem.get(idem.userId, idem.key)) throw new IdempotencyKeyTaken(idem.userId, idem.key);
       // The stream's revision from the index, which sees this transaction's own rows: a stream
       // may come back later in the same import. Nothing is held per stream, however many there are.
       this.revisions.clear();
+      this.chunk = feed ? [] : null;
       for (const a of appends) {
         revision = this.check(a, null);
-        // Straight through this connection, whose reads see the import's own rows: nothing to hold.
         this.checkUnique([a], null, true);
         this.write(a, revision);
+        if (feed && this.chunk!.length >= BULK_CHUNK) await feed(this.chunk!.splice(0));
       }
+      if (feed && this.chunk!.length > 0) await feed(this.chunk!.splice(0));
       const result: AppendResult = { nextExpectedRevision: revision, firstPosition: start.position + 1, lastPosition: this.tip.position };
       this.remember(options, result);
-      this.stmt.commit.run();
+      this.w.commit.run();
       this.confirmed = { ...this.tip };
+      this.revisions.clear();
       this.notify(this.tip.position);
       return result;
     } catch (error) {
-      if (this.db.inTransaction) this.stmt.rollback.run();
+      if ((own ?? this.db).inTransaction) this.w.rollback.run();
       this.tip = start;
+      this.revisions.clear();
       throw error;
     } finally {
+      this.chunk = null;
+      this.w = this.stmt;
+      own?.close();
       this.bulk = false;
       this.schedule();
     }
@@ -355,8 +357,8 @@ export class SqliteEventLog {
    * should another process have appended, the tip and the remembered revisions are read again.
    */
   private begin(): void {
-    this.stmt.begin.run();
-    const head = this.stmt.head.get() ?? { position: 0, hash: GENESIS_HASH };
+    this.w.begin.run();
+    const head = this.w.head.get() ?? { position: 0, hash: GENESIS_HASH };
     if (head.position !== this.tip.position || head.hash !== this.tip.hash) {
       this.tip = head;
       this.confirmed = { ...head };
@@ -378,7 +380,7 @@ export class SqliteEventLog {
         const idem = p.options.idempotency;
         if (idem) {
           idemKey = `${idem.userId}\u0000${idem.key}`;
-          if (this.pendingKeys.has(idemKey) || this.stmt.getIdem.get(idem.userId, idem.key)) throw new IdempotencyKeyTaken(idem.userId, idem.key);
+          if (this.pendingKeys.has(idemKey) || this.w.getIdem.get(idem.userId, idem.key)) throw new IdempotencyKeyTaken(idem.userId, idem.key);
         }
       } catch (error) {
         if (!(error instanceof WrongExpectedVersion || error instanceof IdempotencyKeyTaken || error instanceof DomainError)) throw error;
@@ -437,10 +439,11 @@ export class SqliteEventLog {
       const hash = chainHashOfCanonical(this.tip.hash, { position, id: e.id, streamId: a.streamId, revision, type: e.type, schemaVersion: e.schemaVersion }, data, metadata);
       const row: EventRowValues = [position, e.id, a.streamId, revision, e.type, e.schemaVersion, data, metadata, e.metadata.recordedAt, hash];
       if (this.staged) this.staged.events.push(row);
-      else this.stmt.insertEvent.run(...row);
+      else this.w.insertEvent.run(...row);
+      this.chunk?.push([position, e.id, a.streamId, revision, e.type, e.schemaVersion, data, metadata, hash]);
       for (const u of this.uniqueKeys(e)) {
         if (this.staged) this.staged.unique.push([u.key, position]);
-        else this.stmt.putUnique.run(u.key, position);
+        else this.w.putUnique.run(u.key, position);
       }
       this.tip = { position, hash };
     }
@@ -452,7 +455,7 @@ export class SqliteEventLog {
     if (!idem) return;
     const row: IdempotencyRowValues = [idem.userId, idem.key, idem.requestHash, JSON.stringify(idem.response(result)), result.lastPosition];
     if (this.staged) this.staged.idempotency.push(row);
-    else this.stmt.putIdem.run(...row);
+    else this.w.putIdem.run(...row);
   }
 
   /**
@@ -464,7 +467,7 @@ export class SqliteEventLog {
     for (const a of appends) {
       for (const e of a.events) {
         for (const u of this.uniqueKeys(e)) {
-          if (mine.has(u.key) || claimed?.has(u.key) || (inSql && this.stmt.getUnique.get(u.key))) throw u.conflict();
+          if (mine.has(u.key) || claimed?.has(u.key) || (inSql && this.w.getUnique.get(u.key))) throw u.conflict();
           mine.add(u.key);
         }
       }
@@ -486,7 +489,7 @@ export class SqliteEventLog {
   private committedRevision(streamId: string): number {
     const cached = this.revisions.get(streamId);
     if (cached !== undefined) return cached;
-    return this.stmt.streamRevision.get(streamId)?.r ?? -1;
+    return this.w.streamRevision.get(streamId)?.r ?? -1;
   }
 
   private cacheRevision(streamId: string, revision: number): void {
@@ -498,6 +501,41 @@ export class SqliteEventLog {
   private notify(head: number): void {
     for (const l of this.listeners) l(head);
   }
+}
+
+/** The log's prepared statements on one connection. */
+function statements(db: Database.Database) {
+  return {
+    streamRevision: db.prepare<[string], { r: number | null }>('SELECT MAX(revision) AS r FROM events WHERE stream_id = ?'),
+    insertEvent: db.prepare(
+      'INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, hash) VALUES (?,?,?,?,?,?,?,?,?,?)',
+    ),
+    readStream: db.prepare<[string, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`),
+    // Arrays, not objects: a replay reads every event of the log through this statement.
+    readAll: db.prepare<[number, number], EventTuple>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(true),
+    byPosition: db.prepare<[number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position = ?`),
+    head: db.prepare<[], Tip>('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1'),
+    getIdem: db.prepare<[string, string], { request_hash: string; response: string }>('SELECT request_hash, response FROM idempotency WHERE user_id = ? AND key = ?'),
+    putIdem: db.prepare('INSERT INTO idempotency (user_id, key, request_hash, response, position) VALUES (?, ?, ?, ?, ?)'),
+    getUnique: db.prepare<[string], { position: number }>('SELECT position FROM unique_keys WHERE key = ?'),
+    putUnique: db.prepare('INSERT INTO unique_keys (key, position) VALUES (?, ?)'),
+    positionAt: db.prepare<[string], { position: number }>('SELECT position FROM events WHERE recorded_at <= ? ORDER BY recorded_at DESC, position DESC LIMIT 1'),
+    // Prepared once: db.exec would parse them again for every batch.
+    begin: db.prepare('BEGIN IMMEDIATE'),
+    commit: db.prepare('COMMIT'),
+    rollback: db.prepare('ROLLBACK'),
+  };
+}
+
+/** A connection of its own for a bulk import, so that reads on the main one never see its uncommitted rows. */
+function openBulkConnection(file: string): Database.Database {
+  const db = new Database(file, { fileMustExist: true });
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  // An import appends at the end of every index of the log (time-ordered ids, new streams): a small cache does.
+  db.pragma('cache_size = -8192');
+  return db;
 }
 
 /** SQLite's refusal of a second row for one unique value (unique_keys' primary key). */

@@ -14,8 +14,8 @@ const READ_CACHE_KIB = 32_768;
 /** Documents kept parsed between batches; past this many the cache starts again empty. */
 const DOC_CACHE = 10_000;
 
-/** Opens (creating if need be) a read-model file with the pragmas every connection to it uses. */
-export function openReadModels(file: string): Database.Database {
+/** Opens (creating if need be) a read-model file with the pragmas every connection to it uses; the writer's page cache is the larger. */
+export function openReadModels(file: string, cacheKib = READ_CACHE_KIB): Database.Database {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   // Derived data: a commit lost to a power cut is re-applied from the log, since the position it
@@ -24,7 +24,7 @@ export function openReadModels(file: string): Database.Database {
   db.pragma('busy_timeout = 10000');
   // Read models grow to several times the log (a version per write); with SQLite's default 2 MiB
   // page cache, a large import spends its time re-reading index pages.
-  db.pragma(`cache_size = -${READ_CACHE_KIB}`);
+  db.pragma(`cache_size = -${cacheKib}`);
   db.exec(READ_SCHEMA);
   ensureVersionIndex(db);
   db.prepare('INSERT OR IGNORE INTO projection_state (id, position, hash, version, generation) VALUES (1, 0, ?, ?, 0)').run(GENESIS_HASH, READ_MODELS_VERSION);
@@ -45,6 +45,8 @@ export class SqliteProjector {
   private generation = -1;
   /** The position this projector last committed (-1: none yet). */
   private reached = -1;
+  /** The last event applied by the bulk transaction open, if one is. */
+  private bulkLast: EventTuple | null = null;
   private readonly stmt;
 
   constructor(
@@ -97,20 +99,7 @@ export class SqliteProjector {
         this.reached = state.position;
         return { position: state.position, applied: 0 };
       }
-      const docs = new Map<string, { collection: string; id: string; body: string }>();
-      for (const row of rows) {
-        const e = fromTuple(row);
-        for (const w of project(this.options.projections, e, this.lookup)) {
-          const key = docKey(w);
-          const body = JSON.stringify(w.doc);
-          this.cache.set(key, w.doc);
-          docs.set(key, { collection: w.collection, id: w.id, body });
-          this.stmt.putVersion.run(w.collection, w.id, e.position, body);
-        }
-        for (const key of this.options.auditKeys(e)) this.stmt.addKey.run(key, e.position);
-      }
-      // A document written several times in the batch is stored once, as it ends; its versions all are.
-      for (const d of docs.values()) this.stmt.putDoc.run(d.collection, d.id, d.body);
+      this.applyAll(rows);
       const last = rows[rows.length - 1]!;
       this.stmt.advance.run(last[0], last[8]);
       this.stmt.commit.run();
@@ -124,6 +113,47 @@ export class SqliteProjector {
     }
   }
 
+  /**
+   * A bulk import, applied while the log is still writing it: one read-model transaction, opened
+   * here and committed by `commitBulk` only after the log has committed the import (or rolled
+   * back by `abortBulk` if it did not), fed the import's events as the log writes them. The read
+   * models must have reached `from`, the log's head before the import.
+   */
+  beginBulk(from: number): void {
+    this.stmt.begin.run();
+    const state = this.stmt.state.get()!;
+    if (state.position !== from) {
+      this.stmt.rollback.run();
+      throw new Error(`bulk projection: the read models are at ${state.position}, the import starts after ${from}`);
+    }
+    if (state.generation !== this.generation || state.position !== this.reached) {
+      this.cache.clear();
+      this.generation = state.generation;
+    }
+    this.bulkLast = null;
+  }
+
+  applyBulk(rows: readonly EventTuple[]): void {
+    this.applyAll(rows);
+    if (rows.length > 0) this.bulkLast = rows[rows.length - 1]!;
+    // The transaction reads its own writes: past the bound, documents are read again from it.
+    if (this.cache.size > DOC_CACHE) this.cache.clear();
+  }
+
+  commitBulk(): number {
+    if (this.bulkLast) this.stmt.advance.run(this.bulkLast[0], this.bulkLast[8]);
+    this.stmt.commit.run();
+    this.reached = this.bulkLast ? this.bulkLast[0] : this.reached;
+    this.bulkLast = null;
+    return this.reached;
+  }
+
+  abortBulk(): void {
+    if (this.db.inTransaction) this.stmt.rollback.run();
+    this.cache.clear();
+    this.bulkLast = null;
+  }
+
   /** Steps until the read models reflect the whole log; answers the position reached. */
   catchUp(limit = 5000): number {
     for (;;) {
@@ -135,6 +165,26 @@ export class SqliteProjector {
   close(): void {
     this.db.close();
     this.log.close();
+  }
+
+  /**
+   * Every event's documents, a version of each at its position, and its audit keys. A document
+   * written several times is stored once, as it ends; its versions all are.
+   */
+  private applyAll(rows: readonly EventTuple[]): void {
+    const docs = new Map<string, { collection: string; id: string; body: string }>();
+    for (const row of rows) {
+      const e = fromTuple(row);
+      for (const w of project(this.options.projections, e, this.lookup)) {
+        const key = docKey(w);
+        const body = JSON.stringify(w.doc);
+        this.cache.set(key, w.doc);
+        docs.set(key, { collection: w.collection, id: w.id, body });
+        this.stmt.putVersion.run(w.collection, w.id, e.position, body);
+      }
+      for (const key of this.options.auditKeys(e)) this.stmt.addKey.run(key, e.position);
+    }
+    for (const d of docs.values()) this.stmt.putDoc.run(d.collection, d.id, d.body);
   }
 
   private readonly lookup: DocLookup = <T extends Doc>(collection: string, id: string): T | null => {

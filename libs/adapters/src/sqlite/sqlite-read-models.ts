@@ -8,7 +8,8 @@ export class SqliteReadModels {
   private readonly stmt;
 
   constructor(file: string) {
-    this.db = openReadModels(file);
+    // Point reads and short scans: SQLite's page cache matters less here than the OS's.
+    this.db = openReadModels(file, 8192);
     this.stmt = {
       getDoc: this.db.prepare<[string, string], { body: string }>('SELECT body FROM documents WHERE collection = ? AND id = ?'),
       getDocAt: this.db.prepare<[string, string, number], { body: string }>(
