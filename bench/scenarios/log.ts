@@ -150,7 +150,11 @@ export async function logScenarios(dir: string, events: number): Promise<LogResu
   const ledger = await appendWaves(full, events);
   await full.close();
   const ledgerEventsPerSecond = perSecond(ledger.appended, ledger.ms);
+  // Opening the log without read models builds them from the log into SQLite: the rebuild a
+  // release upgrade or a deleted read-model file costs (documents, versions, audit index, on disk).
+  const tOpen = performance.now();
   const store = new SqliteLedgerStore(libraryFile, { projections: PROJECTIONS, auditKeys });
+  const sqliteRebuildPerSecond = perSecond((await store.head()).position, performance.now() - tOpen);
 
   // (b) Rebuild every read model from the log, page by page, into a fresh in-memory read store; median of the passes.
   const head = (await store.head()).position;
@@ -215,11 +219,18 @@ export async function logScenarios(dir: string, events: number): Promise<LogResu
         detail: { eventsPerSecond: ledgerEventsPerSecond, ratio: ledgerEventsPerSecond / rawEventsPerSecond },
       },
       {
-        scenario: `(b) projection rebuild from the log (${fmt(replayed)} events, all projections)`,
+        scenario: `(b) projection rebuild from the log (${fmt(replayed)} events, all projections, computed in memory)`,
         figure: `${fmt(rebuildPerSecond)} ev/s`,
         target: '≥ 100,000 ev/s',
         pass: rebuildPerSecond >= 100_000,
         detail: { events: replayed, ms: rebuildMs, eventsPerSecond: rebuildPerSecond, documents: docs.size, passesMs: passes.map((p) => Math.round(p.ms)) },
+      },
+      {
+        scenario: '(b) diagnostic: the same rebuild written to the SQLite read-model file (as on opening a log without read models)',
+        figure: `${fmt(sqliteRebuildPerSecond)} ev/s`,
+        target: '(documents, a version of each, audit keys: on disk)',
+        pass: null,
+        detail: { eventsPerSecond: sqliteRebuildPerSecond },
       },
     ],
   };
