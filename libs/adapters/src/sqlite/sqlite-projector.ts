@@ -41,7 +41,7 @@ export function openReadModels(file: string, cacheKib = READ_CACHE_KIB): Databas
 export class SqliteProjector {
   readonly db: Database.Database;
   private readonly log: Database.Database;
-  private readonly cache = new Map<string, Doc | null>();
+  private readonly cache = new DocCache();
   private generation = -1;
   /** The position this projector last committed (-1: none yet). */
   private reached = -1;
@@ -176,10 +176,9 @@ export class SqliteProjector {
     for (const row of rows) {
       const e = fromTuple(row);
       for (const w of project(this.options.projections, e, this.lookup)) {
-        const key = docKey(w);
         const body = JSON.stringify(w.doc);
-        this.cache.set(key, w.doc);
-        docs.set(key, { collection: w.collection, id: w.id, body });
+        this.cache.set(w.collection, w.id, w.doc);
+        docs.set(docKey(w), { collection: w.collection, id: w.id, body });
         this.stmt.putVersion.run(w.collection, w.id, e.position, body);
       }
       for (const key of this.options.auditKeys(e)) this.stmt.addKey.run(key, e.position);
@@ -188,12 +187,11 @@ export class SqliteProjector {
   }
 
   private readonly lookup: DocLookup = <T extends Doc>(collection: string, id: string): T | null => {
-    const key = `${collection}\u0000${id}`;
-    let doc = this.cache.get(key);
+    let doc = this.cache.get(collection, id);
     if (doc === undefined) {
       const row = this.stmt.getDoc.get(collection, id);
       doc = row ? (JSON.parse(row.body) as Doc) : null;
-      this.cache.set(key, doc);
+      this.cache.set(collection, id, doc);
     }
     return doc as T | null;
   };
@@ -211,5 +209,27 @@ export class SqliteProjector {
       this.db.exec('DELETE FROM documents; DELETE FROM document_versions; DELETE FROM audit_keys;');
       this.db.prepare('UPDATE projection_state SET position = 0, hash = ?, version = ?, generation = generation + 1 WHERE id = 1').run(GENESIS_HASH, READ_MODELS_VERSION);
     }).immediate();
+  }
+}
+
+/** Parsed documents by collection, then id: a lookup builds no key string. */
+class DocCache {
+  private readonly byCollection = new Map<string, Map<string, Doc | null>>();
+  size = 0;
+
+  get(collection: string, id: string): Doc | null | undefined {
+    return this.byCollection.get(collection)?.get(id);
+  }
+
+  set(collection: string, id: string, doc: Doc | null): void {
+    let c = this.byCollection.get(collection);
+    if (!c) this.byCollection.set(collection, (c = new Map()));
+    if (!c.has(id)) this.size += 1;
+    c.set(id, doc);
+  }
+
+  clear(): void {
+    this.byCollection.clear();
+    this.size = 0;
   }
 }
