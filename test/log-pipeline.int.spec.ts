@@ -158,7 +158,16 @@ const STORE = join(DIST, 'adapters/src/sqlite/sqlite-ledger-store.js');
     const before = (await l.store.head()).position;
     const db = new Database(file);
     db.exec("CREATE TRIGGER refuse BEFORE INSERT ON events WHEN NEW.stream_id = 'household-HH-00011000' BEGIN SELECT RAISE(ABORT, 'disk refused the import'); END;");
-    await expect(l.importRows(ROWS)).rejects.toThrow(/disk refused the import/);
+    const outcome = await l.importRows(ROWS).then((s) => ({ resolved: s }), (e: Error) => ({ rejected: e.message }));
+    if ('resolved' in outcome) {
+      const probe = (sql: string) => JSON.stringify(db.prepare(sql).all());
+      process.stderr.write(
+        `DEBUG resolved ${JSON.stringify(outcome.resolved)} triggers ${probe("SELECT name FROM sqlite_master WHERE type='trigger'")} ` +
+          `hh11000 ${probe("SELECT position, stream_id FROM events WHERE stream_id = 'household-HH-00011000'")} count ${probe('SELECT COUNT(*) AS n, MAX(position) AS p FROM events')} ` +
+          `imports ${probe("SELECT stream_id, position FROM events WHERE stream_id LIKE 'import-%'")} before ${before}\n`,
+      );
+    }
+    expect(outcome).toMatchObject({ rejected: expect.stringMatching(/disk refused the import/) });
     db.exec('DROP TRIGGER refuse');
     db.close();
     expect((await l.store.head()).position).toBe(before);

@@ -23,6 +23,7 @@ export class InlineProjectorHost implements ProjectorHost {
   private readonly projector: SqliteProjector;
   private scheduled = false;
   private head = 0;
+  private reported = 0;
   private closed = false;
 
   constructor(logFile: string, readFile: string, options: ProjectionOptions, private readonly events: HostEvents) {
@@ -48,8 +49,9 @@ export class InlineProjectorHost implements ProjectorHost {
     this.scheduled = false;
     if (this.closed) return;
     try {
-      const { position, applied } = this.projector.step(BATCH);
-      if (applied > 0) this.events.onProgress(position);
+      // Reported even when another process's projector applied the events: the position is what waiters wait for.
+      const { position } = this.projector.step(BATCH);
+      if (position > this.reported) this.events.onProgress((this.reported = position));
       if (position < this.head) this.notify(this.head);
     } catch (error) {
       this.events.onError(error instanceof Error ? error : new Error(String(error)));

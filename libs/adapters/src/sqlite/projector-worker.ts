@@ -14,6 +14,7 @@ const port = parentPort!;
 const BATCH = 2000;
 const RETRY_MS = 1000;
 let head = 0;
+let reported = 0;
 let running = false;
 let closing = false;
 /** A bulk import's transaction is open: steps wait until it ends. */
@@ -26,8 +27,9 @@ function run(): void {
   if (closing) return finish();
   if (bulk) return;
   try {
-    const { position, applied } = projector.step(BATCH);
-    if (applied > 0) send({ progress: position });
+    // Reported even when another process's projector applied the events: the position is what the host waits for.
+    const { position } = projector.step(BATCH);
+    if (position > reported) send({ progress: (reported = position) });
     if (position < head) schedule();
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
@@ -62,7 +64,7 @@ function onBulk(m: BulkMessage): void {
       const position = projector.commitBulk();
       bulk = false;
       send({ bulk: 'ok' });
-      send({ progress: position });
+      send({ progress: (reported = Math.max(reported, position)) });
       if (position < head) schedule();
     } else {
       projector.abortBulk();

@@ -83,6 +83,8 @@ export class SqliteEventLog {
   private readonly pendingKeys = new Map<string, number>();
   private readonly pendingClaims = new Map<string, number>();
   private closed = false;
+  /** The head when the file was closed. */
+  private finalHead: Tip | null = null;
   private readonly committer: LogCommitter;
   private readonly maxBatch: number;
   /** Rows of the batch being prepared; null when writing straight through this connection (a bulk import). */
@@ -92,8 +94,6 @@ export class SqliteEventLog {
   private readonly uniqueKeys: (e: NewEvent) => readonly UniqueKey[];
   /** Where the next batch is decided from: past the batches in flight. */
   private tip: Tip;
-  /** The head as committed. */
-  private confirmed: Tip;
   /** Committed revision of each recently written stream (-1: no stream). */
   private readonly revisions = new Map<string, number>();
   private readonly listeners: ((head: number) => void)[] = [];
@@ -119,7 +119,6 @@ export class SqliteEventLog {
     this.stmt = statements(this.db);
     this.w = this.stmt;
     this.tip = this.stmt.head.get() ?? { position: 0, hash: GENESIS_HASH };
-    this.confirmed = { ...this.tip };
     if (!claimsExisted && this.tip.position > 0) this.claimExistingKeys();
     const script = workerScript('log-committer-worker');
     const mode = options.committer ?? 'inline';
@@ -166,8 +165,10 @@ export class SqliteEventLog {
     return positions.map((p) => this.stmt.byPosition.get(p)).filter((r): r is EventRow => r !== undefined).map(toStored);
   }
 
+  /** The head as the file has it (one index seek): it includes what another process appended since this one last did. */
   head(): Tip {
-    return { ...this.confirmed };
+    if (this.finalHead) return { ...this.finalHead };
+    return this.stmt.head.get() ?? { position: 0, hash: GENESIS_HASH };
   }
 
   findIdempotency(userId: string, key: string): IdempotencyRecord | null {
@@ -184,6 +185,7 @@ export class SqliteEventLog {
     this.closed = true;
     while (this.queue.length > 0 || this.scheduled || this.inflight.length > 0 || this.bulk) await new Promise((r) => setImmediate(r));
     await this.committer.close();
+    this.finalHead = this.head();
     this.db.close();
   }
 
@@ -224,7 +226,6 @@ export class SqliteEventLog {
       const result: AppendResult = { nextExpectedRevision: revision, firstPosition: start.position + 1, lastPosition: this.tip.position };
       this.remember(options, result);
       this.w.commit.run();
-      this.confirmed = { ...this.tip };
       this.revisions.clear();
       this.notify(this.tip.position);
       return result;
@@ -297,7 +298,6 @@ export class SqliteEventLog {
 
   private committed(batch: Batch): void {
     this.inflight.shift();
-    this.confirmed = batch.end;
     if (batch.claimsChecked && this.doomed.length === 0) this.claimsInSql = false;
     for (const [stream, revision] of batch.revisions) {
       this.cacheRevision(stream, revision);
@@ -330,7 +330,6 @@ export class SqliteEventLog {
   private recover(): void {
     this.poisoned = false;
     this.tip = this.stmt.head.get() ?? { position: 0, hash: GENESIS_HASH };
-    this.confirmed = { ...this.tip };
     this.revisions.clear();
     this.pendingRevisions.clear();
     this.pendingKeys.clear();
@@ -361,7 +360,6 @@ export class SqliteEventLog {
     const head = this.w.head.get() ?? { position: 0, hash: GENESIS_HASH };
     if (head.position !== this.tip.position || head.hash !== this.tip.hash) {
       this.tip = head;
-      this.confirmed = { ...head };
       this.revisions.clear();
     }
   }

@@ -198,6 +198,8 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
       while (i > 0 && this.waiters[i - 1]!.position > position) i--;
       this.waiters.splice(i, 0, w);
       if (this.waiters.length === 1) this.host.hold(true);
+      // The position may have been committed by another process, whose commits this one's projector is not told of.
+      this.host.notify(position);
     });
   }
 
