@@ -101,7 +101,7 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
     const feed = async (events: unknown[]) => {
       if (!began) {
         // The read models must stand at the log's head before the import's first event.
-        await this.projectedUpTo(this.log.head().position);
+        await this.projectedUpTo(this.log.head().position, true);
         await host.beginBulk(this.log.head().position);
         began = true;
       }
@@ -141,7 +141,7 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
 
   async close(): Promise<void> {
     await this.log.close();
-    await this.projectedUpTo(this.log.head().position);
+    await this.projectedUpTo(this.log.head().position, true);
     await this.host.close();
     this.reads.close();
   }
@@ -189,7 +189,7 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
     return result;
   }
 
-  private projectedUpTo(position: number): Promise<void> {
+  private projectedUpTo(position: number, nudge = false): Promise<void> {
     if (this.projected >= position) return Promise.resolve();
     return new Promise((resolve) => {
       const w = { position, resolve };
@@ -198,8 +198,8 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
       while (i > 0 && this.waiters[i - 1]!.position > position) i--;
       this.waiters.splice(i, 0, w);
       if (this.waiters.length === 1) this.host.hold(true);
-      // The position may have been committed by another process, whose commits this one's projector is not told of.
-      this.host.notify(position);
+      // A head read from the file may hold another process's commits, which this one's projector is not told of.
+      if (nudge) this.host.notify(position);
     });
   }
 
