@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import type { LedgerMetadata, NewEvent } from '../libs/ledger/src/ports/event-store.port';
+import { countIn, payment } from '../libs/adapters/src/testing/log-fixture';
 import type { SqliteEventLog as Log } from '../libs/adapters/src/sqlite/sqlite-event-log';
 import { verifyChain } from '../libs/ledger/src/integrity/verify-chain';
 
@@ -13,23 +13,7 @@ import { verifyChain } from '../libs/ledger/src/integrity/verify-chain';
  */
 const COMPILED = resolve(__dirname, '../dist/libs/adapters/src/sqlite/sqlite-event-log.js');
 
-const meta: LedgerMetadata = {
-  actor: { userId: 'pt-finance', role: 'finance_officer' },
-  recordedAt: '2025-12-20T09:00:00.000Z',
-  correlationId: 'c',
-  causationId: null,
-  idempotencyKey: null,
-  requestHash: null,
-  decision: null,
-  reason: null,
-};
-const paid = (i: number, stream: number): NewEvent => ({
-  id: `e-${i}`,
-  type: 'DisbursementRecorded',
-  schemaVersion: 1,
-  data: { allocationId: `A${stream}`, unit: 'PHONG-THO', ancestry: [], disbursementId: `D${i}`, amount: 1_000 + i, valueDate: '2025-12-20', voucher: `UNC-${i}`, payee: null, purpose: null },
-  metadata: meta,
-});
+const paid = (i: number, stream: number) => payment(i, `D${i}`, `A${stream}`);
 
 (existsSync(COMPILED) ? describe : describe.skip)('the compiled log, batches pipelined on its committer thread (needs `npm run build`)', () => {
   let dir: string;
@@ -128,15 +112,6 @@ const STORE = join(DIST, 'adapters/src/sqlite/sqlite-ledger-store.js');
     const runner = new m.runner.CommandRunner(store);
     return { store, runner, importRows: (n: number) => m.imports.importHouseholds(runner, store, rows(m, n), m.fixture.contextFor(), { bulkAppend: m.bulk.sqliteBulkAppend(store) }) };
   }
-  const count = (file: string, sql: string) => {
-    const db = new Database(file, { readonly: true });
-    try {
-      return (db.prepare(sql).get() as { n: number }).n;
-    } finally {
-      db.close();
-    }
-  };
-
   it('projects the whole file and answers once the read models hold it', async () => {
     const m = load();
     const file = join(dir, 'ledger.db');
@@ -147,7 +122,7 @@ const STORE = join(DIST, 'adapters/src/sqlite/sqlite-ledger-store.js');
     expect(await l.store.checkpoint()).toBe((await l.store.head()).position);
     expect(await l.store.get('households', 'HH-00011999')).toMatchObject({ current: { reviewYear: 2024 } });
     await l.store.close();
-    expect(count(m.schema.readModelsFile(file), "SELECT COUNT(*) AS n FROM documents WHERE collection = 'households'")).toBe(ROWS);
+    expect(countIn(m.schema.readModelsFile(file), "SELECT COUNT(*) AS n FROM documents WHERE collection = 'households'")).toBe(ROWS);
   });
 
   it('rolls the read models back when the log refuses the import after thousands of its events were projected', async () => {
@@ -192,7 +167,7 @@ const STORE = join(DIST, 'adapters/src/sqlite/sqlite-ledger-store.js');
     rm.exec('DROP TRIGGER refuse');
     rm.close();
     expect((await l.store.head()).position).toBe(before);
-    expect(count(file, 'SELECT COUNT(*) AS n FROM events')).toBe(before);
+    expect(countIn(file, 'SELECT COUNT(*) AS n FROM events')).toBe(before);
     expect(await l.importRows(50)).toMatchObject({ registered: 50 });
     expect((await l.store.head()).position).toBeGreaterThanOrEqual(before + 100);
     expect(await l.store.checkpoint()).toBe((await l.store.head()).position);

@@ -3,38 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DomainError } from '../../../domain/src';
-import { WrongExpectedVersion, type LedgerMetadata, type NewEvent } from '../../../ledger/src/ports/event-store.port';
+import { WrongExpectedVersion } from '../../../ledger/src/ports/event-store.port';
+import { countIn, payment } from '../testing/log-fixture';
 import { verifyChain } from '../../../ledger/src/integrity/verify-chain';
 import { SqliteEventLog } from './sqlite-event-log';
 
-const meta: LedgerMetadata = {
-  actor: { userId: 'pt-finance', role: 'finance_officer' },
-  recordedAt: '2025-12-20T09:00:00.000Z',
-  correlationId: 'c',
-  causationId: null,
-  idempotencyKey: null,
-  requestHash: null,
-  decision: null,
-  reason: null,
-};
 let n = 0;
-const paid = (disbursementId: string, allocationId = 'A1'): NewEvent => ({
-  id: `e-${++n}`,
-  type: 'DisbursementRecorded',
-  schemaVersion: 1,
-  data: { allocationId, unit: 'PHONG-THO', ancestry: [], disbursementId, amount: 1_000, valueDate: '2025-12-20', voucher: 'UNC-1', payee: null, purpose: null },
-  metadata: meta,
-});
+const paid = (disbursementId: string, allocationId = 'A1') => payment(++n, disbursementId, allocationId);
 const settled = <T>(p: Promise<T>) => p.then((value) => ({ value }), (error: unknown) => ({ error }));
-const count = (file: string, sql: string) => {
-  const db = new Database(file, { readonly: true });
-  try {
-    return (db.prepare(sql).get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
-};
-
 jest.setTimeout(30_000);
 
 describe('SQLite event log: group commit', () => {
@@ -60,7 +36,7 @@ describe('SQLite event log: group commit', () => {
     expect(log.readStream('allocation-A1').map((e) => e.revision)).toEqual([0, 1]);
     expect(log.head().position).toBe(3);
     await log.close();
-    expect(count(file, 'SELECT COUNT(*) AS n FROM events')).toBe(3);
+    expect(countIn(file, 'SELECT COUNT(*) AS n FROM events')).toBe(3);
   });
 
   it('refuses a second event claiming a disbursement id, in the same batch or later, on any stream', async () => {
@@ -74,7 +50,7 @@ describe('SQLite event log: group commit', () => {
     const twice = await settled(log.append('allocation-A4', 'no_stream', [paid('D9', 'A4'), paid('D9', 'A4')]));
     expect((twice as { error: DomainError }).error).toMatchObject({ code: 'ALREADY_EXISTS' });
     await log.close();
-    expect(count(file, 'SELECT COUNT(*) AS n FROM events')).toBe(1);
+    expect(countIn(file, 'SELECT COUNT(*) AS n FROM events')).toBe(1);
   });
 
   it('claims the ids of a log written before ids were claimed in it, when it is opened', async () => {
@@ -119,6 +95,6 @@ describe('SQLite event log: group commit', () => {
     expect(log.head().position).toBe(1);
     expect(await log.append('allocation-A2', 'no_stream', [paid('D2', 'A2')])).toMatchObject({ firstPosition: 2 });
     await log.close();
-    expect(count(file, 'SELECT COUNT(*) AS n FROM events')).toBe(2);
+    expect(countIn(file, 'SELECT COUNT(*) AS n FROM events')).toBe(2);
   });
 });
