@@ -1,4 +1,5 @@
 import { Worker, type MessagePort } from 'node:worker_threads';
+import { ProjectorLoop } from './projector-loop';
 import { SqliteProjector, type ProjectionOptions } from './sqlite-projector';
 
 /**
@@ -16,47 +17,22 @@ export interface ProjectorHost {
 
 export type HostEvents = Readonly<{ onProgress: (position: number) => void; onError: (error: Error) => void }>;
 
-const BATCH = 2000;
-const RETRY_MS = 1000;
-
 export class InlineProjectorHost implements ProjectorHost {
-  private readonly projector: SqliteProjector;
-  private scheduled = false;
-  private head = 0;
-  private reported = 0;
-  private closed = false;
+  private readonly loop: ProjectorLoop;
 
-  constructor(logFile: string, readFile: string, options: ProjectionOptions, private readonly events: HostEvents) {
-    this.projector = new SqliteProjector(logFile, readFile, options);
+  constructor(logFile: string, readFile: string, options: ProjectionOptions, events: HostEvents) {
+    this.loop = new ProjectorLoop(new SqliteProjector(logFile, readFile, options), events.onProgress, events.onError);
   }
 
   notify(head: number): void {
-    this.head = Math.max(this.head, head);
-    if (this.scheduled || this.closed) return;
-    this.scheduled = true;
-    setImmediate(() => this.run());
+    this.loop.notify(head);
   }
 
   hold(): void {}
 
   async close(): Promise<void> {
-    this.closed = true;
-    while (this.scheduled) await new Promise((r) => setImmediate(r));
-    this.projector.close();
-  }
-
-  private run(): void {
-    this.scheduled = false;
-    if (this.closed) return;
-    try {
-      // Reported even when another process's projector applied the events: the position is what waiters wait for.
-      const { position } = this.projector.step(BATCH);
-      if (position > this.reported) this.events.onProgress((this.reported = position));
-      if (position < this.head) this.notify(this.head);
-    } catch (error) {
-      this.events.onError(error instanceof Error ? error : new Error(String(error)));
-      setTimeout(() => this.notify(this.head), RETRY_MS).unref();
-    }
+    await this.loop.stop();
+    this.loop.projector.close();
   }
 }
 

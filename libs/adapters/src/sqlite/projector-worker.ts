@@ -1,59 +1,31 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { PROJECTIONS, auditKeys } from '../../../ledger/src/projections';
+import { ProjectorLoop } from './projector-loop';
 import { SqliteProjector } from './sqlite-projector';
 import type { BulkMessage, WorkerMessage } from './projector-host';
 import type { EventTuple } from './sqlite-event-log';
 
 /**
  * The projector's thread (projector-host.ts): told the log's head after every commit, it applies
- * batches until the read models reach it, and answers each position it commits.
+ * batches until the read models reach it, and answers each position it reaches.
  */
 const { logFile, readFile } = workerData as { logFile: string; readFile: string };
-const projector = new SqliteProjector(logFile, readFile, { projections: PROJECTIONS, auditKeys });
 const port = parentPort!;
-const BATCH = 2000;
-const RETRY_MS = 1000;
-let head = 0;
-let reported = 0;
-let running = false;
-let closing = false;
-/** A bulk import's transaction is open: steps wait until it ends. */
-let bulk = false;
-
 const send = (m: WorkerMessage) => port.postMessage(m);
-
-function run(): void {
-  running = false;
-  if (closing) return finish();
-  if (bulk) return;
-  try {
-    // Reported even when another process's projector applied the events: the position is what the host waits for.
-    const { position } = projector.step(BATCH);
-    if (position > reported) send({ progress: (reported = position) });
-    if (position < head) schedule();
-  } catch (error) {
-    const e = error instanceof Error ? error : new Error(String(error));
-    send({ error: e.message, stack: e.stack });
-    setTimeout(schedule, RETRY_MS);
-  }
-}
-
-function schedule(): void {
-  if (running) return;
-  running = true;
-  setImmediate(run);
-}
-
-function finish(): void {
-  projector.close();
-  send({ closed: true });
-  port.close();
-}
+const loop = new ProjectorLoop(
+  new SqliteProjector(logFile, readFile, { projections: PROJECTIONS, auditKeys }),
+  (progress) => send({ progress }),
+  (e) => send({ error: e.message, stack: e.stack }),
+);
+const projector = loop.projector;
+/** A bulk import's read-model transaction is open. */
+let bulk = false;
 
 /** The bulk protocol (projector-host.ts): every message answered, in order, so the host can wait on each. */
 function onBulk(m: BulkMessage): void {
   try {
     if ('bulkBegin' in m) {
+      loop.pause();
       projector.beginBulk(m.bulkBegin);
       bulk = true;
       send({ bulk: 'ok' });
@@ -64,19 +36,19 @@ function onBulk(m: BulkMessage): void {
       const position = projector.commitBulk();
       bulk = false;
       send({ bulk: 'ok' });
-      send({ progress: (reported = Math.max(reported, position)) });
-      if (position < head) schedule();
+      loop.resume(position);
     } else {
       projector.abortBulk();
       bulk = false;
       send({ bulk: 'ok' });
-      schedule();
+      loop.resume(null);
     }
   } catch (error) {
-    if (!('bulkEvents' in m) || bulk) {
-      projector.abortBulk();
-      bulk = false;
-    }
+    // A failed chunk leaves no transaction behind, and the host ends the bulk with an abort; after a
+    // failed begin there is no bulk to end, so the loop goes on at once.
+    projector.abortBulk();
+    bulk = false;
+    if ('bulkBegin' in m) loop.resume(null);
     const e = error instanceof Error ? error : new Error(String(error));
     send({ bulk: 'error', error: e.message, stack: e.stack });
   }
@@ -86,18 +58,18 @@ port.on('message', (m: { head?: number; close?: true; heads?: MessagePort } | Bu
   if ('bulkBegin' in m || 'bulkEvents' in m || 'bulkEnd' in m) return onBulk(m);
   if (m.heads) {
     // The committer's thread announces each commit here, one hop sooner than through the main thread.
-    m.heads.on('message', (h: { head: number }) => {
-      head = Math.max(head, h.head);
-      schedule();
-    });
+    m.heads.on('message', (h: { head: number }) => loop.notify(h.head));
     m.heads.unref();
     return;
   }
   if (m.close) {
-    closing = true;
-    if (!running) finish();
+    void loop.stop().then(() => {
+      if (bulk) projector.abortBulk();
+      projector.close();
+      send({ closed: true });
+      port.close();
+    });
     return;
   }
-  head = Math.max(head, m.head ?? 0);
-  schedule();
+  loop.notify(m.head ?? 0);
 });

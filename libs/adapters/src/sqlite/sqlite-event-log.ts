@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import {
   GENESIS_HASH,
@@ -27,7 +28,8 @@ type Pending = {
 };
 
 type Outcome = { ok: AppendResult } | { error: unknown };
-type Batch = { id: number; pending: Pending[]; outcomes: Outcome[]; revisions: [string, number][]; start: Tip; end: Tip; claimsChecked: boolean };
+/** `revisions`, `keys`, `claims`: what the batch wrote, so that its entries in the pending maps can be dropped when it is back. */
+type Batch = { id: number; pending: Pending[]; outcomes: Outcome[]; revisions: [string, number][]; keys: string[]; claims: string[]; end: Tip; claimsChecked: boolean };
 
 /** Batches being committed at once: one syncing while the next is decided. */
 const MAX_IN_FLIGHT = 2;
@@ -87,9 +89,9 @@ export class SqliteEventLog {
   private finalHead: Tip | null = null;
   private readonly committer: LogCommitter;
   private readonly maxBatch: number;
-  /** Rows of the batch being prepared; null when writing straight through this connection (a bulk import). */
   /** A bulk import's events not yet handed to its `feed`. */
   private chunk: EventTuple[] | null = null;
+  /** Rows of the batch being prepared; null when writing straight through a connection (a bulk import). */
   private staged: { events: EventRowValues[]; idempotency: IdempotencyRowValues[]; unique: UniqueKeyRowValues[] } | null = null;
   private readonly uniqueKeys: (e: NewEvent) => readonly UniqueKey[];
   /** Where the next batch is decided from: past the batches in flight. */
@@ -127,7 +129,7 @@ export class SqliteEventLog {
   }
 
   /** Where the committer thread, if there is one, should also announce each new head; false when there is none. */
-  announceCommitsTo(port: import('node:worker_threads').MessagePort): boolean {
+  announceCommitsTo(port: MessagePort): boolean {
     if (!this.committer.announceTo) return false;
     this.committer.announceTo(port);
     return true;
@@ -267,7 +269,7 @@ export class SqliteEventLog {
     const pending = this.queue.splice(0, this.maxBatch);
     if (pending.length === 0) return;
     const start = { ...this.tip };
-    const batch: Batch = { id: ++this.batches, pending, outcomes: [], revisions: [], start, end: start, claimsChecked: this.claimsInSql };
+    const batch: Batch = { id: ++this.batches, pending, outcomes: [], revisions: [], keys: [], claims: [], end: start, claimsChecked: this.claimsInSql };
     this.staged = { events: [], idempotency: [], unique: [] };
     try {
       batch.outcomes = this.runBatch(batch);
@@ -299,10 +301,7 @@ export class SqliteEventLog {
   private committed(batch: Batch): void {
     this.inflight.shift();
     if (batch.claimsChecked && this.doomed.length === 0) this.claimsInSql = false;
-    for (const [stream, revision] of batch.revisions) {
-      this.cacheRevision(stream, revision);
-      if (this.pendingRevisions.get(stream)?.batch === batch.id) this.pendingRevisions.delete(stream);
-    }
+    for (const [stream, revision] of batch.revisions) this.cacheRevision(stream, revision);
     this.forget(batch);
     this.notify(batch.end.position);
     this.settle(batch);
@@ -337,10 +336,11 @@ export class SqliteEventLog {
     this.queue.unshift(...this.doomed.splice(0));
   }
 
+  /** Drops the batch's entries from the pending maps (a later batch in flight may have replaced them). */
   private forget(batch: Batch): void {
-    for (const [k, v] of this.pendingRevisions) if (v.batch === batch.id) this.pendingRevisions.delete(k);
-    for (const [k, id] of this.pendingKeys) if (id === batch.id) this.pendingKeys.delete(k);
-    for (const [k, id] of this.pendingClaims) if (id === batch.id) this.pendingClaims.delete(k);
+    for (const [stream] of batch.revisions) if (this.pendingRevisions.get(stream)?.batch === batch.id) this.pendingRevisions.delete(stream);
+    for (const k of batch.keys) if (this.pendingKeys.get(k) === batch.id) this.pendingKeys.delete(k);
+    for (const k of batch.claims) if (this.pendingClaims.get(k) === batch.id) this.pendingClaims.delete(k);
   }
 
   private settle(batch: Batch): void {
@@ -385,11 +385,21 @@ export class SqliteEventLog {
         outcomes[i] = { error };
         continue;
       }
-      for (const a of p.appends) for (const e of a.events) for (const u of this.uniqueKeys(e)) this.pendingClaims.set(u.key, batch.id);
+      for (const a of p.appends) {
+        for (const e of a.events) {
+          for (const u of this.uniqueKeys(e)) {
+            this.pendingClaims.set(u.key, batch.id);
+            batch.claims.push(u.key);
+          }
+        }
+      }
       for (let k = 0; k < p.appends.length; k++) this.write(p.appends[k]!, revisions[k]!);
       const result: AppendResult = { nextExpectedRevision: revisions[revisions.length - 1] ?? -1, firstPosition, lastPosition: this.tip.position };
       this.remember(p.options, result);
-      if (idemKey) this.pendingKeys.set(idemKey, batch.id);
+      if (idemKey) {
+        this.pendingKeys.set(idemKey, batch.id);
+        batch.keys.push(idemKey);
+      }
       for (let k = 0; k < p.appends.length; k++) {
         const stream = p.appends[k]!.streamId;
         this.pendingRevisions.set(stream, { revision: revisions[k]!, batch: batch.id });
@@ -401,7 +411,7 @@ export class SqliteEventLog {
   }
 
   /**
-   * The stream's revision as this transaction sees it (`touched`: written earlier in it), checked
+   * The stream's revision as this batch sees it (`pending`: written by batches in flight), checked
    * against what the append expects; answers the revision it will have after the append. Nothing
    * is written.
    */
@@ -474,11 +484,12 @@ export class SqliteEventLog {
 
   /** A log written before unique values were claimed in it: claim those its events hold, once. */
   private claimExistingKeys(): void {
+    const claim = this.db.prepare('INSERT OR IGNORE INTO unique_keys (key, position) VALUES (?, ?)');
     this.db.transaction(() => {
       for (let after = 0; ; ) {
         const page = this.readAll(after, 5000);
         if (page.length === 0) break;
-        for (const e of page) for (const u of this.uniqueKeys(e)) this.db.prepare('INSERT OR IGNORE INTO unique_keys (key, position) VALUES (?, ?)').run(u.key, e.position);
+        for (const e of page) for (const u of this.uniqueKeys(e)) claim.run(u.key, e.position);
         after = page[page.length - 1]!.position;
       }
     }).immediate();

@@ -6,7 +6,7 @@ export type UniqueKey = Readonly<{ key: string; conflict: () => Error }>;
 /**
  * Values that must be unique across streams, which a store without multi-stream transactions has
  * to reserve before appending. Disbursement ids are global (a reversal addresses one by URL
- * alone); in embedded mode the disbursements projection refuses a duplicate inside the append's
+ * alone); in embedded mode the SQLite log claims them in its `unique_keys` table, in the append's
  * transaction, on EventStoreDB the adapter reserves `disbursement:<id>` first.
  */
 export function uniqueKeys(e: Pick<NewEvent, 'type' | 'data'>): UniqueKey[] {

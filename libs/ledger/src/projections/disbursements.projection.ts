@@ -22,7 +22,8 @@ export const DISBURSEMENTS = 'disbursements';
 
 /**
  * Disbursement ids are global (reversals address them by URL alone). Two allocations racing to use
- * the same client-chosen id meet here, inside the append's transaction, and the second is refused.
+ * the same client-chosen id are refused by the log's claim on it (unique-keys.ts); meeting one here
+ * anyway means the log holds a duplicate, which the projector reports instead of applying.
  */
 export const disbursementsProjection: Projection = {
   name: 'disbursements',
