@@ -1,21 +1,24 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { countIn, payment } from '../libs/adapters/src/testing/log-fixture';
 import type { SqliteEventLog as Log } from '../libs/adapters/src/sqlite/sqlite-event-log';
 import { verifyChain } from '../libs/ledger/src/integrity/verify-chain';
+import { closedAfterEach } from './support/closed-after-each';
+import { compiled } from './support/compiled';
 
 /**
  * The compiled log, whose committer runs on its worker thread: only there are two batches really in
  * flight at once (from source, under jest, the committer runs inline and each batch is back before
  * the next is decided).
  */
-const COMPILED = resolve(__dirname, '../dist/libs/adapters/src/sqlite/sqlite-event-log.js');
+const COMPILED = compiled('dist/libs/adapters/src/sqlite/sqlite-event-log.js');
 
 const paid = (i: number, stream: number) => payment(i, `D${i}`, `A${stream}`);
 
-(existsSync(COMPILED) ? describe : describe.skip)('the compiled log, batches pipelined on its committer thread (needs `npm run build`)', () => {
+describe('the compiled log, batches pipelined on its committer thread (needs `npm run build`)', () => {
+  const track = closedAfterEach();
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'ledger-pipeline-'));
@@ -25,8 +28,8 @@ const paid = (i: number, stream: number) => payment(i, `D${i}`, `A${stream}`);
   it('fails only the batch SQLite refuses; the batches decided on top of it are decided again and land, chained', async () => {
     const { SqliteEventLog } = require(COMPILED) as { SqliteEventLog: typeof Log };
     const file = join(dir, 'ledger.db');
-    const log = new SqliteEventLog(file, { maxBatch: 8, committer: 'worker' });
-    const db = new Database(file);
+    const log = track(new SqliteEventLog(file, { maxBatch: 8, committer: 'worker' }));
+    const db = track(new Database(file));
     db.exec("CREATE TRIGGER refuse BEFORE INSERT ON events WHEN json_extract(NEW.data, '$.disbursementId') = 'D37' BEGIN SELECT RAISE(ABORT, 'refused by the disk'); END;");
     // 120 appends to 120 streams in one tick: batches of 8, two in flight; the one holding D37 fails.
     const results = await Promise.all(
@@ -49,14 +52,14 @@ const paid = (i: number, stream: number) => payment(i, `D${i}`, `A${stream}`);
     // After the failure the log goes on as before.
     expect(await log.append('allocation-A37', 'no_stream', [paid(1000, 37)])).toMatchObject({ firstPosition: ok.length + 1 });
     await log.close();
-    const check = new SqliteEventLog(file, { committer: 'inline' });
+    const check = track(new SqliteEventLog(file, { committer: 'inline' }));
     expect(await verifyChain(async (after: number, limit: number) => check.readAll(after, limit))).toMatchObject({ ok: true, head: { position: ok.length + 1 } });
     await check.close();
   });
 
   it('answers appends in the order of their positions while batches overlap, each stream checked against its revision', async () => {
     const { SqliteEventLog } = require(COMPILED) as { SqliteEventLog: typeof Log };
-    const log = new SqliteEventLog(join(dir, 'ledger.db'), { maxBatch: 4, committer: 'worker' });
+    const log = track(new SqliteEventLog(join(dir, 'ledger.db'), { maxBatch: 4, committer: 'worker' }));
     const streams = 5;
     const revisions = new Array<number | 'no_stream'>(streams).fill('no_stream');
     let i = 0;
@@ -74,10 +77,10 @@ const paid = (i: number, stream: number) => payment(i, `D${i}`, `A${stream}`);
   });
 });
 
-const DIST = resolve(__dirname, '../dist/libs');
-const STORE = join(DIST, 'adapters/src/sqlite/sqlite-ledger-store.js');
+const DIST = join(compiled('dist/libs/adapters/src/sqlite/sqlite-ledger-store.js'), '../../../..');
 
-(existsSync(STORE) ? describe : describe.skip)('a bulk import projected while the log writes it (compiled; needs `npm run build`)', () => {
+describe('a bulk import projected while the log writes it (compiled; needs `npm run build`)', () => {
+  const track = closedAfterEach();
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'ledger-bulk-'));
@@ -94,7 +97,7 @@ const STORE = join(DIST, 'adapters/src/sqlite/sqlite-ledger-store.js');
     schema: typeof import('../libs/adapters/src/sqlite/schema');
   };
   const load = (): Modules => ({
-    store: require(STORE),
+    store: require(join(DIST, 'adapters/src/sqlite/sqlite-ledger-store.js')),
     bulk: require(join(DIST, 'adapters/src/sqlite/sqlite-bulk-append.js')),
     runner: require(join(DIST, 'ledger/src/commands/command-runner.js')),
     imports: require(join(DIST, 'ledger/src/commands/households/import-households.js')),
@@ -108,7 +111,7 @@ const STORE = join(DIST, 'adapters/src/sqlite/sqlite-ledger-store.js');
     for (let i = 1; i <= n; i++) yield { line: i, fields: m.fixture.householdFields(i, COMMUNES) };
   }
   async function open(m: Modules, file: string) {
-    const store = new m.store.SqliteLedgerStore(file, { projections: m.projections.PROJECTIONS, auditKeys: m.projections.auditKeys });
+    const store = track(new m.store.SqliteLedgerStore(file, { projections: m.projections.PROJECTIONS, auditKeys: m.projections.auditKeys }));
     const runner = new m.runner.CommandRunner(store);
     return { store, runner, importRows: (n: number) => m.imports.importHouseholds(runner, store, rows(m, n), m.fixture.contextFor(), { bulkAppend: m.bulk.sqliteBulkAppend(store) }) };
   }
@@ -131,7 +134,7 @@ const STORE = join(DIST, 'adapters/src/sqlite/sqlite-ledger-store.js');
     const l = await open(m, file);
     await m.fixture.seedUnits(l.runner, l.store, COMMUNES);
     const before = (await l.store.head()).position;
-    const db = new Database(file);
+    const db = track(new Database(file));
     db.exec("CREATE TRIGGER refuse BEFORE INSERT ON events WHEN NEW.stream_id = 'household-HH-00011000' BEGIN SELECT RAISE(ABORT, 'disk refused the import'); END;");
     const outcome = await l.importRows(ROWS).then((s) => ({ resolved: s }), (e: Error) => ({ rejected: e.message }));
     if ('resolved' in outcome) {
@@ -161,7 +164,7 @@ const STORE = join(DIST, 'adapters/src/sqlite/sqlite-ledger-store.js');
     const l = await open(m, file);
     await m.fixture.seedUnits(l.runner, l.store, COMMUNES);
     const before = (await l.store.head()).position;
-    const rm = new Database(m.schema.readModelsFile(file));
+    const rm = track(new Database(m.schema.readModelsFile(file)));
     rm.exec("CREATE TRIGGER refuse BEFORE INSERT ON documents WHEN NEW.id = 'HH-00009000' BEGIN SELECT RAISE(ABORT, 'read models refused'); END;");
     await expect(l.importRows(ROWS)).rejects.toThrow(/read models refused/);
     rm.exec('DROP TRIGGER refuse');

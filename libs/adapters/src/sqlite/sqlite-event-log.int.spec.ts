@@ -11,7 +11,6 @@ import { SqliteEventLog } from './sqlite-event-log';
 let n = 0;
 const paid = (disbursementId: string, allocationId = 'A1') => payment(++n, disbursementId, allocationId);
 const settled = <T>(p: Promise<T>) => p.then((value) => ({ value }), (error: unknown) => ({ error }));
-jest.setTimeout(30_000);
 
 describe('SQLite event log: group commit', () => {
   let dir: string;

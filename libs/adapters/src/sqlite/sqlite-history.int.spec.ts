@@ -92,9 +92,6 @@ function checksums(file: string) {
   return sums;
 }
 
-// Every append is an fsync: on a busy disk the default five seconds are not always enough.
-jest.setTimeout(60_000);
-
 describe('SQLite history, rebuild and replay', () => {
   let dir: string;
   beforeEach(() => {
