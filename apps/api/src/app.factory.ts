@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { DomainError } from '../../../libs/domain/src';
 import { waitForCheckpoint } from '../../../libs/ledger/src/distributed/consistency';
 import { AppModule } from './app.module';
+import { openApiDocument } from './http/openapi-document';
 import { ensureAdmin, recoverPendingTransfers } from './bootstrap';
 import type { LedgerConfig } from './config';
 import { LedgerService } from './ledger/ledger.service';
@@ -29,13 +30,7 @@ export async function createApp(config: LedgerConfig): Promise<LedgerApp> {
     abortOnError: false,
   });
   app.enableShutdownHooks();
-  const docs = new DocumentBuilder()
-    .setTitle('Poverty-reduction fund ledger')
-    .setDescription('Event-sourced ledger for the National Target Programme for Sustainable Poverty Reduction: API v1')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, docs));
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app));
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const ledger = app.get(LedgerService);

@@ -5,6 +5,8 @@ import type { Principal } from '../../../../libs/domain/src';
 import { audit, type AuditQuery } from '../../../../libs/ledger/src';
 import type { AuthenticatedRequest } from '../http/principal';
 import { LedgerService } from '../ledger/ledger.service';
+import { ApiDoc, READ_ERRORS } from '../http/openapi';
+import { AuditPageDto } from './audit.responses';
 
 export class GetAuditTrailQuery extends Query<unknown> {
   constructor(readonly query: AuditQuery, readonly principal: Principal) {
@@ -26,6 +28,13 @@ export class GetAuditTrailHandler implements IQueryHandler<GetAuditTrailQuery> {
 export class AuditController {
   constructor(private readonly queries: QueryBus) {}
 
+  @ApiDoc({
+    summary: 'The audit trail: who did what, when, under which decision, and why',
+    description:
+      "Events of the log, oldest first, filtered by the record they touched (`allocation`, `household`, `disbursement`), `actor`, `decision` number or time (`from`, `to`), each with its metadata and hash; cursor-paged. Scoped readers see only the events of units in their scope; hashes of tokens are redacted. `asOf`/`atPosition` stop the trail there.",
+    ok: AuditPageDto,
+    errors: [...READ_ERRORS, 403, 501],
+  })
   @Get()
   trail(@QueryParams() query: AuditQuery, @Req() req: AuthenticatedRequest) {
     return this.queries.execute(new GetAuditTrailQuery(query, req.principal!));

@@ -1,14 +1,17 @@
 import { Controller, Get, Module } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../http/public.decorator';
 import { SqliteLedgerStore } from '../../../../libs/adapters/src/sqlite/sqlite-ledger-store';
 import { LedgerService } from '../ledger/ledger.service';
+import { HealthDto } from './health.responses';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(private readonly ledger: LedgerService) {}
 
+  @ApiOperation({ summary: 'Is the ledger up?', description: 'No token needed. `degraded` when the projector is stuck on an error: the log still takes writes, the read models lag behind it.' })
+  @ApiOkResponse({ description: 'the log is up', type: HealthDto })
   @Public()
   @Get()
   async health() {

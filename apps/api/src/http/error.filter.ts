@@ -5,7 +5,7 @@ import { STATUS } from './error-status';
 
 export type ErrorBody = { statusCode: number; code: string; message: string; details?: unknown };
 
-const FASTIFY_CODES: Readonly<Record<string, { status: number; code: string }>> = {
+export const FASTIFY_CODES: Readonly<Record<string, { status: number; code: string }>> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'VALIDATION_FAILED' },
@@ -13,7 +13,7 @@ const FASTIFY_CODES: Readonly<Record<string, { status: number; code: string }>> 
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'VALIDATION_FAILED' },
 };
 
-const HTTP_CODES: Readonly<Record<number, string>> = {
+export const HTTP_CODES: Readonly<Record<number, string>> = {
   400: 'VALIDATION_FAILED',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',

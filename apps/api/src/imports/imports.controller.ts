@@ -1,21 +1,32 @@
 import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { DomainError, type ErrorCode } from '../../../../libs/domain/src';
 import type { AppContext } from '../../../../libs/ledger/src';
 import type { AuthenticatedRequest } from '../http/principal';
 import { Ctx } from '../http/request-context';
 import { IMPORT_MEDIA_TYPES, isImportBody, type ImportMediaType } from './import-body';
 import { ImportHouseholdsCommand } from './imports.handlers';
+import { ApiDoc, WRITE_ERRORS } from '../http/openapi';
+import { HouseholdImportSummaryDto } from './imports.responses';
+
 
 @ApiTags('imports')
 @ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('api/v1/imports')
 export class ImportsController {
   constructor(private readonly commands: CommandBus) {}
 
   /** A review file, all-or-nothing: 201 with the summary, or 400 listing every bad row. */
+  @ApiDoc({
+    summary: "Import a commune's or district's review file",
+    description:
+      'CSV with a header row (deprivations as indicator codes separated by `;`) or JSON lines, streamed, up to 1 GiB. Each row: `household, unit, area, members, reviewYear, reviewType, incomePerCapita, deprivations`, optionally `headName, ethnicMinority`; an unknown household is registered, then assessed. All-or-nothing: any bad row refuses the file with 400 and `details.errors: [{row, field, message}]` (the first 10,000) and `details.errorCount`. The same file sent again records nothing twice and gets the first summary back.',
+    created: HouseholdImportSummaryDto,
+    errors: [...WRITE_ERRORS, 409],
+    idempotent: true,
+  })
+  @ApiBody({ required: true, description: 'the review file: CSV with a header row, or one JSON object per line', schema: { type: 'string' } })
   @Post('households')
   @HttpCode(201)
   @ApiConsumes(...IMPORT_MEDIA_TYPES)

@@ -2,6 +2,8 @@ import { Controller, Get, Module } from '@nestjs/common';
 import { Query, QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { LedgerService } from '../ledger/ledger.service';
+import { ApiDoc, READ_ERRORS } from '../http/openapi';
+import { IntegrityHeadDto } from './integrity.responses';
 
 export type IntegrityHead = { position: number; hash: string };
 
@@ -23,6 +25,12 @@ export class GetIntegrityHandler implements IQueryHandler<GetIntegrityQuery> {
 export class IntegrityController {
   constructor(private readonly queries: QueryBus) {}
 
+  @ApiDoc({
+    summary: 'The head of the hash-chained log',
+    description: 'Its position and hash, for anyone signed in to note down and compare later (`ledger verify` re-walks the chain; `ledger checkpoint` signs a head).',
+    ok: IntegrityHeadDto,
+    errors: [...READ_ERRORS],
+  })
   @Get()
   head() {
     return this.queries.execute(new GetIntegrityQuery());

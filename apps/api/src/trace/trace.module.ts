@@ -5,6 +5,8 @@ import type { Principal } from '../../../../libs/domain/src';
 import { allocationTrace, disbursementTrace } from '../../../../libs/ledger/src/queries/trace';
 import type { AuthenticatedRequest } from '../http/principal';
 import { LedgerService } from '../ledger/ledger.service';
+import { ApiDoc, READ_ERRORS } from '../http/openapi';
+import { AllocationTraceDto, DisbursementTraceDto } from './trace.responses';
 
 export class GetDisbursementTraceQuery extends Query<unknown> {
   constructor(readonly id: string, readonly principal: Principal) {
@@ -39,11 +41,23 @@ export class GetAllocationTraceHandler implements IQueryHandler<GetAllocationTra
 export class TraceController {
   constructor(private readonly queries: QueryBus) {}
 
+  @ApiDoc({
+    summary: 'Trace a payment up to the top-level allocation',
+    description: "The chain of allocations from the top-level grant down to the one that paid, each with its decision and its balance just after the payment; an ancestor outside the caller's scope is named only. Then the payment itself, with its reversal if any.",
+    ok: DisbursementTraceDto,
+    errors: [...READ_ERRORS, 403, 404],
+  })
   @Get('disbursements/:id/trace')
   disbursement(@Param('id') id: string, @Req() req: AuthenticatedRequest) {
     return this.queries.execute(new GetDisbursementTraceQuery(id, req.principal!));
   }
 
+  @ApiDoc({
+    summary: 'Trace an allocation down to every payment',
+    description: 'The tree below an allocation down to every disbursement and reversal; each node is checked against its children and its own payments (`reconciles`, `discrepancies`), and the nodes that do not reconcile are listed in `unreconciled`.',
+    ok: AllocationTraceDto,
+    errors: [...READ_ERRORS, 403, 404],
+  })
   @Get('allocations/:id/trace')
   allocation(@Param('id') id: string, @Req() req: AuthenticatedRequest) {
     return this.queries.execute(new GetAllocationTraceQuery(id, req.principal!));

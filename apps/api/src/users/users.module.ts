@@ -8,6 +8,8 @@ import { registerUser, type AppContext } from '../../../../libs/ledger/src';
 import { hashToken } from '../http/auth.guard';
 import { Ctx } from '../http/request-context';
 import { LedgerService } from '../ledger/ledger.service';
+import { ApiDoc, WRITE_ERRORS } from '../http/openapi';
+import { UserCreatedDto } from './users.responses';
 
 export class RegisterUserDto {
   @ApiProperty({ example: 'lc-finance' }) @IsString() @MaxLength(128) id!: string;
@@ -39,6 +41,12 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
 export class UsersController {
   constructor(private readonly commands: CommandBus) {}
 
+  @ApiDoc({
+    summary: 'Register a user and issue their token',
+    description: 'An admin only. `units` scope what the user may read and write (none for an admin or an inspector). The token is in this answer only; the ledger keeps its SHA-256. Idempotency-Key is not honoured here: a retry would need the token again, which is not kept.',
+    created: UserCreatedDto,
+    errors: [...WRITE_ERRORS, 409],
+  })
   @Post()
   @HttpCode(201)
   register(@Body() body: RegisterUserDto, @Ctx() ctx: AppContext) {

@@ -1,0 +1,90 @@
+import { AREAS, REVIEW_TYPES } from '../../../../libs/domain/src';
+import { Classification, Flag, Indicators, INDICATOR_CODES, Instant, Int, List, Num, Obj, OneOf, Text } from '../http/openapi';
+import { ApiProperty } from '@nestjs/swagger';
+
+export class AssessmentCreatedDto {
+  @Text({ description: 'the assessment' }) id!: string;
+  @Int() position!: number;
+  @Classification() classification!: string;
+  @Classification({ nullable: true, description: "the household's class before (null on its first assessment)" }) previousClassification!: string | null;
+  @Text({ example: 'MDP-2022-2025', description: 'the poverty standard of the review year' }) standard!: string;
+  @Text({ description: 'the rule of the standard that decided the class' }) rule!: string;
+}
+
+export class CurrentClassDto {
+  @Classification() classification!: string;
+  @Int() reviewYear!: number;
+  @Text() standard!: string;
+}
+
+export class AssessmentDto {
+  @Text() id!: string;
+  @Int() reviewYear!: number;
+  @OneOf(REVIEW_TYPES, 'ReviewType') reviewType!: string;
+  @Int({ description: 'VND per person per month' }) incomePerCapita!: number;
+  @Indicators() deprivations!: string[];
+  @Classification() classification!: string;
+  @Text() standard!: string;
+  @Text() rule!: string;
+  @Instant() recordedAt!: string;
+  @Text({ description: 'the user who recorded it' }) recordedBy!: string;
+  @Int() position!: number;
+}
+
+export class ReclassificationDto {
+  @Text() assessmentId!: string;
+  @Int() reviewYear!: number;
+  @Classification() from!: string;
+  @Classification() to!: string;
+  @Text() standard!: string;
+  @Instant() recordedAt!: string;
+  @Int() position!: number;
+}
+
+export class HouseholdViewDto {
+  @Text() id!: string;
+  @Text() unit!: string;
+  @OneOf(AREAS, 'Area') area!: string;
+  @Int() members!: number;
+  @Text({ nullable: true }) headName!: string | null;
+  @Flag({ nullable: true }) ethnicMinority!: boolean | null;
+  @Instant() registeredAt!: string;
+  @Obj(() => CurrentClassDto, { nullable: true, description: 'the class of the latest review year (null before any assessment)' }) current!: CurrentClassDto | null;
+  @List(() => AssessmentDto) assessments!: AssessmentDto[];
+  @List(() => ReclassificationDto) reclassifications!: ReclassificationDto[];
+  @Classification({ nullable: true }) classification!: string | null;
+  @Text({ nullable: true }) standard!: string | null;
+  @Int() position!: number;
+  @Int({ optional: true, description: 'only on a time-travel read: the log position the answer is for' }) asOfPosition?: number;
+}
+
+/** Households deprived of each indicator; an indicator no household lacks is left out. */
+const Deprivations = () =>
+  ApiProperty({
+    type: 'object',
+    properties: Object.fromEntries(INDICATOR_CODES.map((code) => [code, { type: 'integer' }])),
+    additionalProperties: false,
+    description: 'households deprived of each indicator (indicators with none are left out)',
+  });
+
+export class HouseholdTallyDto {
+  @Int() households!: number;
+  @Int() poor!: number;
+  @Int() nearPoor!: number;
+  @Int() average!: number;
+  @Int() notPoor!: number;
+  @Num({ description: 'percent, two decimals' }) poorRate!: number;
+  @Num({ description: 'percent, two decimals' }) nearPoorRate!: number;
+  @Deprivations() deprivations!: Record<string, number>;
+}
+
+export class UnitTallyDto extends HouseholdTallyDto {
+  @Text() unit!: string;
+}
+
+export class HouseholdStatsDto extends HouseholdTallyDto {
+  @Text() unit!: string;
+  @Int() reviewYear!: number;
+  @List(() => UnitTallyDto, { description: 'the same counts for each unit directly below' }) byUnit!: UnitTallyDto[];
+  @Int({ optional: true, description: 'only on a time-travel read: the log position the answer is for' }) asOfPosition?: number;
+}
