@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type LedgerApp } from '../../apps/api/src/app.factory';
+import { assertDocumented } from './contract';
 
 export const ADMIN_TOKEN = 'e2e-admin-token';
 
@@ -58,5 +59,7 @@ export async function call(
   } catch {
     /* not JSON: keep the text */
   }
+  // Every response of every e2e suite must be one the OpenAPI document describes (test/support/contract.ts).
+  await assertDocumented(url, method, path, res.status, parsed, res.headers.get('content-type'));
   return { status: res.status, body: parsed };
 }

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { DomainError } from '../../../libs/domain/src';
 import { waitForCheckpoint } from '../../../libs/ledger/src/distributed/consistency';
 import { AppModule } from './app.module';
 import { openApiDocument } from './http/openapi-document';
+import { toErrorBody } from './http/error.filter';
 import { ensureAdmin, recoverPendingTransfers } from './bootstrap';
 import type { LedgerConfig } from './config';
 import { LedgerService } from './ledger/ledger.service';
@@ -22,10 +24,19 @@ function malformedRequest(error: Error & { code?: string }, socket: import('node
   socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
 
+/**
+ * Errors Fastify raises before routing (e.g. FST_ERR_BAD_URL for a malformed percent-encoding)
+ * never reach Nest's filter: answer them in the API's error shape too.
+ */
+function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const body = toErrorBody(error);
+  void reply.code(body.statusCode).send(body);
+}
+
 export type LedgerApp = Readonly<{ app: NestFastifyApplication; ledger: LedgerService; generatedAdminToken: string | null }>;
 
 export async function createApp(config: LedgerConfig): Promise<LedgerApp> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ bodyLimit: BODY_LIMIT, clientErrorHandler: malformedRequest }), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ bodyLimit: BODY_LIMIT, clientErrorHandler: malformedRequest, frameworkErrors }), {
     logger: config.logger ? ['error', 'warn', 'log'] : false,
     abortOnError: false,
   });
