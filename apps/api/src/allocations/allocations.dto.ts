@@ -19,15 +19,15 @@ export class GrantAllocationDto {
   @ApiPropertyOptional({ example: 'GNBV-2021-2025' }) @IsOptional() @IsString() program?: string;
   @ApiPropertyOptional({ example: 'DA1' }) @IsOptional() @IsString() project?: string;
   @ApiPropertyOptional({ example: 'DA1.1' }) @IsOptional() @IsString() subProject?: string;
-  @ApiPropertyOptional({ example: 2022 }) @IsOptional() @IsInt() @Min(1900) @Max(2200) fiscalYear?: number;
-  @ApiPropertyOptional({ enum: CAPITAL_TYPES }) @IsOptional() @IsIn(CAPITAL_TYPES) capitalType?: string;
-  @ApiPropertyOptional({ enum: SOURCES }) @IsOptional() @IsIn(SOURCES) source?: string;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1900, maximum: 2200, example: 2022 }) @IsOptional() @IsInt() @Min(1900) @Max(2200) fiscalYear?: number;
+  @ApiPropertyOptional({ enum: CAPITAL_TYPES, enumName: 'CapitalType' }) @IsOptional() @IsIn(CAPITAL_TYPES) capitalType?: string;
+  @ApiPropertyOptional({ enum: SOURCES, enumName: 'Source' }) @IsOptional() @IsIn(SOURCES) source?: string;
   @Amount() amount!: number;
   @Decision() decision!: DecisionDto;
 }
 
 export class AdjustAllocationDto {
-  @ApiProperty({ example: -1_000_000_000, description: 'non-zero whole đồng; negative reduces' })
+  @ApiProperty({ type: 'integer', example: -1_000_000_000, description: 'non-zero whole đồng; negative reduces' })
   @IsInt({ message: '$property must be a whole number of đồng' })
   @NotEquals(0, { message: '$property must not be zero' })
   @Min(-Number.MAX_SAFE_INTEGER)
@@ -40,7 +40,7 @@ export class AdjustAllocationDto {
 export class RecordDisbursementDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(128) id?: string;
   @Amount(1_200_000_000) amount!: number;
-  @ApiProperty({ example: '2022-09-15' }) @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'valueDate must be a date YYYY-MM-DD' }) valueDate!: string;
+  @ApiProperty({ format: 'date', example: '2022-09-15' }) @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'valueDate must be a date YYYY-MM-DD' }) valueDate!: string;
   @ApiProperty({ example: 'UNC-0001/KBNN-PT' }) @IsString() @MaxLength(100) voucher!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) payee?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) purpose?: string;
@@ -49,7 +49,7 @@ export class RecordDisbursementDto {
 export class ReverseDisbursementDto {
   @ApiProperty({ example: 'voucher posted twice' }) @IsString() @MaxLength(1000) reason!: string;
   @ApiPropertyOptional({ type: DecisionDto }) @IsOptional() @ValidateNested() @Type(() => DecisionDto) decision?: DecisionDto;
-  @ApiPropertyOptional({ example: '2022-10-03', description: 'the day the reversal takes effect; default: the day it is recorded (Asia/Ho_Chi_Minh)' })
+  @ApiPropertyOptional({ format: 'date', example: '2022-10-03', description: 'the day the reversal takes effect; default: the day it is recorded (Asia/Ho_Chi_Minh)' })
   @IsOptional()
   @IsString()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'valueDate must be a date YYYY-MM-DD' })

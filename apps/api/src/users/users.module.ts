@@ -14,7 +14,7 @@ import { UserCreatedDto } from './users.responses';
 export class RegisterUserDto {
   @ApiProperty({ example: 'lc-finance' }) @IsString() @MaxLength(128) id!: string;
   @ApiProperty({ example: 'Nguyễn Văn A' }) @IsString() @MaxLength(200) name!: string;
-  @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role!: string;
+  @ApiProperty({ enum: ROLES, enumName: 'Role' }) @IsIn(ROLES) role!: string;
   @ApiPropertyOptional({ example: ['LAI-CHAU'] }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) units?: string[];
 }
 
