@@ -58,7 +58,7 @@ export async function runStory(baseUrl: string, adminToken: string) {
   ok('reversal', await pt.POST('/api/v1/disbursements/{id}/reversal', { params: { path: { id: d3.id } }, body: { reason: 'voucher UNC-002 posted twice', valueDate: '2022-10-21' } }));
 
   const allocation = ok('allocation', await pt.GET('/api/v1/allocations/{id}', { params: { path: { id: 'PT-DA1.1-2022' } } }));
-  const balances = ok('balances', await admin.GET('/api/v1/balances', { params: { query: { fiscalYear: '2022', groupBy: ['unit'] } } }));
+  const balances = ok('balances', await admin.GET('/api/v1/balances', { params: { query: { fiscalYear: 2022, groupBy: ['unit'] } } }));
   const paidBy2022 = ok('balances by value date', await admin.GET('/api/v1/balances', { params: { query: { valueDate: '2022-12-31', unit: 'PHONG-THO' } } }));
 
   // A commune records its households' yearly assessments.
@@ -67,7 +67,7 @@ export async function runStory(baseUrl: string, adminToken: string) {
     so.POST('/api/v1/households/{id}/assessments', { params: { path: { id: 'H1' } }, body: { reviewYear, reviewType: 'periodic', incomePerCapita: 1_400_000, deprivations } });
   const first = ok('2022 assessment', await assess(2022, ['nutrition', 'latrine', 'telecom']));
   const second = ok('2023 assessment', await assess(2023, ['latrine']));
-  const stats = ok('stats', await sv.GET('/api/v1/households/stats', { params: { query: { unit: 'PHONG-THO', reviewYear: '2023' } } }));
+  const stats = ok('stats', await sv.GET('/api/v1/households/stats', { params: { query: { unit: 'PHONG-THO', reviewYear: 2023 } } }));
 
   // The audit trail: who did what, when, under which decision, and why.
   const trail = ok('audit', await sv.GET('/api/v1/audit', { params: { query: { allocation: 'PT-DA1.1-2022' } } }));

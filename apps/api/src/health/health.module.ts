@@ -4,6 +4,7 @@ import { Public } from '../http/public.decorator';
 import { SqliteLedgerStore } from '../../../../libs/adapters/src/sqlite/sqlite-ledger-store';
 import { LedgerService } from '../ledger/ledger.service';
 import { HealthDto } from './health.responses';
+import { ApiErrors } from '../http/openapi';
 
 @ApiTags('health')
 @Controller('health')
@@ -12,6 +13,7 @@ export class HealthController {
 
   @ApiOperation({ summary: 'Is the ledger up?', description: 'No token needed. `degraded` when the projector is stuck on an error: the log still takes writes, the read models lag behind it.' })
   @ApiOkResponse({ description: 'the log is up', type: HealthDto })
+  @ApiErrors(400)
   @Public()
   @Get()
   async health() {

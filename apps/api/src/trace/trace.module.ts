@@ -45,7 +45,7 @@ export class TraceController {
     summary: 'Trace a payment up to the top-level allocation',
     description: "The chain of allocations from the top-level grant down to the one that paid, each with its decision and its balance just after the payment; an ancestor outside the caller's scope is named only. Then the payment itself, with its reversal if any.",
     ok: DisbursementTraceDto,
-    errors: [...READ_ERRORS, 403, 404],
+    errors: [...READ_ERRORS, 403, 404, 501],
   })
   @Get('disbursements/:id/trace')
   disbursement(@Param('id') id: string, @Req() req: AuthenticatedRequest) {
@@ -56,7 +56,7 @@ export class TraceController {
     summary: 'Trace an allocation down to every payment',
     description: 'The tree below an allocation down to every disbursement and reversal; each node is checked against its children and its own payments (`reconciles`, `discrepancies`), and the nodes that do not reconcile are listed in `unreconciled`.',
     ok: AllocationTraceDto,
-    errors: [...READ_ERRORS, 403, 404],
+    errors: [...READ_ERRORS, 403, 404, 501],
   })
   @Get('allocations/:id/trace')
   allocation(@Param('id') id: string, @Req() req: AuthenticatedRequest) {

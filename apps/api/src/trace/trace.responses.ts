@@ -47,6 +47,7 @@ export class DisbursementTraceDto {
   @Int() position!: number;
   @ListOfOneOf([TraceLinkDto, OutOfScopeLinkDto], { description: 'from the top-level allocation down to the one that paid' }) chain!: (TraceLinkDto | OutOfScopeLinkDto)[];
   @Obj(() => PaymentDto) payment!: PaymentDto;
+  @Int({ optional: true, description: 'only on a time-travel read: the log position the answer is for' }) asOfPosition?: number;
 }
 
 export class TraceNodeDto {
@@ -75,4 +76,5 @@ export class AllocationTraceDto {
   @Flag() reconciles!: boolean;
   @List(() => UnreconciledDto) unreconciled!: UnreconciledDto[];
   @Obj(() => TraceNodeDto) tree!: TraceNodeDto;
+  @Int({ optional: true, description: 'only on a time-travel read: the log position the answer is for' }) asOfPosition?: number;
 }
