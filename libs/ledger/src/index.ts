@@ -15,6 +15,7 @@ export * from './commands/allocations/grant-allocation';
 export * from './commands/allocations/adjust-allocation';
 export * from './commands/allocations/record-disbursement';
 export * from './commands/allocations/reverse-disbursement';
+export * from './commands/allocations/record-note';
 export * from './commands/allocations/recover-transfers';
 export * from './commands/households/register-household';
 export * from './commands/households/assess-household';
