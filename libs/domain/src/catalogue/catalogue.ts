@@ -7,8 +7,59 @@ export type Programme = Readonly<{
   name: string;
   legalBasis: string;
   fiscalYears: Readonly<{ from: number; to: number }>;
+  /**
+   * The last fiscal year whose lines may still be booked after the programme ended: its unspent
+   * funds extended (kéo dài) by competent decisions. Absent: `fiscalYears.to`.
+   */
+  extendedTo?: number;
+  /** The programme this one succeeds: its extended lines are reported apart, as "carried". */
+  predecessor?: string;
   projects: readonly Project[];
 }>;
+
+/**
+ * The 2016–2020 programme (Decision 1722/QĐ-TTg of 2/9/2016). Its unspent funds were extended into
+ * 2021–2022 by decisions of the provinces (e.g. 413/QĐ-UBND of 6/4/2022 for Phong Thổ's line of
+ * sub-project 3 of project 1): those lines are booked here, and the 2021–2025 report shows them apart.
+ */
+export const GNBV_2016_2020: Programme = {
+  code: 'GNBV-2016-2020',
+  name: 'National Target Programme for Sustainable Poverty Reduction 2016–2020',
+  legalBasis: '1722/QĐ-TTg ngày 02/9/2016 của Thủ tướng Chính phủ',
+  fiscalYears: { from: 2016, to: 2020 },
+  extendedTo: 2022,
+  projects: [
+    {
+      code: 'DA1',
+      name: 'Programme 30a',
+      nameVi: 'Chương trình 30a',
+      subProjects: [
+        { code: 'DA1.TDA1', name: 'Infrastructure investment in poor districts' },
+        { code: 'DA1.TDA2', name: 'Infrastructure investment in extremely difficult coastal and island communes' },
+        { code: 'DA1.TDA3', name: 'Production support, livelihood diversification and replication of poverty-reduction models' },
+        { code: 'DA1.TDA4', name: 'Support for contract work abroad' },
+      ],
+    },
+    {
+      code: 'DA2',
+      name: 'Programme 135',
+      nameVi: 'Chương trình 135',
+      subProjects: [
+        { code: 'DA2.TDA1', name: 'Infrastructure investment' },
+        { code: 'DA2.TDA2', name: 'Production support, livelihood diversification and replication of poverty-reduction models' },
+        { code: 'DA2.TDA3', name: 'Capacity building for communities and local officials' },
+      ],
+    },
+    {
+      code: 'DA3',
+      name: 'Production support and livelihood diversification outside Programmes 30a and 135',
+      nameVi: 'Hỗ trợ phát triển sản xuất, đa dạng hóa sinh kế và nhân rộng mô hình giảm nghèo trên địa bàn các xã ngoài Chương trình 30a và Chương trình 135',
+      subProjects: [],
+    },
+    { code: 'DA4', name: 'Communication and information poverty', nameVi: 'Truyền thông và giảm nghèo về thông tin', subProjects: [] },
+    { code: 'DA5', name: 'Capacity building, monitoring and evaluation', nameVi: 'Nâng cao năng lực và giám sát, đánh giá thực hiện Chương trình', subProjects: [] },
+  ],
+};
 
 /** The catalogue of Decision 90/QĐ-TTg of 18 Jan 2022. Programmes are data: others are added beside it. */
 export const GNBV_2021_2025: Programme = {
@@ -16,6 +67,7 @@ export const GNBV_2021_2025: Programme = {
   name: 'National Target Programme for Sustainable Poverty Reduction 2021–2025',
   legalBasis: '90/QĐ-TTg ngày 18/01/2022 của Thủ tướng Chính phủ',
   fiscalYears: { from: 2021, to: 2025 },
+  predecessor: 'GNBV-2016-2020',
   projects: [
     {
       code: 'DA1',
@@ -68,7 +120,7 @@ export const GNBV_2021_2025: Programme = {
   ],
 };
 
-export const CATALOGUE: readonly Programme[] = [GNBV_2021_2025];
+export const CATALOGUE: readonly Programme[] = [GNBV_2021_2025, GNBV_2016_2020];
 
 export const CAPITAL_TYPES = ['investment', 'recurrent'] as const;
 export type CapitalType = (typeof CAPITAL_TYPES)[number];
@@ -114,8 +166,9 @@ export function budgetLine(input: BudgetLineInput, catalogue: readonly Programme
   }
   const year = input.fiscalYear;
   if (typeof year !== 'number' || !Number.isInteger(year)) throw invalid('fiscalYear', 'must be an integer year');
-  if (year < programme.fiscalYears.from || year > programme.fiscalYears.to) {
-    throw invalid('fiscalYear', `must be within ${programme.code}'s years ${programme.fiscalYears.from}–${programme.fiscalYears.to}`);
+  const last = programme.extendedTo ?? programme.fiscalYears.to;
+  if (year < programme.fiscalYears.from || year > last) {
+    throw invalid('fiscalYear', `must be within ${programme.code}'s years ${programme.fiscalYears.from}–${last}`);
   }
   if (!CAPITAL_TYPES.includes(input.capitalType as CapitalType)) throw invalid('capitalType', `must be one of ${CAPITAL_TYPES.join(', ')}`);
   if (!SOURCES.includes(input.source as Source)) throw invalid('source', `must be one of ${SOURCES.join(', ')}`);
