@@ -27,3 +27,4 @@ export * from './queries/audit';
 export * from './queries/scope';
 export * from './queries/time-travel';
 export * from './queries/changes';
+export * from './reports/programme';
