@@ -6,3 +6,4 @@ export { renderHtml } from './render-html';
 export { renderXlsx, excelFormula } from './render-xlsx';
 export { renderCsv, csvFileName } from './render-csv';
 export { zipStore } from './zip';
+export { programmeTables } from './programme-tables';
