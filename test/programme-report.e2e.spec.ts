@@ -230,7 +230,8 @@ describe('the programme report (issue 12): Phong Thổ, 2022', () => {
             const cell = ws[addr];
             // The generation time differs between the two requests; everything else is the same state.
             if (t.id === 'info' && t.rows[i]!.cells[0] === 'Thời điểm lập báo cáo') return;
-            expect({ addr, v: cell?.v === '' || cell === undefined ? null : cell.v }).toEqual({ addr, v: value });
+            // An empty text and an empty cell read back alike.
+            expect({ addr, v: cell?.v === '' || cell === undefined ? null : cell.v }).toEqual({ addr, v: value === '' ? null : value });
             if (row.formulas?.[j]) {
               formulas += 1;
               expect(cell.f).toBeDefined();
@@ -310,7 +311,8 @@ describe('the programme report (issue 12): Phong Thổ, 2022', () => {
       expect(r.status).toBe(200);
       expect(r.headers.get('content-type')).toBe('application/zip');
       const zip = XLSX.CFB.read(r.body, { type: 'buffer' });
-      const names = zip.FileIndex.filter((f: { type: number }) => f.type === 2).map((f: { name: string }) => f.name);
+      // SheetJS's reader lists a placeholder entry of its own (Sh33tJ5) besides the archive's files.
+      const names = zip.FileIndex.filter((f: { type: number; name: string }) => f.type === 2 && !f.name.includes('Sh33tJ5')).map((f: { name: string }) => f.name);
       expect(names).toEqual(['1-info.csv', '2-households.csv', '2_2-indicators.csv', '2_2-communes.csv', '3-funds.csv', '4-projects.csv', '5-plan.csv', '6-checks.csv']);
       const funds = Buffer.from(XLSX.CFB.find(zip, '3-funds.csv')!.content as Uint8Array).toString('utf8');
       expect(funds).toContain(',Tổng vốn năm 2022,"747/QĐ-UBND, 413/QĐ-UBND",84900000000,32181000000,37.9\r\n');
