@@ -303,7 +303,7 @@ describe('the programme report (issue 12): Phong Thổ, 2022', () => {
       expect([...r.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const lines = r.body.toString('utf8').slice(1).split('\r\n');
       expect(lines[0]).toBe('Mục,Mã,Dự án / tiểu dự án,Loại vốn,Kế hoạch vốn giao (đồng),Đã giải ngân (đồng),Tỷ lệ giải ngân (%),"Tình hình thực hiện, lý do chưa giải ngân"');
-      expect(lines).toContain('4.1.1,DA1.1,Infrastructure investment,ĐTPT,71570000000,27673000000,38.67,"20/12/2022: Đã lựa chọn nhà thầu, dự kiến giải ngân quý I/2023 (PHONG-THO)"');
+      expect(lines).toContain('4.1.1,DA1.1,"Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo, các xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo",ĐTPT,71570000000,27673000000,38.67,"20/12/2022: Đã lựa chọn nhà thầu, dự kiến giải ngân quý I/2023 (PHONG-THO)"');
     });
 
     it('gives a ZIP of every table without `table`, chosen by Accept: text/csv', async () => {

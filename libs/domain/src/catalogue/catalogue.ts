@@ -1,6 +1,6 @@
 import { invalid, unknownReference } from '../shared/errors';
 
-export type SubProject = Readonly<{ code: string; name: string }>;
+export type SubProject = Readonly<{ code: string; name: string; nameVi?: string }>;
 export type Project = Readonly<{ code: string; name: string; nameVi: string; subProjects: readonly SubProject[] }>;
 export type Programme = Readonly<{
   code: string;
@@ -74,8 +74,8 @@ export const GNBV_2021_2025: Programme = {
       name: 'Infrastructure in poor districts and extremely difficult communes',
       nameVi: 'Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo, các xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo',
       subProjects: [
-        { code: 'DA1.1', name: 'Infrastructure investment' },
-        { code: 'DA1.2', name: 'Scheme helping poor districts leave poverty 2022–2025' },
+        { code: 'DA1.1', name: 'Infrastructure investment', nameVi: 'Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo, các xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo' },
+        { code: 'DA1.2', name: 'Scheme helping poor districts leave poverty 2022–2025', nameVi: 'Đề án hỗ trợ một số huyện nghèo thoát khỏi tình trạng nghèo, đặc biệt khó khăn giai đoạn 2022 - 2025' },
       ],
     },
     { code: 'DA2', name: 'Diversifying livelihoods, poverty-reduction models', nameVi: 'Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo', subProjects: [] },
@@ -84,8 +84,8 @@ export const GNBV_2021_2025: Programme = {
       name: 'Production support and nutrition',
       nameVi: 'Hỗ trợ phát triển sản xuất, cải thiện dinh dưỡng',
       subProjects: [
-        { code: 'DA3.1', name: 'Agricultural production' },
-        { code: 'DA3.2', name: 'Nutrition' },
+        { code: 'DA3.1', name: 'Agricultural production', nameVi: 'Hỗ trợ phát triển sản xuất trong lĩnh vực nông nghiệp' },
+        { code: 'DA3.2', name: 'Nutrition', nameVi: 'Cải thiện dinh dưỡng' },
       ],
     },
     {
@@ -93,9 +93,9 @@ export const GNBV_2021_2025: Programme = {
       name: 'Vocational education and sustainable jobs',
       nameVi: 'Phát triển giáo dục nghề nghiệp, việc làm bền vững',
       subProjects: [
-        { code: 'DA4.1', name: 'Vocational education in poor areas' },
-        { code: 'DA4.2', name: 'Support for contract work abroad' },
-        { code: 'DA4.3', name: 'Sustainable employment' },
+        { code: 'DA4.1', name: 'Vocational education in poor areas', nameVi: 'Phát triển giáo dục nghề nghiệp vùng nghèo, vùng khó khăn' },
+        { code: 'DA4.2', name: 'Support for contract work abroad', nameVi: 'Hỗ trợ người lao động đi làm việc ở nước ngoài theo hợp đồng' },
+        { code: 'DA4.3', name: 'Sustainable employment', nameVi: 'Hỗ trợ việc làm bền vững' },
       ],
     },
     { code: 'DA5', name: 'Housing for poor and near-poor households in poor districts', nameVi: 'Hỗ trợ nhà ở cho hộ nghèo, hộ cận nghèo', subProjects: [] },
@@ -104,8 +104,8 @@ export const GNBV_2021_2025: Programme = {
       name: 'Communication and information poverty',
       nameVi: 'Truyền thông và giảm nghèo về thông tin',
       subProjects: [
-        { code: 'DA6.1', name: 'Information poverty' },
-        { code: 'DA6.2', name: 'Communication on multidimensional poverty' },
+        { code: 'DA6.1', name: 'Information poverty', nameVi: 'Giảm nghèo về thông tin' },
+        { code: 'DA6.2', name: 'Communication on multidimensional poverty', nameVi: 'Truyền thông về giảm nghèo đa chiều' },
       ],
     },
     {
@@ -113,8 +113,8 @@ export const GNBV_2021_2025: Programme = {
       name: 'Capacity building, monitoring and evaluation',
       nameVi: 'Nâng cao năng lực và giám sát, đánh giá Chương trình',
       subProjects: [
-        { code: 'DA7.1', name: 'Capacity building' },
-        { code: 'DA7.2', name: 'Monitoring and evaluation' },
+        { code: 'DA7.1', name: 'Capacity building', nameVi: 'Nâng cao năng lực thực hiện Chương trình' },
+        { code: 'DA7.2', name: 'Monitoring and evaluation', nameVi: 'Giám sát, đánh giá Chương trình' },
       ],
     },
   ],

@@ -96,7 +96,7 @@ export function projectsSection(inputs: ReportInputs): ProjectLine[] {
   };
   return inputs.programme.projects.flatMap((p) => {
     const project = line(p.code, p.nameVi, 'project', (a) => a.project === p.code);
-    const subs = p.subProjects.map((s) => line(s.code, s.name, 'subProject', (a) => a.project === p.code && a.subProject === s.code));
+    const subs = p.subProjects.map((s) => line(s.code, s.nameVi ?? s.name, 'subProject', (a) => a.project === p.code && a.subProject === s.code));
     return [project, ...subs];
   });
 }
