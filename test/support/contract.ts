@@ -81,9 +81,14 @@ export class Contract {
     if (key === undefined) return `${where}, which the document does not list (documented: ${Object.keys(op.responses).join(', ')}); body: ${JSON.stringify(body).slice(0, 500)}`;
     const content = op.responses[key]!.content;
     if (content === undefined) return null;
-    if (content['application/json']?.schema === undefined) return `${where}: the document has no JSON schema for it`;
-    if (contentType !== null && !contentType.startsWith('application/json')) return `${where} with Content-Type ${contentType}, not the documented application/json`;
-    const validate = this.validator(`${op.pointer}/${escapePointer(key)}/content/application~1json/schema`);
+    const essence = (type: string) => type.split(';')[0]!.trim().toLowerCase();
+    const mediaType = essence(contentType ?? 'application/json');
+    const documented = Object.keys(content).find((type) => essence(type) === mediaType);
+    if (documented === undefined) return `${where} with Content-Type ${mediaType}, not one documented (${Object.keys(content).join(', ')})`;
+    // Files (HTML, CSV, XLSX, …) are checked for their media type only; JSON against its schema.
+    if (mediaType !== 'application/json') return null;
+    if (content[documented]?.schema === undefined) return `${where}: the document has no JSON schema for it`;
+    const validate = this.validator(`${op.pointer}/${escapePointer(key)}/content/${escapePointer(documented)}/schema`);
     if (validate(body)) return null;
     return `${where} with a body that does not match its schema:\n${formatErrors(validate.errors ?? [])}\nbody: ${JSON.stringify(body).slice(0, 2000)}`;
   }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AllocationNotesController, RecordNoteHandler } from './allocation-notes.controller';
 import { AllocationsController } from './allocations.controller';
 import { ALLOCATION_HANDLERS } from './allocations.handlers';
 
-@Module({ controllers: [AllocationsController], providers: [...ALLOCATION_HANDLERS] })
+@Module({ controllers: [AllocationsController, AllocationNotesController], providers: [...ALLOCATION_HANDLERS, RecordNoteHandler] })
 export class AllocationsModule {}

@@ -10,6 +10,12 @@ export class DisbursementCreatedDto {
   @Int() position!: number;
 }
 
+export class NoteCreatedDto {
+  @Text({ description: 'the note' }) id!: string;
+  @Text({ example: 'PT-DA1.1-2022' }) allocationId!: string;
+  @Int() position!: number;
+}
+
 export class BudgetLineDto {
   @Text({ example: 'GNBV-2021-2025' }) program!: string;
   @Text({ example: 'DA1' }) project!: string;
@@ -23,6 +29,15 @@ export class ChildAllocationDto {
   @Text() id!: string;
   @Text() unit!: string;
   @Money() allocated!: number;
+}
+
+export class AllocationNoteDto {
+  @Text() id!: string;
+  @Text() text!: string;
+  @Day({ description: 'the day the note speaks of' }) asOf!: string;
+  @Instant() recordedAt!: string;
+  @Text() recordedBy!: string;
+  @Int() position!: number;
 }
 
 export class AllocationViewDto {
@@ -40,6 +55,7 @@ export class AllocationViewDto {
   @Money({ example: 43_897_000_000, description: 'allocated − subAllocated − disbursed' }) available!: number;
   @Num(RATE) disbursementRate!: number;
   @Instant() grantedAt!: string;
+  @List(() => AllocationNoteDto, { description: 'progress notes, oldest first' }) notes!: AllocationNoteDto[];
   @Int({ description: 'log position of the last event applied to this allocation' }) position!: number;
   @Int({ optional: true, description: 'only on a time-travel read: the log position the answer is for' }) asOfPosition?: number;
 }

@@ -24,6 +24,7 @@ export async function allocationView(current: ReadStore, id: string, principal: 
     available: subtract(subtract(a.allocated, a.subAllocated), a.disbursed),
     disbursementRate: percent(a.disbursedTotal, a.allocated),
     grantedAt: a.grantedAt,
+    notes: a.notes ?? [],
     position: a._position,
     ...(position === null ? {} : { asOfPosition: position }),
   };
