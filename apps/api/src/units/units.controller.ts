@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AppContext } from '../../../../libs/ledger/src';
 import { Ctx } from '../http/request-context';
 import type { AuthenticatedRequest } from '../http/principal';
+import { ConsistentReadQuery } from '../http/query.dto';
 import { RegisterUnitDto } from './units.dto';
 import { GetUnitQuery, RegisterUnitCommand } from './units.handlers';
 
@@ -23,7 +24,7 @@ export class UnitsController {
   }
 
   @Get(':code')
-  get(@Param('code') code: string, @Req() req: AuthenticatedRequest) {
+  get(@Param('code') code: string, @Query() _query: ConsistentReadQuery, @Req() req: AuthenticatedRequest) {
     return this.queries.execute(new GetUnitQuery(code, req.principal!));
   }
 }
