@@ -184,7 +184,7 @@ describe('no query or body generated from the OpenAPI document makes the server 
         ...strings.map((k) => `{"${k}":${rnd.pick(['1', 'true', 'null', '1e308', '{}', '[]', `"${'x'.repeat(100_000)}"`])}}`),
       ];
       for (const raw of bodies) {
-        for (const headers of [{ 'content-type': 'application/json' }, { 'content-type': 'application/json', 'idempotency-key': `fuzz-${rnd.int(1e9)}` }]) {
+        for (const headers of [{ 'content-type': 'application/json' }, { 'content-type': 'application/json', 'idempotency-key': `fuzz-${rnd.int(1e9)}` }] as Record<string, string>[]) {
           const r = await s.request('POST', concrete(path), { token: cast.admin, raw, headers });
           expectNo5xx(`POST ${path} ${raw.slice(0, 120)}`, r);
           expect([`POST ${path} ${raw.slice(0, 120)}`, r.status]).not.toEqual([`POST ${path} ${raw.slice(0, 120)}`, 201]);

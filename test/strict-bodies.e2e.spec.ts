@@ -30,7 +30,7 @@ describe('strict bodies', () => {
   ];
   it.each(cases)('refuses %s with a 400, with and without an Idempotency-Key, recording nothing', async (_name, raw) => {
     const before = await head();
-    for (const headers of [{}, { 'idempotency-key': `deep-${_name}` }]) {
+    for (const headers of [{}, { 'idempotency-key': `deep-${_name}` }] as Record<string, string>[]) {
       const r = await post(PAY, raw, headers);
       expect(r.status).toBe(400);
       expect(r.body).toMatchObject({ code: 'VALIDATION_FAILED' });
