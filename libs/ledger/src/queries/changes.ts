@@ -75,7 +75,7 @@ export async function changes(events: EventStore, current: ReadStore, q: Changes
   const from = await bound(reads, 'from', q.from, head);
   // The listing answers for `to`: its cursor keeps it, so later pages are cut where the first was.
   const asked = q.cursor === undefined ? { atPosition: String(await bound(reads, 'to', q.to, head)) } : {};
-  const listing = await openListing(current, { limit: q.limit, cursor: q.cursor, ...asked }, { from: q.from, to: q.to, unit: q.unit });
+  const listing = await openListing(current, { limit: q.limit, cursor: q.cursor, ...asked }, 'changes', { from: q.from, to: q.to, unit: q.unit });
   const to = listing.at.position;
   if (from > to) throw invalid('from', `is after to (position ${from} > ${to})`);
   const after = readsAt(reads, to);

@@ -34,7 +34,7 @@ export async function listAllocations(current: ReadStore, q: AllocationsQuery, p
   const where = lineFilters(q);
   if (q.parentId !== undefined) where.parentId = q.parentId;
   const filters = { unit: q.unit, fiscalYear: q.fiscalYear, program: q.program, project: q.project, subProject: q.subProject, capitalType: q.capitalType, source: q.source, parentId: q.parentId };
-  const listing = await openListing(current, q, filters);
+  const listing = await openListing(current, q, 'allocations', filters);
   const unit = q.unit === undefined ? null : await visibleUnitRef(listing.reads, principal, 'unit', q.unit);
   const docs = (await listing.reads.find<AllocationDoc>(ALLOCATIONS, where)).filter((a) => visible(principal, a.unitPath) && (unit === null || a.unitPath.includes(unit.code)));
   const page = listing.page(docs, (a) => a.id);

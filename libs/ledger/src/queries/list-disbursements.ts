@@ -27,7 +27,7 @@ async function visibleAllocation(reads: ReadStore, principal: Principal, id: str
 
 /** GET /allocations/{id}/disbursements: the payments recorded against one allocation, in the order they were recorded. */
 export async function listDisbursements(current: ReadStore, allocationId: string, q: PageQuery, principal: Principal) {
-  const listing = await openListing(current, q, { allocationId });
+  const listing = await openListing(current, q, 'disbursements', { allocationId });
   await visibleAllocation(listing.reads, principal, allocationId);
   const docs = await listing.reads.find<DisbursementDoc>(DISBURSEMENTS, { allocationId });
   const page = listing.page(docs, (d) => d.position);

@@ -26,7 +26,7 @@ export async function listHouseholds(current: ReadStore, q: HouseholdsQuery, pri
   if (q.deprivation !== undefined && !INDICATORS.includes(q.deprivation)) throw invalid('deprivation', `must be an indicator code: ${INDICATORS.join(', ')}`);
   if (q.q !== undefined && q.q.trim() === '') throw invalid('q', 'must not be empty');
   const filters = { unit: q.unit, classification: q.classification, reviewYear: q.reviewYear, deprivation: q.deprivation, q: q.q };
-  const listing = await openListing(current, q, filters);
+  const listing = await openListing(current, q, 'households', filters);
   const unit = q.unit === undefined ? null : await visibleUnitRef(listing.reads, principal, 'unit', q.unit);
   const text = q.q === undefined ? null : folded(q.q.trim());
   const year = q.reviewYear === undefined ? null : Number(q.reviewYear);

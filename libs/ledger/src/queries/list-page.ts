@@ -73,9 +73,9 @@ export type Listing = Readonly<{
  * position. A cursor with time-travel parameters that name another point is refused: one listing
  * answers for one position.
  */
-export async function openListing(current: ReadStore, q: PageQuery, filters: Readonly<Record<string, unknown>>): Promise<Listing> {
+export async function openListing(current: ReadStore, q: PageQuery, list: string, filters: Readonly<Record<string, unknown>>): Promise<Listing> {
   const limit = pageLimit(q.limit);
-  const f = fingerprint(filters);
+  const f = fingerprint({ ...filters, '': list });
   const cursor = decode(q.cursor, f);
   const asked = await requestedPosition(current, q);
   const head = await current.checkpoint();

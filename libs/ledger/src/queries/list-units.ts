@@ -19,7 +19,7 @@ export function unitView(u: UnitDoc) {
  * never moves when units are added elsewhere.
  */
 export async function listUnits(current: ReadStore, q: UnitsQuery, principal: Principal) {
-  const listing = await openListing(current, q, { parent: q.parent });
+  const listing = await openListing(current, q, 'units', { parent: q.parent });
   const parent = q.parent === undefined ? null : await visibleUnitRef(listing.reads, principal, 'parent', q.parent);
   const units = (await listing.reads.find<UnitDoc>(UNITS)).filter((u) => visibleUnit(principal, u) && (parent === null || u.parent === parent.code));
   const page = listing.page(units, treeKey);

@@ -9,7 +9,7 @@ const userView = ({ _position, ...u }: UserDoc) => ({ ...u, position: _position 
 /** GET /users: who may sign in, by id; an administrator's list (token hashes are never shown). */
 export async function listUsers(current: ReadStore, q: PageQuery, principal: Principal) {
   if (principal.role !== 'admin') throw forbidden('only an administrator may list users');
-  const listing = await openListing(current, q, {});
+  const listing = await openListing(current, q, 'users', {});
   const page = listing.page(await listing.reads.find<UserDoc>(USERS), (u) => u.id);
   return { ...page, items: page.items.map(userView) };
 }
