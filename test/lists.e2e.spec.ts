@@ -1,3 +1,5 @@
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
 import { startServer, type Reply, type TestServer } from './support/server';
 import { DECISION_747, allocate, seed, type Cast } from './support/story';
 
@@ -11,7 +13,19 @@ describe('lists and discovery (HTTP, SQLite)', () => {
   const positions: Record<string, number> = {};
   const B = 1_000_000_000;
 
-  const get = (path: string, token = cast.admin) => s.request('GET', path, { token });
+  let documented: (path: string, status: number) => ValidateFunction | null = () => null;
+  const checked = new Set<string>();
+
+  /** Every 200 of a documented GET must match its schema in the served OpenAPI document, field for field. */
+  const get = async (path: string, token = cast.admin) => {
+    const r = await s.request('GET', path, { token });
+    const validate = documented(path, r.status);
+    if (validate) {
+      expect({ path, errors: validate(r.body) ? null : validate.errors }).toEqual({ path, errors: null });
+      checked.add(path.split('?')[0]!.replace(/\/(D\d|DB-1|PT-DA1\.1-2022|SI-LO-LAU)(?=\/|$)/, '/{id}'));
+    }
+    return r;
+  };
   const post = async (path: string, body: unknown, token = cast.admin): Promise<Reply> => {
     const r = await s.request('POST', path, { token, body });
     if (r.status !== 201) throw new Error(`${path} → ${r.status} ${JSON.stringify(r.body)}`);
@@ -52,6 +66,7 @@ describe('lists and discovery (HTTP, SQLite)', () => {
 
   beforeAll(async () => {
     s = await startServer();
+    documented = await schemasOf(s);
     cast = await seed(s);
     await allocate(s, cast);
     await post('/api/v1/units', { code: 'MUONG-NHE', name: 'Huyện Mường Nhé', level: 'district', parent: 'DIEN-BIEN' });
@@ -87,6 +102,7 @@ describe('lists and discovery (HTTP, SQLite)', () => {
     await assess('MN-001', 2023, 1_000_000, ['latrine', 'nutrition', 'telecom']); // poor
   });
   afterAll(() => s?.close());
+
 
   it('answers POST /units with the unit\'s code, as every read names it', async () => {
     const r = await post('/api/v1/units', { code: 'SI-LO-LAU', name: 'Xã Sì Lở Lầu', level: 'commune', parent: 'PHONG-THO' });
@@ -387,4 +403,43 @@ describe('lists and discovery (HTTP, SQLite)', () => {
       }
     });
   });
+
+  it('checked every answer above against the schema the served OpenAPI document gives its operation', () => {
+    for (const path of ['/api/v1/units', '/api/v1/allocations', '/api/v1/allocations/{id}/disbursements', '/api/v1/disbursements/{id}', '/api/v1/households', '/api/v1/users', '/api/v1/me', '/api/v1/changes']) {
+      expect({ path, checked: checked.has(path) }).toEqual({ path, checked: true });
+    }
+  });
 });
+
+/** Documented schemas by operation, OpenAPI 3.0 `nullable` read as "or null", undocumented fields refused. */
+async function schemasOf(s: TestServer): Promise<(path: string, status: number) => ValidateFunction | null> {
+  const doc = (await s.request('GET', '/api/docs-json')).body as { paths: Record<string, any>; components: { schemas: Record<string, unknown> } };
+  const strict = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(strict);
+    if (typeof node !== 'object' || node === null) return node;
+    const { nullable, ...rest } = node as Record<string, unknown>;
+    const out: Record<string, unknown> = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, k === 'example' ? v : strict(v)]));
+    if (out.properties !== undefined && out.additionalProperties === undefined) out.additionalProperties = false;
+    return nullable === true ? { anyOf: [out, { type: 'null' }] } : out;
+  };
+  const components = strict(doc.components);
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  const routes = Object.entries(doc.paths)
+    .map(([template, ops]) => ({
+      template,
+      re: new RegExp(`^${template.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`),
+      params: (template.match(/\{/g) ?? []).length,
+      responses: (ops.get?.responses ?? {}) as Record<string, { content?: { 'application/json'?: { schema?: unknown } } }>,
+    }))
+    .sort((a, b) => a.params - b.params);
+  const cache = new Map<string, ValidateFunction | null>();
+  return (path, status) => {
+    const route = routes.find((r) => r.re.test(path.split('?')[0]!));
+    const schema = route?.responses[String(status)]?.content?.['application/json']?.schema;
+    if (!route || !schema) return null;
+    const key = `${route.template} ${status}`;
+    if (!cache.has(key)) cache.set(key, ajv.compile({ ...(strict(schema) as object), components }));
+    return cache.get(key)!;
+  };
+}

@@ -1,7 +1,9 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ROLES } from '../../../../libs/domain/src';
 import { ConsistentReadQuery } from '../http/query.dto';
+import { NEXT_CURSOR, ReadPointDto } from '../http/read.dto';
 
 const bound = (description: string) => (target: object, key: string) => {
   ApiPropertyOptional({ type: 'string', description, example: key === 'from' ? '2022-12-20' : '2023-01-15' })(target, key);
@@ -34,4 +36,53 @@ export class ChangesQueryDto extends ConsistentReadQuery {
   @IsString()
   @MaxLength(512)
   cursor?: string;
+}
+
+export class PositionDto {
+  @ApiProperty({ type: 'integer', minimum: 0 }) position!: number;
+}
+
+export class RecordedDto {
+  @ApiProperty({ type: 'integer', description: 'events in the range and in scope, on every page' }) events!: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer' }, description: 'those events by type' }) byType!: Record<string, number>;
+}
+
+export class ActorDto {
+  @ApiProperty({ type: 'string' }) userId!: string;
+  @ApiProperty({ enum: ROLES }) role!: string;
+}
+
+export class ChangedEventDto {
+  @ApiProperty({ type: 'integer' }) position!: number;
+  @ApiProperty({ type: 'string', example: 'DisbursementRecorded' }) type!: string;
+  @ApiProperty({ type: 'integer' }) schemaVersion!: number;
+  @ApiProperty({ type: 'string', example: 'allocation-PT-DA1.1-2022' }) streamId!: string;
+  @ApiProperty({ type: 'string', format: 'date-time' }) recordedAt!: string;
+  @ApiProperty({ type: () => ActorDto }) actor!: ActorDto;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: "the event's data (token hashes redacted)" }) data!: Record<string, unknown>;
+}
+
+export class BalanceFiguresDto {
+  @ApiProperty({ type: 'integer' }) allocated!: number;
+  @ApiProperty({ type: 'integer' }) subAllocated!: number;
+  @ApiProperty({ type: 'integer' }) disbursed!: number;
+  @ApiProperty({ type: 'integer' }) available!: number;
+}
+
+export class AllocationMoveDto {
+  @ApiProperty({ type: 'string' }) id!: string;
+  @ApiProperty({ type: 'string' }) unit!: string;
+  @ApiProperty({ type: () => BalanceFiguresDto, nullable: true, description: 'null: the allocation did not exist at `from`' }) before!: BalanceFiguresDto | null;
+  @ApiProperty({ type: () => BalanceFiguresDto }) after!: BalanceFiguresDto;
+  @ApiProperty({ type: () => BalanceFiguresDto }) delta!: BalanceFiguresDto;
+}
+
+export class ChangesDto {
+  @ApiProperty({ type: () => PositionDto, description: 'the range is (from, to]' }) from!: PositionDto;
+  @ApiProperty({ type: () => PositionDto }) to!: PositionDto;
+  @ApiProperty({ type: () => RecordedDto }) recorded!: RecordedDto;
+  @ApiProperty({ type: () => ChangedEventDto, isArray: true, description: 'this page of the events, by position' }) items!: ChangedEventDto[];
+  @ApiProperty(NEXT_CURSOR) nextCursor!: string | null;
+  @ApiProperty({ type: () => AllocationMoveDto, isArray: true, description: 'every allocation the range touched, on every page' }) allocations!: AllocationMoveDto[];
+  @ApiProperty({ type: () => ReadPointDto, description: 'the position the listing answers for: `to`' }) at!: ReadPointDto;
 }

@@ -1,11 +1,11 @@
 import { Controller, Get, Module, Query as QueryParams, Req } from '@nestjs/common';
 import { Query, QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../../libs/domain/src';
 import { changes, type ChangesQuery } from '../../../../libs/ledger/src';
 import type { AuthenticatedRequest } from '../http/principal';
 import { LedgerService } from '../ledger/ledger.service';
-import { ChangesQueryDto } from './changes.dto';
+import { ChangesDto, ChangesQueryDto } from './changes.dto';
 
 export class GetChangesQuery extends Query<unknown> {
   constructor(readonly query: ChangesQuery, readonly principal: Principal) {
@@ -28,6 +28,11 @@ export class ChangesController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'What changed between two points',
+    description: 'The events recorded after `from` up to `to`, cursor-paged, and how each allocation they touched moved. Scoped like every read; later pages keep the first page\'s `to`.',
+  })
+  @ApiOkResponse({ type: ChangesDto })
   list(@QueryParams() query: ChangesQueryDto, @Req() req: AuthenticatedRequest) {
     return this.queries.execute(new GetChangesQuery(query, req.principal!));
   }
