@@ -99,7 +99,7 @@ describe('lists and discovery (HTTP, SQLite)', () => {
     await assess('MLP-002', 2022, 1_000_000, ['latrine']); // near-poor
     await assess('MLP-003', 2023, 3_000_000, []); // not poor
     await assess('DS-001', 2023, 1_200_000, ['employment', 'latrine', 'housing_area']); // poor
-    await assess('MN-001', 2023, 1_000_000, ['latrine', 'nutrition', 'telecom']); // poor
+    positions.assessed = (await assess('MN-001', 2023, 1_000_000, ['latrine', 'nutrition', 'telecom'])).body.position; // poor
   });
   afterAll(() => s?.close());
 
@@ -334,6 +334,32 @@ describe('lists and discovery (HTTP, SQLite)', () => {
       expect(ids).toEqual((await get(`/api/v1/allocations?atPosition=${at}`)).body.items.map((a: { id: string }) => a.id));
       expect((await get('/api/v1/allocations')).body.items.map((a: { id: string }) => a.id)).toContain('ZZZ-LATE');
     });
+  });
+
+  it('says on every read the log position it answers for, as `at`', async () => {
+    const head = (await get('/api/v1/me')).body.at.position as number;
+    const reads = [
+      '/api/v1/units/PHONG-THO',
+      '/api/v1/allocations/PT-DA1.1-2022',
+      '/api/v1/households/MLP-001',
+      '/api/v1/households/stats?unit=PHONG-THO&reviewYear=2023',
+      '/api/v1/balances?groupBy=unit',
+      '/api/v1/audit?allocation=PT-DA1.1-2022',
+      '/api/v1/allocations/PT-DA1.1-2022/trace',
+      '/api/v1/disbursements/D1/trace',
+      '/api/v1/disbursements/D1',
+      '/api/v1/units',
+      '/api/v1/changes',
+    ];
+    for (const path of reads) {
+      const r = await get(path);
+      expect({ path, status: r.status, at: r.body.at }).toEqual({ path, status: 200, at: { position: head } });
+      expect(r.body).not.toHaveProperty('asOfPosition');
+    }
+    for (const path of reads.slice(1, 6)) {
+      const r = await get(`${path}${path.includes('?') ? '&' : '?'}atPosition=${positions.assessed}`);
+      expect({ path, at: r.body.at }).toEqual({ path, at: { position: positions.assessed } });
+    }
   });
 
   describe('bad paging', () => {
