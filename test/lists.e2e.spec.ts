@@ -430,9 +430,18 @@ describe('lists and discovery (HTTP, SQLite)', () => {
     });
   });
 
-  it('checked every answer above against the schema the served OpenAPI document gives its operation', () => {
+  it('checked every answer above against the schema the served OpenAPI document gives its operation', async () => {
+    const doc = (await s.request('GET', '/api/docs-json')).body;
     for (const path of ['/api/v1/units', '/api/v1/allocations', '/api/v1/allocations/{id}/disbursements', '/api/v1/disbursements/{id}', '/api/v1/households', '/api/v1/users', '/api/v1/me', '/api/v1/changes']) {
       expect({ path, checked: checked.has(path) }).toEqual({ path, checked: true });
+      const op = doc.paths[path].get;
+      const params = op.parameters.map((p: { name: string }) => p.name);
+      expect({ path, summary: typeof op.summary, idempotencyKey: params.includes('Idempotency-Key'), paged: params.includes('cursor') && params.includes('limit') }).toEqual({
+        path,
+        summary: 'string',
+        idempotencyKey: false,
+        paged: !['/api/v1/disbursements/{id}', '/api/v1/me'].includes(path),
+      });
     }
   });
 });

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { AppContext, TimeTravelQuery } from '../../../../libs/ledger/src';
 import type { AuthenticatedRequest } from '../http/principal';
 import { Ctx } from '../http/request-context';
 import { AssessHouseholdDto, RegisterHouseholdDto } from './households.dto';
-import { AssessHouseholdCommand, GetHouseholdQuery, GetHouseholdStatsQuery, ListHouseholdsQuery, RegisterHouseholdCommand } from './households.handlers';
-import { HouseholdPageDto, HouseholdsQueryDto } from './households.list.dto';
+import { AssessHouseholdCommand, GetHouseholdQuery, GetHouseholdStatsQuery, RegisterHouseholdCommand } from './households.handlers';
 
 @ApiTags('households')
 @ApiBearerAuth()
@@ -28,17 +27,6 @@ export class HouseholdsController {
   @HttpCode(201)
   assess(@Param('id') id: string, @Body() body: AssessHouseholdDto, @Ctx() ctx: AppContext) {
     return this.commands.execute(new AssessHouseholdCommand(id, body, ctx));
-  }
-
-  @Get()
-  @ApiOperation({
-    summary: 'List households',
-    description:
-      "The households in the caller's scope, by id. `unit` keeps a unit's subtree; `classification` and `deprivation` ask about the current assessment, or with `reviewYear` about that year's (households not assessed that year are left out); `q` matches the id or the head's name, ignoring case and diacritics.",
-  })
-  @ApiOkResponse({ type: HouseholdPageDto })
-  list(@Query() query: HouseholdsQueryDto, @Req() req: AuthenticatedRequest) {
-    return this.queries.execute(new ListHouseholdsQuery(query, req.principal!));
   }
 
   // Declared before ':id' so that "stats" is not taken for a household id.
