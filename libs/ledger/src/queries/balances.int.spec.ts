@@ -64,7 +64,7 @@ describe('balances: the allocation view\'s figures, each đồng once', () => {
       { unit: 'PT', allocated: 72_000, subAllocated: 5_000, disbursed: 12_000, available: 55_000, disbursementRate: 19.44 },
     ]);
     for (const row of r.rows) {
-      const id = `${row.unit as string}-1`;
+      const id = `${(row as Record<string, unknown>).unit as string}-1`;
       expect({ id, ...figures(row) }).toEqual({ id, ...figures(await allocationView(store, id, ADMIN)) });
     }
   });
@@ -88,7 +88,7 @@ describe('balances: the allocation view\'s figures, each đồng once', () => {
 
   it('value-dates the payments in the figures and in the rate', async () => {
     const r = await balances(store, { groupBy: 'unit', valueDate: '2022-10-01' }, ADMIN);
-    expect(r.rows.map((row) => [row.unit, row.disbursed, row.available, row.disbursementRate])).toEqual([
+    expect(r.rows.map((row) => [(row as Record<string, unknown>).unit, row.disbursed, row.available, row.disbursementRate])).toEqual([
       ['LC', 0, 228_000, 4],
       ['MLP', 0, 5_000, 0],
       ['PT', 12_000, 55_000, 16.67],

@@ -64,8 +64,10 @@ export function readsAt(reads: HistoricalReadStore, position: number): Historica
     find: <T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>> = {}) => reads.findAt<T>(collection, where, position),
     queryIndex: async (q: IndexQuery) => (q.afterPosition >= position ? [] : (await reads.queryIndex(q)).filter((p) => p <= position)),
     checkpoint: async () => position,
+    scan: <T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, afterId: string | null, limit: number) => reads.scanAt<T>(collection, where, afterId, limit, position),
     getAt: (collection, id, at) => reads.getAt(collection, id, Math.min(at, position)),
     findAt: (collection, where, at) => reads.findAt(collection, where, Math.min(at, position)),
+    scanAt: (collection, where, afterId, limit, at) => reads.scanAt(collection, where, afterId, limit, Math.min(at, position)),
     positionAt: async (instant) => Math.min(await reads.positionAt(instant), position),
   };
 }
@@ -105,6 +107,8 @@ export function pinnedReads(current: ReadStore, position: number): ReadStore {
     get: <T extends Doc>(collection: string, id: string) => present(() => current.get<T>(collection, id), () => past.get<T>(collection, id)),
     find: <T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>> = {}) =>
       present(() => current.find<T>(collection, where), () => past.find<T>(collection, where)),
+    scan: <T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, afterId: string | null, limit: number) =>
+      present(() => current.scan<T>(collection, where, afterId, limit), () => past.scan<T>(collection, where, afterId, limit)),
   } as HistoricalReadStore;
 }
 
