@@ -36,7 +36,7 @@ export async function listAllocations(current: ReadStore, q: AllocationsQuery, p
   const filters = { unit: q.unit, fiscalYear: q.fiscalYear, program: q.program, project: q.project, subProject: q.subProject, capitalType: q.capitalType, source: q.source, parentId: q.parentId };
   const listing = await openListing(current, q, 'allocations', filters);
   const unit = q.unit === undefined ? null : await visibleUnitRef(listing.reads, principal, 'unit', q.unit);
-  const docs = (await listing.reads.find<AllocationDoc>(ALLOCATIONS, where)).filter((a) => visible(principal, a.unitPath) && (unit === null || a.unitPath.includes(unit.code)));
-  const page = listing.page(docs, (a) => a.id);
-  return { ...page, items: page.items.map(allocationSummary) };
+  return listing.scanPage<AllocationDoc, ReturnType<typeof allocationSummary>>(ALLOCATIONS, where, (a) =>
+    visible(principal, a.unitPath) && (unit === null || a.unitPath.includes(unit.code)) ? allocationSummary(a) : null,
+  );
 }

@@ -1,5 +1,5 @@
 import { CLASSIFICATIONS, POVERTY_STANDARDS, invalid, type Principal } from '../../../domain/src';
-import type { ReadStore } from '../ports/read-store.port';
+import type { ReadStore, Scalar } from '../ports/read-store.port';
 import { HOUSEHOLDS, type AssessmentEntry, type HouseholdDoc } from '../projections/households.projection';
 import { openListing, type PageQuery } from './list-page';
 import { visible, visibleUnitRef } from './scope';
@@ -30,20 +30,16 @@ export async function listHouseholds(current: ReadStore, q: HouseholdsQuery, pri
   const unit = q.unit === undefined ? null : await visibleUnitRef(listing.reads, principal, 'unit', q.unit);
   const text = q.q === undefined ? null : folded(q.q.trim());
   const year = q.reviewYear === undefined ? null : Number(q.reviewYear);
-  const rows = [];
-  for (const h of await listing.reads.find<HouseholdDoc>(HOUSEHOLDS)) {
-    if (!visible(principal, h.unitPath) || (unit !== null && !h.unitPath.includes(unit.code))) continue;
-    if (text !== null && !folded(h.id).includes(text) && !folded(h.headName ?? '').includes(text)) continue;
+  // A commune's households carry its code (it never changes), so the store can select them.
+  const where: Record<string, Scalar> = unit !== null && unit.children.length === 0 ? { unit: unit.code } : {};
+  return listing.scanPage(HOUSEHOLDS, where, (h: HouseholdDoc) => {
+    if (!visible(principal, h.unitPath) || (unit !== null && !h.unitPath.includes(unit.code))) return null;
+    if (text !== null && !folded(h.id).includes(text) && !folded(h.headName ?? '').includes(text)) return null;
     const assessment = year !== null ? assessmentFor(h, year) : h.current === null ? null : assessmentFor(h, h.current.reviewYear);
-    if ((year !== null || q.classification !== undefined || q.deprivation !== undefined) && assessment === null) continue;
-    if (q.classification !== undefined && assessment!.classification !== q.classification) continue;
-    if (q.deprivation !== undefined && !assessment!.deprivations.includes(q.deprivation)) continue;
-    rows.push({ h, assessment });
-  }
-  const page = listing.page(rows, (r) => r.h.id);
-  return {
-    ...page,
-    items: page.items.map(({ h, assessment }) => ({
+    if ((year !== null || q.classification !== undefined || q.deprivation !== undefined) && assessment === null) return null;
+    if (q.classification !== undefined && assessment!.classification !== q.classification) return null;
+    if (q.deprivation !== undefined && !assessment!.deprivations.includes(q.deprivation)) return null;
+    return {
       id: h.id,
       unit: h.unit,
       area: h.area,
@@ -58,6 +54,6 @@ export async function listHouseholds(current: ReadStore, q: HouseholdsQuery, pri
           ? null
           : { reviewYear: assessment.reviewYear, reviewType: assessment.reviewType, classification: assessment.classification, deprivations: assessment.deprivations, standard: assessment.standard },
       position: h._position,
-    })),
-  };
+    };
+  });
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { invalid } from '../../../domain/src';
-import type { ReadStore } from '../ports/read-store.port';
+import type { Doc, ReadStore, Scalar } from '../ports/read-store.port';
 import { pinnedReads, readPoint, requestedPosition, type ReadPoint, type TimeTravelQuery } from './time-travel';
 
 /**
@@ -18,6 +18,8 @@ type Key = string | number;
 type Cursor = Readonly<{ p: number; k: Key; f: string }>;
 
 export const DEFAULT_LIMIT = 100;
+/** Documents read per stretch of a scanned list: a page with a sparse filter reads several. */
+const SCAN_STRETCH = 500;
 export const MAX_LIMIT = 1000;
 
 export function pageLimit(value: unknown): number {
@@ -66,6 +68,11 @@ export type Listing = Readonly<{
   after: Key | null;
   /** The page of `all` after the cursor, in key order. */
   page<T>(all: readonly T[], keyOf: (t: T) => Key): Page<T>;
+  /**
+   * The page of a collection too large to load, scanned in the store's id order from the cursor
+   * a stretch at a time until the page is full: `keep` turns a document into an item, or drops it.
+   */
+  scanPage<T extends Doc & Readonly<{ id: string }>, R>(collection: string, where: Readonly<Record<string, Scalar>>, keep: (doc: T) => R | null): Promise<Page<R>>;
 }>;
 
 /**
@@ -89,6 +96,23 @@ export async function openListing(current: ReadStore, q: PageQuery, list: string
     at,
     limit,
     after: cursor?.k ?? null,
+    async scanPage<T extends Doc & Readonly<{ id: string }>, R>(collection: string, where: Readonly<Record<string, Scalar>>, keep: (doc: T) => R | null): Promise<Page<R>> {
+      const kept: { id: string; item: R }[] = [];
+      const stretch = Math.max(limit + 1, SCAN_STRETCH);
+      for (let after = cursor === null ? null : String(cursor.k); kept.length <= limit; ) {
+        const { docs, next } = await reads.scan<T>(collection, where, after, stretch);
+        for (const doc of docs) {
+          const item = keep(doc);
+          if (item !== null) kept.push({ id: doc.id, item });
+          if (kept.length > limit) break;
+        }
+        if (next === null) break;
+        after = next;
+      }
+      const items = kept.slice(0, limit);
+      const last = items[items.length - 1];
+      return { items: items.map((k) => k.item), nextCursor: kept.length > limit && last !== undefined ? encode({ p: position, k: last.id, f }) : null, at };
+    },
     page<T>(all: readonly T[], keyOf: (t: T) => Key): Page<T> {
       const sorted = [...all].sort((x, y) => compareKeys(keyOf(x), keyOf(y)));
       const rest = cursor === null ? sorted : sorted.filter((t) => compareKeys(keyOf(t), cursor.k) > 0);

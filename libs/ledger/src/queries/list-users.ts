@@ -10,8 +10,7 @@ const userView = ({ _position, ...u }: UserDoc) => ({ ...u, position: _position 
 export async function listUsers(current: ReadStore, q: PageQuery, principal: Principal) {
   if (principal.role !== 'admin') throw forbidden('only an administrator may list users');
   const listing = await openListing(current, q, 'users', {});
-  const page = listing.page(await listing.reads.find<UserDoc>(USERS), (u) => u.id);
-  return { ...page, items: page.items.map(userView) };
+  return listing.scanPage(USERS, {}, (u: UserDoc) => userView(u));
 }
 
 /** GET /me: the caller as the ledger knows it. */
