@@ -46,6 +46,16 @@ export class BudgetLineDto {
   @ApiProperty({ enum: SOURCES }) source!: string;
 }
 
+/** A progress note: why money is (not yet) spent, as an officer wrote it. */
+export class AllocationNoteDto {
+  @ApiProperty({ type: 'string' }) id!: string;
+  @ApiProperty({ type: 'string', example: 'no implementing guidance from the ministry yet' }) text!: string;
+  @ApiProperty({ type: 'string', format: 'date', description: 'the day the note speaks of' }) asOf!: string;
+  @ApiProperty({ type: 'string', format: 'date-time' }) recordedAt!: string;
+  @ApiProperty({ type: 'string', description: 'the user who wrote it' }) recordedBy!: string;
+  @ApiProperty({ type: 'integer', description: 'the log position of the note' }) position!: number;
+}
+
 /** An item of GET /allocations: the figures of GET /allocations/{id}, without its children. */
 export class AllocationSummaryDto {
   @ApiProperty({ type: 'string', example: 'PT-DA1.1-2022' }) id!: string;
@@ -60,6 +70,7 @@ export class AllocationSummaryDto {
   @ApiProperty({ type: 'integer', description: 'đồng disbursed by it and every allocation below it' }) disbursedTotal!: number;
   @ApiProperty({ type: 'integer', description: 'allocated − subAllocated − disbursed' }) available!: number;
   @ApiProperty({ type: 'number', description: 'disbursedTotal ÷ allocated, a percentage with two decimals', example: 38.67 }) disbursementRate!: number;
+  @ApiProperty({ type: () => AllocationNoteDto, isArray: true, description: 'progress notes, oldest first' }) notes!: AllocationNoteDto[];
   @ApiProperty({ type: 'string', format: 'date-time' }) grantedAt!: string;
   @ApiProperty({ type: 'integer', description: 'the log position of the last event that changed this allocation' }) position!: number;
 }
