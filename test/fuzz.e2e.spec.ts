@@ -78,7 +78,7 @@ function random(seed: number) {
 const QUERY_ATOMS = ['', ' ', '0', '-1', '1.5', '1e308', '99999999999999999999', 'NaN', 'true', 'null', '[]', '{}', '[object Object]', 'a'.repeat(5000), '9'.repeat(300), '2022-02-30', '2022-12-31', '2022-12-31T23:59:59+07:00', '2999-01-01', 'yesterday', '\u0000', '%', '𝔘', '../../etc', 'unit,project', 'unit,,', 'nope', 'PHONG-THO', 'VN', 'PT-DA1.1-2022', 'D1', 'H1', 'DA1', 'investment', 'central', '1', '2023'];
 
 /** Made strict by its own change (the list endpoints' work): until then only "no 5xx" is asserted on it. */
-const NOT_YET_STRICT: ReadonlySet<string> = new Set(['/api/v1/changes']);
+const NOT_YET_STRICT: ReadonlySet<string> = new Set<string>([]);
 
 /** A path's parameters replaced by ids that exist (so the query, not a 404, is what is fuzzed). */
 const concrete = (path: string) =>

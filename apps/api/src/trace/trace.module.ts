@@ -2,7 +2,7 @@ import { Controller, Get, Module, Param, Query as QueryParams, Req } from '@nest
 import { Query, QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../../libs/domain/src';
-import { timeTravel, type TimeTravelQuery } from '../../../../libs/ledger/src';
+import { readPoint, timeTravel, type TimeTravelQuery } from '../../../../libs/ledger/src';
 import { allocationTrace, disbursementTrace } from '../../../../libs/ledger/src/queries/trace';
 import type { AuthenticatedRequest } from '../http/principal';
 import { TimeTravelQueryDto } from '../http/query.dto';
@@ -26,7 +26,7 @@ export class GetDisbursementTraceHandler implements IQueryHandler<GetDisbursemen
     // At a past point the payment must already have been recorded (else 404), and its reversal shows only if it was.
     const { reads, position } = await timeTravel(this.ledger.reads, q.at);
     const trace = await disbursementTrace(reads, this.ledger.events, q.id, q.principal);
-    return position === null ? trace : { ...trace, asOfPosition: position };
+    return position === null ? trace : { ...trace, at: readPoint(q.at, position) };
   }
 }
 
@@ -37,7 +37,7 @@ export class GetAllocationTraceHandler implements IQueryHandler<GetAllocationTra
     // The tree as the read models stood at that point: later payments, reversals and sub-allocations are not in it.
     const { reads, position } = await timeTravel(this.ledger.reads, q.at);
     const trace = await allocationTrace(reads, q.id, q.principal);
-    return position === null ? trace : { ...trace, asOfPosition: position };
+    return position === null ? trace : { ...trace, at: readPoint(q.at, position) };
   }
 }
 
