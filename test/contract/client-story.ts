@@ -76,8 +76,14 @@ export async function runStory(baseUrl: string, adminToken: string) {
   const row = (unit: string) => balances.rows.find((r) => r.unit === unit);
   return {
     allocation: { allocated: allocation.allocated, subAllocated: allocation.subAllocated, disbursed: allocation.disbursed, available: allocation.available, rate: allocation.disbursementRate, decision: allocation.decision.number },
-    balances: { total: balances.total.allocated, phongTho: row('PHONG-THO')?.disbursed, laiChau: row('LAI-CHAU')?.allocated, paidBy2022: paidBy2022.total.disbursed },
-    households: { first: first.classification, second: second.classification, previous: second.previousClassification, nearPoor: stats.nearPoor, poor: stats.poor },
+    balances: {
+      total: balances.total.allocated,
+      phongTho: row('PHONG-THO')?.disbursed,
+      laiChau: row('LAI-CHAU')?.allocated,
+      laiChauPassedDown: row('LAI-CHAU')?.subAllocated,
+      paidBy2022: paidBy2022.total.disbursed,
+    },
+    households: { first: first.classification, second: second.classification, previous: second.previousClassification, nearPoor: stats.byClassification.near_poor, poor: stats.byClassification.poor },
     audit: {
       types: trail.items.map((e) => e.type),
       reversalReason: trail.items.find((e) => e.type === 'DisbursementReversed')?.metadata.reason ?? null,

@@ -15,7 +15,7 @@ function run(bin: string, args: string[]): void {
 type Story = {
   runStory(baseUrl: string, adminToken: string): Promise<{
     allocation: { allocated: number; subAllocated: number; disbursed: number; available: number; rate: number; decision: string };
-    balances: { total: number; phongTho: number | undefined; laiChau: number | undefined; paidBy2022: number };
+    balances: { total: number; phongTho: number | undefined; laiChau: number | undefined; laiChauPassedDown: number | undefined; paidBy2022: number };
     households: { first: string; second: string; previous: string | null; nearPoor: number; poor: number };
     audit: { types: string[]; reversalReason: string | null; byDecision: string[] };
   }>;
@@ -49,7 +49,8 @@ describe('a client generated from the served document', () => {
     const { runStory } = require(join(__dirname, 'client-story')) as Story;
     const story = await runStory(s.url, ADMIN_TOKEN);
     expect(story.allocation).toEqual({ allocated: 71_570_000_000, subAllocated: 0, disbursed: 27_673_000_000, available: 43_897_000_000, rate: 38.67, decision: '747/QĐ-UBND' });
-    expect(story.balances).toEqual({ total: 300_000_000_000, phongTho: 27_673_000_000, laiChau: 228_430_000_000, paidBy2022: 27_673_000_000 });
+    // Rows carry the allocation view's figures: Lai Châu's gross grant, and what it passed down to Phong Thổ.
+    expect(story.balances).toEqual({ total: 300_000_000_000, phongTho: 27_673_000_000, laiChau: 300_000_000_000, laiChauPassedDown: 71_570_000_000, paidBy2022: 27_673_000_000 });
     expect(story.households).toEqual({ first: 'poor', second: 'near_poor', previous: 'poor', nearPoor: 1, poor: 0 });
     expect(story.audit.types).toEqual(['AllocationGranted', 'DisbursementRecorded', 'DisbursementRecorded', 'DisbursementRecorded', 'DisbursementReversed']);
     expect(story.audit.reversalReason).toBe('voucher UNC-002 posted twice');

@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { openApiDocument } from './http/openapi-document';
 import { toErrorBody } from './http/error.filter';
 import { ensureAdmin, recoverPendingTransfers } from './bootstrap';
+import { registerJsonBodyParser } from './http/json-body';
 import type { LedgerConfig } from './config';
 import { LedgerService } from './ledger/ledger.service';
 
@@ -39,7 +40,10 @@ export async function createApp(config: LedgerConfig): Promise<LedgerApp> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ bodyLimit: BODY_LIMIT, clientErrorHandler: malformedRequest, frameworkErrors }), {
     logger: config.logger ? ['error', 'warn', 'log'] : false,
     abortOnError: false,
+    // Nest's parsers (JSON, forms) are replaced by the strict JSON parser; the import module adds its own types.
+    bodyParser: false,
   });
+  registerJsonBodyParser(app.getHttpAdapter().getInstance(), BODY_LIMIT);
   app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app));
   await app.init();

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AppContext, BalancesQuery, TimeTravelQuery } from '../../../../libs/ledger/src';
+import type { AppContext } from '../../../../libs/ledger/src';
 import type { AuthenticatedRequest } from '../http/principal';
+import { TimeTravelQueryDto } from '../http/query.dto';
 import { Ctx } from '../http/request-context';
 import { AdjustAllocationDto, GrantAllocationDto, RecordDisbursementDto, ReverseDisbursementDto } from './allocations.dto';
 import {
@@ -16,6 +17,7 @@ import {
 import { ApiDoc, READ_ERRORS, WRITE_ERRORS } from '../http/openapi';
 import { CreatedDto } from '../http/responses';
 import { AllocationViewDto, BalancesDto, DisbursementCreatedDto } from './allocations.responses';
+import { BalancesQueryDto } from './allocations.query';
 
 @ApiTags('allocations')
 @ApiBearerAuth()
@@ -90,7 +92,7 @@ export class AllocationsController {
     errors: [...READ_ERRORS, 403, 404, 501],
   })
   @Get('allocations/:id')
-  get(@Param('id') id: string, @Query() at: TimeTravelQuery, @Req() req: AuthenticatedRequest) {
+  get(@Param('id') id: string, @Query() at: TimeTravelQueryDto, @Req() req: AuthenticatedRequest) {
     return this.queries.execute(new GetAllocationQuery(id, req.principal!, at));
   }
 
@@ -102,7 +104,7 @@ export class AllocationsController {
     errors: [...READ_ERRORS, 403, 501],
   })
   @Get('balances')
-  balances(@Query() query: BalancesQuery, @Req() req: AuthenticatedRequest) {
+  balances(@Query() query: BalancesQueryDto, @Req() req: AuthenticatedRequest) {
     return this.queries.execute(new GetBalancesQuery(query, req.principal!));
   }
 }

@@ -1,11 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Instant, Int, List, Obj, Role, Text } from '../http/openapi';
-import { LegalDocumentDto } from '../http/responses';
-
-export class ActorDto {
-  @Text() userId!: string;
-  @Role() role!: string;
-}
+import { Instant, Int, List, Obj, Text } from '../http/openapi';
+import { LegalDocumentDto, ReadPointDto } from '../http/read.dto';
+import { ActorDto } from '../changes/changes.dto';
 
 export class EventMetadataDto {
   @Obj(() => ActorDto) actor!: ActorDto;
@@ -37,4 +33,5 @@ export class AuditEntryDto {
 export class AuditPageDto {
   @List(() => AuditEntryDto) items!: AuditEntryDto[];
   @Text({ nullable: true, description: 'pass as `cursor` for the next page; null on the last page' }) nextCursor!: string | null;
+  @Obj(() => ReadPointDto, { description: 'the log position the answer is for' }) at!: ReadPointDto;
 }

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AppContext, TimeTravelQuery } from '../../../../libs/ledger/src';
+import type { AppContext } from '../../../../libs/ledger/src';
 import type { AuthenticatedRequest } from '../http/principal';
+import { TimeTravelQueryDto } from '../http/query.dto';
 import { Ctx } from '../http/request-context';
 import { AssessHouseholdDto, RegisterHouseholdDto } from './households.dto';
+import { HouseholdStatsQueryDto } from './households.query';
 import { AssessHouseholdCommand, GetHouseholdQuery, GetHouseholdStatsQuery, RegisterHouseholdCommand } from './households.handlers';
 import { ApiDoc, READ_ERRORS, WRITE_ERRORS } from '../http/openapi';
 import { CreatedDto } from '../http/responses';
@@ -54,7 +56,7 @@ export class HouseholdsController {
     errors: [...READ_ERRORS, 403, 501],
   })
   @Get('stats')
-  stats(@Query() query: { unit?: string; reviewYear?: string } & TimeTravelQuery, @Req() req: AuthenticatedRequest) {
+  stats(@Query() query: HouseholdStatsQueryDto, @Req() req: AuthenticatedRequest) {
     return this.queries.execute(new GetHouseholdStatsQuery(query, req.principal!));
   }
 
@@ -65,7 +67,7 @@ export class HouseholdsController {
     errors: [...READ_ERRORS, 403, 404, 501],
   })
   @Get(':id')
-  get(@Param('id') id: string, @Query() at: TimeTravelQuery, @Req() req: AuthenticatedRequest) {
+  get(@Param('id') id: string, @Query() at: TimeTravelQueryDto, @Req() req: AuthenticatedRequest) {
     return this.queries.execute(new GetHouseholdQuery(id, req.principal!, at));
   }
 }

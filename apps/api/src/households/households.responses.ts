@@ -1,6 +1,8 @@
 import { AREAS, REVIEW_TYPES } from '../../../../libs/domain/src';
 import { Classification, Flag, Indicators, INDICATOR_CODES, Instant, Int, List, Num, Obj, OneOf, Text } from '../http/openapi';
 import { ApiProperty } from '@nestjs/swagger';
+import { ReadPointDto } from '../http/read.dto';
+import { ByClassificationDto } from '../imports/imports.responses';
 
 export class AssessmentCreatedDto {
   @Text({ description: 'the assessment' }) id!: string;
@@ -55,7 +57,7 @@ export class HouseholdViewDto {
   @Classification({ nullable: true }) classification!: string | null;
   @Text({ nullable: true }) standard!: string | null;
   @Int() position!: number;
-  @Int({ optional: true, description: 'only on a time-travel read: the log position the answer is for' }) asOfPosition?: number;
+  @Obj(() => ReadPointDto, { description: 'the log position the answer is for' }) at!: ReadPointDto;
 }
 
 /** Households deprived of each indicator; an indicator no household lacks is left out. */
@@ -67,14 +69,17 @@ const Deprivations = () =>
     description: 'households deprived of each indicator (indicators with none are left out)',
   });
 
+export class ClassRatesDto {
+  @Num({ description: 'percent, two decimals' }) poor!: number;
+  @Num({ description: 'percent, two decimals' }) near_poor!: number;
+  @Num({ description: 'percent, two decimals' }) average!: number;
+  @Num({ description: 'percent, two decimals' }) not_poor!: number;
+}
+
 export class HouseholdTallyDto {
   @Int() households!: number;
-  @Int() poor!: number;
-  @Int() nearPoor!: number;
-  @Int() average!: number;
-  @Int() notPoor!: number;
-  @Num({ description: 'percent, two decimals' }) poorRate!: number;
-  @Num({ description: 'percent, two decimals' }) nearPoorRate!: number;
+  @Obj(() => ByClassificationDto, { description: 'households by current class, keyed by class code' }) byClassification!: ByClassificationDto;
+  @Obj(() => ClassRatesDto, { description: 'the same as a percentage of households' }) rates!: ClassRatesDto;
   @Deprivations() deprivations!: Record<string, number>;
 }
 
@@ -86,5 +91,5 @@ export class HouseholdStatsDto extends HouseholdTallyDto {
   @Text() unit!: string;
   @Int() reviewYear!: number;
   @List(() => UnitTallyDto, { description: 'the same counts for each unit directly below' }) byUnit!: UnitTallyDto[];
-  @Int({ optional: true, description: 'only on a time-travel read: the log position the answer is for' }) asOfPosition?: number;
+  @Obj(() => ReadPointDto, { description: 'the log position the answer is for' }) at!: ReadPointDto;
 }

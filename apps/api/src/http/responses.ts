@@ -1,4 +1,4 @@
-import { Int, Text, Day } from './openapi';
+import { Int, Text } from './openapi';
 
 /** The 201 of a write that creates or changes one record. */
 export class CreatedDto {
@@ -6,9 +6,3 @@ export class CreatedDto {
   @Int({ example: 42, description: 'log position of the last event written' }) position!: number;
 }
 
-/** A legal document as the ledger recorded it. */
-export class LegalDocumentDto {
-  @Text({ example: '747/QĐ-UBND' }) number!: string;
-  @Day({ example: '2022-06-30' }) date!: string;
-  @Text({ example: 'UBND tỉnh Lai Châu' }) issuer!: string;
-}

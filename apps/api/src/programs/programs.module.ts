@@ -1,8 +1,9 @@
-import { Controller, Get, Module } from '@nestjs/common';
+import { Controller, Get, Module, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CATALOGUE } from '../../../../libs/domain/src';
 import { ApiDoc, READ_ERRORS } from '../http/openapi';
 import { ProgramsDto } from './programs.responses';
+import { ConsistentReadQuery } from '../http/query.dto';
 
 @ApiTags('programs')
 @ApiBearerAuth()
@@ -15,7 +16,7 @@ export class ProgramsController {
     errors: [...READ_ERRORS],
   })
   @Get()
-  list() {
+  list(@Query() _query: ConsistentReadQuery) {
     return { programs: CATALOGUE };
   }
 }

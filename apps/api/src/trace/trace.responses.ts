@@ -1,16 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Day, Flag, Instant, Int, List, ListOfOneOf, Money, Obj, Text, Texts } from '../http/openapi';
-import { LegalDocumentDto } from '../http/responses';
-import { AllocationFiguresDto } from '../changes/changes.responses';
-
-export class ReversalDto {
-  @Text() reason!: string;
-  @Day({ description: 'the day the reversal takes effect' }) valueDate!: string;
-  @Obj(() => LegalDocumentDto, { nullable: true }) decision!: LegalDocumentDto | null;
-  @Instant() recordedAt!: string;
-  @Text() recordedBy!: string;
-  @Int() position!: number;
-}
+import { LegalDocumentDto, ReadPointDto } from '../http/read.dto';
+import { BalanceFiguresDto } from '../changes/changes.dto';
+import { ReversalDto } from '../allocations/allocations.list.dto';
 
 export class PaymentDto {
   @Text() id!: string;
@@ -32,7 +24,7 @@ export class TraceLinkDto {
   @Text() unit!: string;
   @Obj(() => LegalDocumentDto) decision!: LegalDocumentDto;
   @Money({ description: 'allocated just after the payment' }) amount!: number;
-  @Obj(() => AllocationFiguresDto, { description: 'the balance just after the payment was recorded' }) balanceAtTime!: AllocationFiguresDto;
+  @Obj(() => BalanceFiguresDto, { description: 'the balance just after the payment was recorded' }) balanceAtTime!: BalanceFiguresDto;
 }
 
 /** An ancestor outside the reader's scope: named, but its figures are not the reader's business. */
@@ -47,7 +39,7 @@ export class DisbursementTraceDto {
   @Int() position!: number;
   @ListOfOneOf([TraceLinkDto, OutOfScopeLinkDto], { description: 'from the top-level allocation down to the one that paid' }) chain!: (TraceLinkDto | OutOfScopeLinkDto)[];
   @Obj(() => PaymentDto) payment!: PaymentDto;
-  @Int({ optional: true, description: 'only on a time-travel read: the log position the answer is for' }) asOfPosition?: number;
+  @Obj(() => ReadPointDto, { description: 'the log position the answer is for' }) at!: ReadPointDto;
 }
 
 export class TraceNodeDto {
@@ -72,9 +64,8 @@ export class UnreconciledDto {
 
 export class AllocationTraceDto {
   @Text() allocationId!: string;
-  @Int({ description: 'the read models’ position when the tree was read' }) position!: number;
   @Flag() reconciles!: boolean;
   @List(() => UnreconciledDto) unreconciled!: UnreconciledDto[];
   @Obj(() => TraceNodeDto) tree!: TraceNodeDto;
-  @Int({ optional: true, description: 'only on a time-travel read: the log position the answer is for' }) asOfPosition?: number;
+  @Obj(() => ReadPointDto, { description: 'the log position the answer is for' }) at!: ReadPointDto;
 }

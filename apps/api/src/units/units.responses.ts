@@ -1,13 +1,13 @@
-import { UNIT_LEVELS } from '../../../../libs/domain/src';
-import { Instant, Int, OneOf, Text, Texts } from '../http/openapi';
+import { Obj, Int, Text } from '../http/openapi';
+import { ReadPointDto } from '../http/read.dto';
+import { UnitDto } from './units.list.dto';
 
-export class UnitDto {
-  @Text({ example: 'PHONG-THO' }) code!: string;
-  @Text({ example: 'Huyện Phong Thổ' }) name!: string;
-  @OneOf(UNIT_LEVELS, 'UnitLevel') level!: string;
-  @Text({ nullable: true, example: 'LAI-CHAU', description: 'null for the root (central) unit' }) parent!: string | null;
-  @Texts({ description: 'codes of the units directly below' }) children!: string[];
-  @Texts({ description: 'codes of the units above, nearest first' }) ancestors!: string[];
-  @Instant() registeredAt!: string;
-  @Int({ description: 'log position of the last event applied to this unit' }) position!: number;
+export class UnitCreatedDto {
+  @Text({ example: 'PHONG-THO', description: "the unit's code: its identity everywhere" }) code!: string;
+  @Int({ description: 'log position of the event written' }) position!: number;
+}
+
+/** GET /units/{code}: an item of GET /units, and the point it was read at. */
+export class UnitReadDto extends UnitDto {
+  @Obj(() => ReadPointDto, { description: 'the log position the answer is for' }) at!: ReadPointDto;
 }

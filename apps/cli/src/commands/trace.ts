@@ -25,7 +25,7 @@ export function traceText(t: AllocationTrace): string {
     for (const c of n.children) walk(c, depth + 1);
   };
   walk(t.tree, 0);
-  lines.push(t.reconciles ? `reconciles (read models at position ${t.position})` : `does not reconcile at: ${t.unreconciled.map((u) => u.id).join(', ')}`);
+  lines.push(t.reconciles ? `reconciles (read models at position ${t.at.position})` : `does not reconcile at: ${t.unreconciled.map((u) => u.id).join(', ')}`);
   return lines.join('\n');
 }
 
