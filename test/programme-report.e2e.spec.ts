@@ -291,6 +291,10 @@ describe('the programme report (issue 12): Phong Thổ, 2022', () => {
       ]) {
         expect(html).toContain(text);
       }
+      // each figure links to the console's page for it, at the report's position
+      const at = `atPosition=${report.header.asOf.position}`;
+      expect(html).toContain(`<a class="figure" href="/#/households?unit=MA-LI-PHO&amp;${at}">`);
+      expect(html).toContain(`<a class="figure" href="/#/?year=2022&amp;unit=PHONG-THO&amp;${at}">71.570</a>`);
     });
   });
 
