@@ -75,7 +75,7 @@ describe('the programme report (issue 12): Phong Thổ, 2022', () => {
       expect((await post(story.cast.province, { text: 'x' })).status).toBe(403);
       expect((await post(story.cast.districtSocial, { text: 'x' })).status).toBe(403);
       expect((await post(story.cast.inspector, { text: 'x' })).status).toBe(403);
-      expect((await post(story.cast.outsider, { text: 'x' })).status).toBe(403);
+      expect((await post(story.cast.outsider, { text: 'x' })).status).toBe(404); // another province's allocation: as an unknown one
       expect((await post(story.cast.district, { text: 'x' }, 'NO-SUCH')).status).toBe(404);
       const blank = await post(story.cast.district, { text: '  ' });
       expect([blank.status, blank.body.details.field]).toEqual([400, 'text']);
@@ -330,11 +330,12 @@ describe('the programme report (issue 12): Phong Thổ, 2022', () => {
       expect(mine.body.funds.lines.find((l: { key: string }) => l.key === 'total').figures).toEqual({ allocated: 1_000 * M, disbursed: 464 * M, rate: 46.4 });
       expect(mine.body.households.current).toMatchObject({ households: 9_000, poor: 4_500, byUnit: [{ unit: 'MA-LI-PHO' }] });
       expect(mine.body.consistent).toBe(true);
-      for (const unit of ['PHONG-THO', 'DAO-SAN', 'LAI-CHAU']) {
+      // A unit outside the officer's scope is answered exactly as an unknown one (issue 15).
+      for (const unit of ['PHONG-THO', 'DAO-SAN', 'LAI-CHAU', 'NO-SUCH-UNIT']) {
         const r = await s.request('GET', `/api/v1/reports/programme?unit=${unit}&fiscalYear=2022`, { token: story.cast.commune });
-        expect([unit, r.status, r.body.code]).toEqual([unit, 403, 'FORBIDDEN']);
+        expect([unit, r.status, r.body.code, r.body.message]).toEqual([unit, 400, 'UNKNOWN_REFERENCE', `unit: no such unit '${unit}'`]);
       }
-      expect((await s.request('GET', REPORT, { token: story.cast.outsider })).status).toBe(403);
+      expect((await s.request('GET', REPORT, { token: story.cast.outsider })).status).toBe(400);
     });
 
     it.each([
