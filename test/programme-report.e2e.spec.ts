@@ -75,7 +75,7 @@ describe('the programme report (issue 12): Phong Thổ, 2022', () => {
       expect((await post(story.cast.province, { text: 'x' })).status).toBe(403);
       expect((await post(story.cast.districtSocial, { text: 'x' })).status).toBe(403);
       expect((await post(story.cast.inspector, { text: 'x' })).status).toBe(403);
-      expect((await post(story.cast.outsider, { text: 'x' })).status).toBe(403);
+      expect((await post(story.cast.outsider, { text: 'x' })).status).toBe(404); // another province's allocation: as an unknown one
       expect((await post(story.cast.district, { text: 'x' }, 'NO-SUCH')).status).toBe(404);
       const blank = await post(story.cast.district, { text: '  ' });
       expect([blank.status, blank.body.details.field]).toEqual([400, 'text']);
@@ -291,6 +291,10 @@ describe('the programme report (issue 12): Phong Thổ, 2022', () => {
       ]) {
         expect(html).toContain(text);
       }
+      // each figure links to the console's page for it, at the report's position
+      const at = `atPosition=${report.header.asOf.position}`;
+      expect(html).toContain(`<a class="figure" href="/#/households?unit=MA-LI-PHO&amp;${at}">`);
+      expect(html).toContain(`<a class="figure" href="/#/?year=2022&amp;unit=PHONG-THO&amp;${at}">71.570</a>`);
     });
   });
 
@@ -326,11 +330,12 @@ describe('the programme report (issue 12): Phong Thổ, 2022', () => {
       expect(mine.body.funds.lines.find((l: { key: string }) => l.key === 'total').figures).toEqual({ allocated: 1_000 * M, disbursed: 464 * M, rate: 46.4 });
       expect(mine.body.households.current).toMatchObject({ households: 9_000, poor: 4_500, byUnit: [{ unit: 'MA-LI-PHO' }] });
       expect(mine.body.consistent).toBe(true);
-      for (const unit of ['PHONG-THO', 'DAO-SAN', 'LAI-CHAU']) {
+      // A unit outside the officer's scope is answered exactly as an unknown one (issue 15).
+      for (const unit of ['PHONG-THO', 'DAO-SAN', 'LAI-CHAU', 'NO-SUCH-UNIT']) {
         const r = await s.request('GET', `/api/v1/reports/programme?unit=${unit}&fiscalYear=2022`, { token: story.cast.commune });
-        expect([unit, r.status, r.body.code]).toEqual([unit, 403, 'FORBIDDEN']);
+        expect([unit, r.status, r.body.code, r.body.message]).toEqual([unit, 400, 'UNKNOWN_REFERENCE', `unit: no such unit '${unit}'`]);
       }
-      expect((await s.request('GET', REPORT, { token: story.cast.outsider })).status).toBe(403);
+      expect((await s.request('GET', REPORT, { token: story.cast.outsider })).status).toBe(400);
     });
 
     it.each([

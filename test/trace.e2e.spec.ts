@@ -88,12 +88,12 @@ describe('fund-flow trace (HTTP, SQLite, CLI)', () => {
     ]);
   });
 
-  it('answers 404 for an unknown disbursement or allocation and 403 outside the scope', async () => {
+  it('answers 404 for an unknown disbursement or allocation, and the same 404 outside the scope', async () => {
     expect((await get('/disbursements/NOPE/trace')).body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
     expect((await get('/allocations/NOPE/trace')).body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
-    expect((await get('/disbursements/C1/trace', cast.outsider)).status).toBe(403);
-    expect((await get('/allocations/PT-DA1.1-2022/trace', cast.outsider)).status).toBe(403);
-    expect((await get('/allocations/LC-DA1.1-2022/trace', cast.district)).status).toBe(403);
+    expect((await get('/disbursements/C1/trace', cast.outsider)).body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND', message: "disbursement 'C1' not found" });
+    expect((await get('/allocations/PT-DA1.1-2022/trace', cast.outsider)).body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND', message: "allocation 'PT-DA1.1-2022' not found" });
+    expect((await get('/allocations/LC-DA1.1-2022/trace', cast.district)).body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND', message: "allocation 'LC-DA1.1-2022' not found" });
     expect((await s.request('GET', '/api/v1/allocations/LC-DA1.1-2022/trace')).status).toBe(401);
   });
 

@@ -31,8 +31,8 @@ export const INDICATOR_CODES: readonly string[] = [...new Set(POVERTY_STANDARDS.
 const WHEN: Readonly<Record<number, string>> = {
   400: 'the request is invalid: `message` and `details.field` name the field at fault (a query parameter, a body field or a header); UNKNOWN_REFERENCE names a unit, parent, project or indicator that does not exist',
   401: 'no `Authorization: Bearer <token>` header, or the token is not known',
-  403: "the record or unit is outside the caller's scope, or the caller's role may not do this",
-  404: 'the id in the path names nothing the ledger knows',
+  403: "the caller's role may not do this here (a record outside the caller's scope is answered as an unknown one: 404, or 400 UNKNOWN_REFERENCE)",
+  404: "the id in the path names nothing the ledger knows, or nothing in the caller's scope",
   409: 'refused by the ledger: the id is taken, the money is not there, or the record is already reversed; nothing was recorded',
   413: 'the body is larger than the limit (1 MiB for JSON; 1 GiB for an import file)',
   415: 'the Content-Type is not one this operation accepts',

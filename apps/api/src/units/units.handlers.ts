@@ -1,6 +1,6 @@
 import { CommandHandler, Query, QueryHandler, Command, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { assertCanRead, notFound, type Principal } from '../../../../libs/domain/src';
-import { UNITS, listUnits, readingAt, registerUnit, unitView, type AppContext, type RegisterUnitInput, type UnitDoc, type UnitsQuery } from '../../../../libs/ledger/src';
+import type { Principal } from '../../../../libs/domain/src';
+import { listUnits, readingAt, registerUnit, unitByCode, unitView, type AppContext, type RegisterUnitInput, type UnitsQuery } from '../../../../libs/ledger/src';
 import { LedgerService } from '../ledger/ledger.service';
 
 export class RegisterUnitCommand extends Command<{ code: string; position: number }> {
@@ -28,9 +28,7 @@ export class GetUnitHandler implements IQueryHandler<GetUnitQuery> {
   constructor(private readonly ledger: LedgerService) {}
   async execute(q: GetUnitQuery) {
     const { reads, at } = await readingAt(this.ledger.reads, {});
-    const unit = await reads.get<UnitDoc>(UNITS, q.code);
-    if (!unit) throw notFound('unit', q.code);
-    assertCanRead(q.principal, unit.path);
+    const unit = await unitByCode(reads, q.principal, q.code);
     return { ...unitView(unit), at };
   }
 }

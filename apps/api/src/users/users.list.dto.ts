@@ -21,7 +21,7 @@ export class MeDto {
   @ApiProperty({ type: 'string', example: 'pt-finance' }) id!: string;
   @ApiProperty({ type: 'string', nullable: true, example: 'Kế toán huyện' }) name!: string | null;
   @ApiProperty({ enum: ROLES }) role!: string;
-  @ApiProperty({ type: 'string', isArray: true, description: 'unit codes whose subtrees the caller covers (empty for an administrator or inspector, who read everything)' }) units!: string[];
+  @ApiProperty({ type: 'string', isArray: true, description: 'unit codes whose subtrees the caller covers (empty for an administrator, and for a national inspector, who read everything; a provincial inspector has its province)' }) units!: string[];
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) registeredAt!: string | null;
   @ApiProperty({ type: () => ReadPointDto }) at!: ReadPointDto;
 }

@@ -15,25 +15,35 @@ const WRITERS: Readonly<Record<WriteKind, readonly Role[]>> = {
   administration: ['admin'],
 };
 
-export const readsEverything = (p: Principal): boolean => p.role === 'admin' || p.role === 'inspector';
+/**
+ * An admin reads everything, and so does an inspector created without units (the national
+ * inspectorate). An inspector created with units (a provincial inspectorate) reads their subtrees,
+ * like every other role: the units a user was given are never ignored.
+ */
+export const readsEverything = (p: Principal): boolean => p.role === 'admin' || (p.role === 'inspector' && p.units.length === 0);
 
 /** A unit is in scope when the principal holds it or one of its ancestors. */
 export const inScope = (p: Principal, path: UnitPath): boolean => path.some((code) => p.units.includes(code));
 
-export function assertCanRead(p: Principal, path: UnitPath): void {
-  if (!readsEverything(p) && !inScope(p, path)) throw forbidden(`unit '${path[0]}' is outside your scope`);
-}
+/**
+ * May the principal see a record of this unit? A record it may not see is not refused here: the
+ * lookups (libs/ledger/src/commands/lookups.ts) answer it exactly as a record that does not exist,
+ * so a refusal never tells whether, or where, a record outside the scope lives.
+ */
+export const canRead = (p: Principal, path: UnitPath): boolean => readsEverything(p) || inScope(p, path);
 
 /**
  * Finance officers act for units in their scope, social officers likewise for households;
  * supervisors and inspectors never write; an admin may do any write, recorded under its own name.
+ * The record written to has already been looked up in the reader's scope (out of it: 404), so a
+ * refusal here is about the role or the act (e.g. a grant is the unit above's), and its message
+ * names no unit: `refusal` says which act, in words the caller may see.
  */
-export function assertCanWrite(p: Principal, kind: WriteKind, path: UnitPath | null): void {
+export function assertCanWrite(p: Principal, kind: WriteKind, path: UnitPath | null, refusal = 'this is recorded by another unit'): void {
   if (!WRITERS[kind].includes(p.role)) throw forbidden(`role '${p.role}' may not record this`);
   if (p.role === 'admin') return;
-  if (path === null || !inScope(p, path)) {
-    throw forbidden(path === null ? 'only an administrator may do this' : `unit '${path[0]}' is outside your scope`);
-  }
+  if (path === null) throw forbidden('only an administrator may do this');
+  if (!inScope(p, path)) throw forbidden(refusal);
 }
 
 /**
@@ -47,7 +57,7 @@ export function assertCanWriteNote(p: Principal, path: UnitPath): void {
     return;
   }
   if (p.role === 'supervisor') {
-    if (!inScope(p, path)) throw forbidden(`unit '${path[0]}' is outside your scope`);
+    if (!inScope(p, path)) throw forbidden('only supervisors over the unit may note progress on its allocations');
     return;
   }
   throw forbidden(`role '${p.role}' may not record progress notes`);

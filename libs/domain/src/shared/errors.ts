@@ -43,4 +43,11 @@ export const notFound = (what: string, id: string): DomainError =>
 export const alreadyExists = (what: string, id: string): DomainError =>
   new DomainError('ALREADY_EXISTS', `${what} '${id}' already exists`, { id });
 
+/**
+ * An id already taken by a record the caller may not see: it must choose another, and learns
+ * nothing about where (or whose) the record is.
+ */
+export const notAvailable = (what: string, id: string): DomainError =>
+  new DomainError('ALREADY_EXISTS', `${what} id '${id}' is not available: choose another`, { id });
+
 export const forbidden = (message: string): DomainError => new DomainError('FORBIDDEN', message);

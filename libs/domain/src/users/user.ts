@@ -12,7 +12,10 @@ export type RegisterUser = Readonly<{ type: 'RegisterUser'; id: unknown; name: u
 
 export type UserState = Readonly<{ status: 'empty' }> | Readonly<{ status: 'registered'; id: string }>;
 
-/** Roles that act on units must have at least one; admins and inspectors see everything anyway. */
+/**
+ * Roles that act on units must have at least one. An admin sees everything; an inspector may have
+ * units (a provincial inspectorate, which then sees only their subtrees) or none (national).
+ */
 const SCOPED: readonly Role[] = ['finance_officer', 'social_officer', 'supervisor'];
 
 export const userDecider: Decider<RegisterUser, UserEvent, UserState> = {

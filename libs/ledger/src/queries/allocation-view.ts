@@ -1,4 +1,4 @@
-import { assertCanRead, percent, subtract, type Principal } from '../../../domain/src';
+import { percent, subtract, type Principal } from '../../../domain/src';
 import type { ReadStore } from '../ports/read-store.port';
 import { ALLOCATIONS, type AllocationDoc } from '../projections/allocations.projection';
 import { allocationById } from '../commands/lookups';
@@ -32,8 +32,7 @@ export function allocationSummary(a: AllocationDoc) {
 
 export async function allocationView(current: ReadStore, id: string, principal: Principal, q: TimeTravelQuery = {}) {
   const { reads, at } = await readingAt(current, q);
-  const a = await allocationById(reads, id);
-  assertCanRead(principal, a.unitPath);
+  const a = await allocationById(reads, principal, id);
   const children = await Promise.all(a.children.map((c) => reads.get<AllocationDoc>(ALLOCATIONS, c)));
   return {
     ...allocationSummary(a),

@@ -1,4 +1,5 @@
-import { invalid, readsEverything, unknownReference, type Principal } from '../../../domain/src';
+import { invalid, readsEverything, type Principal } from '../../../domain/src';
+import { assertReferenceVisible } from '../commands/lookups';
 import type { EventStore, StoredEvent } from '../ports/event-store.port';
 import type { ReadStore } from '../ports/read-store.port';
 import { ALLOCATIONS } from '../projections/allocations.projection';
@@ -42,7 +43,8 @@ export async function audit(events: EventStore, current: ReadStore, q: AuditQuer
   for (const [field, collection] of [['allocation', ALLOCATIONS], ['household', HOUSEHOLDS], ['disbursement', DISBURSEMENTS]] as const) {
     const v = q[field];
     if (v === undefined) continue;
-    if (!(await reads.get(collection, v))) throw unknownReference(field, v);
+    // One outside the reader's scope is answered as an unknown one: the trail never says it exists.
+    await assertReferenceVisible(reads, principal, field, collection, v);
     keys.push(`${field}:${v}`);
   }
   if (q.actor !== undefined) keys.push(`actor:${q.actor}`);

@@ -1,4 +1,4 @@
-import { CATALOGUE, add, assertCanRead, assertDay, invalid, percent, subtract, unknownReference, type Principal } from '../../../domain/src';
+import { CATALOGUE, add, assertDay, invalid, percent, subtract, unknownReference, type Principal } from '../../../domain/src';
 import type { ReadStore, Scalar } from '../ports/read-store.port';
 import { ALLOCATIONS, type AllocationDoc } from '../projections/allocations.projection';
 import { DISBURSED_BY_DAY, type DisbursedOnDayDoc } from '../projections/disbursed-by-day.projection';
@@ -64,8 +64,7 @@ export async function balances(current: ReadStore, q: BalancesQuery, principal: 
 
   let unitFilter: string | null = null;
   if (q.unit !== undefined) {
-    const unit = await unitRef(reads, 'unit', q.unit);
-    assertCanRead(principal, unit.path);
+    const unit = await unitRef(reads, principal, 'unit', q.unit);
     unitFilter = unit.code;
   }
   const all = await reads.find<AllocationDoc>(ALLOCATIONS, where);

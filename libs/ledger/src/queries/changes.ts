@@ -1,4 +1,4 @@
-import { assertCanRead, invalid, readsEverything, subtract, type Principal } from '../../../domain/src';
+import { invalid, readsEverything, subtract, type Principal } from '../../../domain/src';
 import type { EventStore, StoredEvent } from '../ports/event-store.port';
 import type { HistoricalReadStore, ReadStore } from '../ports/read-store.port';
 import { ALLOCATIONS, allocationsProjection, type AllocationDoc } from '../projections/allocations.projection';
@@ -83,8 +83,7 @@ export async function changes(events: EventStore, current: ReadStore, q: Changes
 
   let unitFilter: string | null = null;
   if (q.unit !== undefined) {
-    const unit = await unitRef(after, 'unit', q.unit);
-    assertCanRead(principal, unit.path);
+    const unit = await unitRef(after, principal, 'unit', q.unit);
     unitFilter = unit.code;
   }
   const units = new Map((await after.find<UnitDoc>(UNITS)).map((u) => [u.code, u.path]));

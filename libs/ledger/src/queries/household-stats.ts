@@ -1,4 +1,4 @@
-import { CLASSIFICATIONS, assertCanRead, invalid, percent, type Classification, type Principal } from '../../../domain/src';
+import { CLASSIFICATIONS, invalid, percent, type Classification, type Principal } from '../../../domain/src';
 import type { ReadStore } from '../ports/read-store.port';
 import { HOUSEHOLD_STATS, type HouseholdStatsDoc } from '../projections/households.projection';
 import { unitRef } from '../commands/lookups';
@@ -27,8 +27,7 @@ export async function householdStats(current: ReadStore, q: Readonly<{ unit?: st
   if (q.unit === undefined) throw invalid('unit', 'is required');
   if (q.reviewYear === undefined || !/^\d{4}$/.test(q.reviewYear)) throw invalid('reviewYear', 'is required: a year');
   const { reads, at } = await readingAt(current, q);
-  const unit = await unitRef(reads, 'unit', q.unit);
-  assertCanRead(principal, unit.path);
+  const unit = await unitRef(reads, principal, 'unit', q.unit);
   const docs = (await reads.find<HouseholdStatsDoc>(HOUSEHOLD_STATS, { reviewYear: Number(q.reviewYear) })).filter((s) => s.unitPath.includes(unit.code));
   const all = empty();
   const byChild = new Map<string, Tally>(unit.children.map((c) => [c, empty()]));

@@ -1,9 +1,8 @@
-import { notFound, type Principal } from '../../../domain/src';
+import type { Principal } from '../../../domain/src';
 import type { ReadStore } from '../ports/read-store.port';
-import { ALLOCATIONS, type AllocationDoc } from '../projections/allocations.projection';
 import { DISBURSEMENTS, type DisbursementDoc } from '../projections/disbursements.projection';
 import { openListing, type PageQuery } from './list-page';
-import { visible } from './scope';
+import { allocationById, disbursementAndAllocation } from '../commands/lookups';
 import { readingAt, type TimeTravelQuery } from './time-travel';
 
 /**
@@ -15,20 +14,10 @@ export function disbursementView(d: DisbursementDoc) {
   return { ...rest, reversed: d.reversal !== null };
 }
 
-/**
- * An allocation or a payment named in the URL. One outside the reader's scope answers exactly as
- * an unknown one (404), so that ids cannot be probed.
- */
-async function visibleAllocation(reads: ReadStore, principal: Principal, id: string): Promise<AllocationDoc> {
-  const a = await reads.get<AllocationDoc>(ALLOCATIONS, id);
-  if (!a || !visible(principal, a.unitPath)) throw notFound('allocation', id);
-  return a;
-}
-
 /** GET /allocations/{id}/disbursements: the payments recorded against one allocation, in the order they were recorded. */
 export async function listDisbursements(current: ReadStore, allocationId: string, q: PageQuery, principal: Principal) {
   const listing = await openListing(current, q, 'disbursements', { allocationId });
-  await visibleAllocation(listing.reads, principal, allocationId);
+  await allocationById(listing.reads, principal, allocationId);
   const docs = await listing.reads.find<DisbursementDoc>(DISBURSEMENTS, { allocationId });
   const page = listing.page(docs, (d) => d.position);
   return { ...page, items: page.items.map(disbursementView) };
@@ -37,8 +26,6 @@ export async function listDisbursements(current: ReadStore, allocationId: string
 /** GET /disbursements/{id}. */
 export async function disbursementById(current: ReadStore, id: string, principal: Principal, q: TimeTravelQuery = {}) {
   const { reads, at } = await readingAt(current, q);
-  const d = await reads.get<DisbursementDoc>(DISBURSEMENTS, id);
-  const a = d === null ? null : await reads.get<AllocationDoc>(ALLOCATIONS, d.allocationId);
-  if (d === null || a === null || !visible(principal, a.unitPath)) throw notFound('disbursement', id);
+  const { disbursement: d } = await disbursementAndAllocation(reads, principal, id);
   return { ...disbursementView(d), at };
 }

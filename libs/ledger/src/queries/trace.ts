@@ -1,9 +1,7 @@
 import {
   add,
   allocationDecider,
-  assertCanRead,
   available,
-  notFound,
   type AllocationEvent,
   type AllocationState,
   type Principal,
@@ -12,7 +10,7 @@ import type { EventStore } from '../ports/event-store.port';
 import type { ReadStore } from '../ports/read-store.port';
 import { ALLOCATIONS, type AllocationDoc } from '../projections/allocations.projection';
 import { DISBURSEMENTS, type DisbursementDoc } from '../projections/disbursements.projection';
-import { allocationById } from '../commands/lookups';
+import { allocationById, disbursementAndAllocation } from '../commands/lookups';
 import { streams } from '../streams';
 import { upcast } from '../schema/upcasters';
 import { visible } from './scope';
@@ -41,19 +39,23 @@ async function balanceAt(events: EventStore, allocationId: string, position: num
   return { allocated: state.allocated, subAllocated: state.subAllocated, disbursed: state.disbursed, available: available(state) };
 }
 
+async function ancestor(reads: ReadStore, id: string): Promise<AllocationDoc> {
+  const a = await reads.get<AllocationDoc>(ALLOCATIONS, id);
+  if (!a) throw new Error(`allocation '${id}' is an ancestor without a document`);
+  return a;
+}
+
 /**
  * GET /disbursements/{id}/trace: the chain from the top-level allocation down to the payment, each
  * link with its balance just after the payment was recorded.
  */
 export async function disbursementTrace(reads: ReadStore, events: EventStore, id: string, principal: Principal) {
   const at: ReadPoint = { position: await reads.checkpoint() };
-  const d = await reads.get<DisbursementDoc>(DISBURSEMENTS, id);
-  if (!d) throw notFound('disbursement', id);
-  const own = await allocationById(reads, d.allocationId);
-  assertCanRead(principal, own.unitPath);
+  const { disbursement: d, allocation: own } = await disbursementAndAllocation(reads, principal, id);
   const chain: TraceLink[] = [];
   for (const allocationId of [...own.ancestry, own.id]) {
-    const a = allocationId === own.id ? own : await allocationById(reads, allocationId);
+    // The chain above the caller's allocation is the funders': named (as `grantedBy`/`parentId` already are), not shown.
+    const a = allocationId === own.id ? own : await ancestor(reads, allocationId);
     if (!visible(principal, a.unitPath)) {
       chain.push({ allocationId: a.id, unit: a.unit, outOfScope: true });
       continue;
@@ -124,14 +126,13 @@ async function node(reads: ReadStore, a: AllocationDoc, bad: AllocationTrace['un
  * each node checked against its children and its own payments.
  */
 export async function allocationTrace(reads: ReadStore, id: string, principal: Principal): Promise<AllocationTrace> {
-  const root = await allocationById(reads, id);
-  assertCanRead(principal, root.unitPath);
+  const root = await allocationById(reads, principal, id);
   // A write landing between two document reads would look like a discrepancy: read again until the
   // read models did not move while the tree was being read.
   for (let attempt = 0; ; attempt++) {
     const before = await reads.checkpoint();
     const unreconciled: AllocationTrace['unreconciled'] = [];
-    const tree = await node(reads, await allocationById(reads, id), unreconciled);
+    const tree = await node(reads, await allocationById(reads, principal, id), unreconciled);
     const after = await reads.checkpoint();
     if (before === after || attempt === 4) return { allocationId: root.id, reconciles: unreconciled.length === 0, unreconciled, tree, at: { position: after } };
   }

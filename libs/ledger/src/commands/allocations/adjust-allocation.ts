@@ -3,7 +3,8 @@ import type { ReadStore } from '../../ports/read-store.port';
 import { streams } from '../../streams';
 import type { CommandRunner } from '../command-runner';
 import type { AppContext } from '../context';
-import { allocationById, unitRef } from '../lookups';
+import { UNITS, type UnitDoc } from '../../projections/units.projection';
+import { allocationById } from '../lookups';
 import { created } from './responses';
 import { completeIncrease, completeReduction } from './transfers';
 
@@ -14,9 +15,10 @@ export type AdjustAllocationInput = Readonly<{ delta: unknown; decision: unknown
  * between two streams; the side that gives money up always goes first, under its expected revision.
  */
 export async function adjustAllocation(runner: CommandRunner, reads: ReadStore, id: string, input: AdjustAllocationInput, ctx: AppContext) {
-  const allocation = await allocationById(reads, id);
-  const grantor = allocation.grantedBy ? await unitRef(reads, 'grantedBy', allocation.grantedBy) : null;
-  assertCanWrite(ctx.principal, 'money', grantor ? grantor.path : null);
+  const allocation = await allocationById(reads, ctx.principal, id);
+  // The grantor may be a unit the caller cannot see (a district's own allocation, granted by its province).
+  const grantor = allocation.grantedBy ? await reads.get<UnitDoc>(UNITS, allocation.grantedBy) : null;
+  assertCanWrite(ctx.principal, 'money', grantor ? grantor.path : null, `allocation '${id}' is adjusted by the unit that granted it`);
 
   if (allocation.parentId === null) {
     const { result } = await runner.run(

@@ -1,20 +1,17 @@
 import {
   BUDGET_LINE_FIELDS,
-  alreadyExists,
   allocationDecider,
   assertCanWrite,
   assertId,
   budgetLine,
-  unknownReference,
   type BudgetLineInput,
   type FundsPassedDown,
 } from '../../../../domain/src';
 import type { ReadStore } from '../../ports/read-store.port';
-import { ALLOCATIONS, type AllocationDoc } from '../../projections/allocations.projection';
 import { streams } from '../../streams';
 import type { CommandRunner } from '../command-runner';
 import type { AppContext } from '../context';
-import { unitRef } from '../lookups';
+import { allocationRef, assertIdFree, unitRef } from '../lookups';
 import { created } from './responses';
 import { completeSubAllocation } from './transfers';
 
@@ -24,13 +21,13 @@ export type GrantAllocationInput = BudgetLineInput &
 export async function grantAllocation(runner: CommandRunner, reads: ReadStore, input: GrantAllocationInput, ctx: AppContext) {
   const id = input.id ?? ctx.newId();
   assertId('id', id);
-  if (await reads.get(ALLOCATIONS, id)) throw alreadyExists('allocation', id);
-  const unit = await unitRef(reads, 'unit', input.unit);
+  await assertIdFree(reads, ctx.principal, 'allocation', id);
+  const unit = await unitRef(reads, ctx.principal, 'unit', input.unit);
   if (input.parentId !== undefined && input.parentId !== null) return subAllocate(runner, reads, id, unit.path, input, ctx);
 
   const line = budgetLine(input);
   // A top-level allocation is granted by the receiving unit's parent; a root unit only by an admin.
-  assertCanWrite(ctx.principal, 'money', unit.parent ? unit.path.slice(1) : null);
+  assertCanWrite(ctx.principal, 'money', unit.parent ? unit.path.slice(1) : null, `an allocation to unit '${unit.code}' is granted by the unit above it`);
   const { result } = await runner.run(
     streams.allocation(id),
     allocationDecider,
@@ -47,10 +44,8 @@ export async function grantAllocation(runner: CommandRunner, reads: ReadStore, i
  * the reservation is listed as a pending transfer and completed on restart (transfers.ts).
  */
 async function subAllocate(runner: CommandRunner, reads: ReadStore, id: string, childUnitPath: readonly string[], input: GrantAllocationInput, ctx: AppContext) {
-  const parent = typeof input.parentId === 'string' ? await reads.get<AllocationDoc>(ALLOCATIONS, input.parentId) : null;
-  if (!parent) throw unknownReference('parentId', input.parentId);
-  const parentUnit = await unitRef(reads, 'parentId', parent.unit);
-  assertCanWrite(ctx.principal, 'money', parentUnit.path);
+  const parent = await allocationRef(reads, ctx.principal, 'parentId', input.parentId);
+  assertCanWrite(ctx.principal, 'money', parent.unitPath);
   const line = Object.fromEntries(BUDGET_LINE_FIELDS.filter((f) => input[f] !== undefined).map((f) => [f, input[f]]));
   const { events, state } = await runner.run(
     streams.allocation(parent.id),

@@ -1,20 +1,19 @@
-import { alreadyExists, allocationDecider, assertCanWrite, assertId, vietnamDay } from '../../../../domain/src';
+import { allocationDecider, assertCanWrite, assertId, vietnamDay } from '../../../../domain/src';
 import type { ReadStore } from '../../ports/read-store.port';
-import { DISBURSEMENTS } from '../../projections/disbursements.projection';
 import { streams } from '../../streams';
 import type { CommandRunner } from '../command-runner';
 import type { AppContext } from '../context';
-import { allocationById } from '../lookups';
+import { allocationById, assertIdFree } from '../lookups';
 import { disbursementResponse } from './responses';
 
 export type RecordDisbursementInput = Readonly<{ id?: unknown; amount: unknown; valueDate: unknown; voucher: unknown; payee?: unknown; purpose?: unknown }>;
 
 export async function recordDisbursement(runner: CommandRunner, reads: ReadStore, allocationId: string, input: RecordDisbursementInput, ctx: AppContext) {
-  const allocation = await allocationById(reads, allocationId);
+  const allocation = await allocationById(reads, ctx.principal, allocationId);
   assertCanWrite(ctx.principal, 'money', allocation.unitPath);
   const id = input.id ?? ctx.newId();
   assertId('id', id);
-  if (await reads.get(DISBURSEMENTS, id)) throw alreadyExists('disbursement', id);
+  await assertIdFree(reads, ctx.principal, 'disbursement', id);
   const respond = disbursementResponse(id, allocationId);
   const { result } = await runner.run(
     streams.allocation(allocationId),

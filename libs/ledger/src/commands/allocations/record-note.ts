@@ -11,7 +11,7 @@ export const noteResponse = (id: string, allocationId: string) => (r: { lastPosi
 
 /** A progress note on an allocation: why its money is or is not spent yet (issue 12). */
 export async function recordNote(runner: CommandRunner, reads: ReadStore, allocationId: string, input: RecordNoteInput, ctx: AppContext) {
-  const allocation = await allocationById(reads, allocationId);
+  const allocation = await allocationById(reads, ctx.principal, allocationId);
   assertCanWriteNote(ctx.principal, allocation.unitPath);
   const id = ctx.newId();
   assertId('id', id);

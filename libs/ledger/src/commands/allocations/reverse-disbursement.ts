@@ -1,19 +1,17 @@
-import { allocationDecider, assertCanWrite, notFound, vietnamDay } from '../../../../domain/src';
+import { allocationDecider, assertCanWrite, vietnamDay } from '../../../../domain/src';
 import type { ReadStore } from '../../ports/read-store.port';
-import { DISBURSEMENTS, type DisbursementDoc } from '../../projections/disbursements.projection';
 import { streams } from '../../streams';
 import type { CommandRunner } from '../command-runner';
 import type { AppContext } from '../context';
-import { unitRef } from '../lookups';
+import { disbursementAndAllocation } from '../lookups';
 import { disbursementResponse } from './responses';
 
 export type ReverseDisbursementInput = Readonly<{ reason: unknown; decision?: unknown; valueDate?: unknown }>;
 
 /** A wrong payment is never edited: a reversal puts its amount back and both stay in the log. */
 export async function reverseDisbursement(runner: CommandRunner, reads: ReadStore, disbursementId: string, input: ReverseDisbursementInput, ctx: AppContext) {
-  const d = await reads.get<DisbursementDoc>(DISBURSEMENTS, disbursementId);
-  if (!d) throw notFound('disbursement', disbursementId);
-  assertCanWrite(ctx.principal, 'money', (await unitRef(reads, 'unit', d.unit)).path);
+  const { disbursement: d, allocation } = await disbursementAndAllocation(reads, ctx.principal, disbursementId);
+  assertCanWrite(ctx.principal, 'money', allocation.unitPath);
   const respond = disbursementResponse(disbursementId, d.allocationId);
   const { result } = await runner.run(
     streams.allocation(d.allocationId),

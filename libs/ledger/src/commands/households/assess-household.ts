@@ -1,11 +1,10 @@
-import { assertCanWrite, householdDecider, notFound, type HouseholdAssessed } from '../../../../domain/src';
+import { assertCanWrite, householdDecider, type HouseholdAssessed } from '../../../../domain/src';
 import type { AppendResult } from '../../ports/event-store.port';
 import type { ReadStore } from '../../ports/read-store.port';
-import { HOUSEHOLDS, type HouseholdDoc } from '../../projections/households.projection';
 import { streams } from '../../streams';
 import type { CommandRunner } from '../command-runner';
 import type { AppContext } from '../context';
-import { unitRef } from '../lookups';
+import { householdById } from '../lookups';
 
 export type AssessHouseholdInput = Readonly<{ reviewYear: unknown; reviewType: unknown; incomePerCapita: unknown; deprivations: unknown; decision?: unknown }>;
 
@@ -15,9 +14,8 @@ const assessed = (r: AppendResult, events: readonly { type: string; data: unknow
 };
 
 export async function assessHousehold(runner: CommandRunner, reads: ReadStore, householdId: string, input: AssessHouseholdInput, ctx: AppContext) {
-  const household = await reads.get<HouseholdDoc>(HOUSEHOLDS, householdId);
-  if (!household) throw notFound('household', householdId);
-  assertCanWrite(ctx.principal, 'households', (await unitRef(reads, 'unit', household.unit)).path);
+  const household = await householdById(reads, ctx.principal, householdId);
+  assertCanWrite(ctx.principal, 'households', household.unitPath);
   const { result, events } = await runner.run(
     streams.household(householdId),
     householdDecider,

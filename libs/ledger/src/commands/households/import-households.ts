@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import {
   DomainError,
   assertCanWrite,
+  canRead,
+  notAvailable,
+  type Principal,
   assertId,
   householdDecider,
   type Classification,
@@ -112,12 +115,17 @@ export async function importHouseholds(
       try {
         assertId('household', f.household);
         const householdId = f.household;
-        const unit = await unitOf(reads, units, f.unit);
+        const unit = await unitOf(reads, units, ctx.principal, f.unit);
         assertCanWrite(ctx.principal, 'households', unit.path);
         const seen = touched.get(householdId);
         let { revision, state } = await runner.load(streams.household(householdId), householdDecider);
         if (seen !== undefined) ({ revision, state } = refold(spool, previousLine, seen, revision, state));
         if (state.status === 'registered' && state.unit !== unit.code) {
+          // Registered in a unit the importer cannot see: the id is taken, and where is not its business.
+          const registeredIn = await unitCached(reads, units, state.unit);
+          if (!registeredIn || !canRead(ctx.principal, registeredIn.path)) {
+            throw new DomainError('VALIDATION_FAILED', `household: ${notAvailable('household', householdId).message}`, { field: 'household' });
+          }
           throw new DomainError('VALIDATION_FAILED', `unit: household '${householdId}' is registered in '${state.unit}', not '${unit.code}'`, { field: 'unit' });
         }
         const events: HouseholdEvent[] = [];
@@ -219,15 +227,21 @@ function replayed(record: Readonly<{ requestHash: string; response: unknown }>, 
   return record.response as HouseholdImportSummary;
 }
 
-async function unitOf(reads: ReadStore, cache: Map<string, UnitDoc | null>, code: unknown): Promise<UnitDoc> {
-  // A row is parsed JSON: `{"toString":1}` cannot even be turned into a message.
-  if (typeof code !== 'string') throw new DomainError('VALIDATION_FAILED', 'unit: must be a unit code (text)', { field: 'unit' });
+async function unitCached(reads: ReadStore, cache: Map<string, UnitDoc | null>, code: string): Promise<UnitDoc | null> {
   let unit = cache.get(code);
   if (unit === undefined) {
     unit = await reads.get<UnitDoc>(UNITS, code);
     cache.set(code, unit);
   }
-  if (!unit) throw new DomainError('UNKNOWN_REFERENCE', `unit: no such unit '${code}'`, { field: 'unit', value: code });
+  return unit;
+}
+
+/** A row's unit: unknown, or outside the importer's scope, is the same "no such unit" (see lookups.ts). */
+async function unitOf(reads: ReadStore, cache: Map<string, UnitDoc | null>, principal: Principal, code: unknown): Promise<UnitDoc> {
+  // A row is parsed JSON: `{"toString":1}` cannot even be turned into a message.
+  if (typeof code !== 'string') throw new DomainError('VALIDATION_FAILED', 'unit: must be a unit code (text)', { field: 'unit' });
+  const unit = await unitCached(reads, cache, code);
+  if (!unit || !canRead(principal, unit.path)) throw new DomainError('UNKNOWN_REFERENCE', `unit: no such unit '${code}'`, { field: 'unit', value: code });
   return unit;
 }
 

@@ -3,14 +3,15 @@ import type { ReadStore } from '../../ports/read-store.port';
 import { streams } from '../../streams';
 import type { CommandRunner } from '../command-runner';
 import type { AppContext } from '../context';
-import { unitRef } from '../lookups';
+import { assertIdFree, unitRef } from '../lookups';
 import { created } from '../allocations/responses';
 
 export type RegisterHouseholdInput = Readonly<{ id: unknown; unit: unknown; area: unknown; members: unknown; headName?: unknown; ethnicMinority?: unknown }>;
 
 export async function registerHousehold(runner: CommandRunner, reads: ReadStore, input: RegisterHouseholdInput, ctx: AppContext) {
   assertId('id', input.id);
-  const unit = await unitRef(reads, 'unit', input.unit);
+  await assertIdFree(reads, ctx.principal, 'household', input.id);
+  const unit = await unitRef(reads, ctx.principal, 'unit', input.unit);
   assertCanWrite(ctx.principal, 'households', unit.path);
   const { result } = await runner.run(
     streams.household(input.id),

@@ -9,7 +9,7 @@ export type RegisterUnitInput = Readonly<{ code: unknown; name: unknown; level: 
 
 export async function registerUnit(runner: CommandRunner, reads: ReadStore, input: RegisterUnitInput, ctx: AppContext) {
   assertCanWrite(ctx.principal, 'administration', null);
-  const parent = input.parent === undefined || input.parent === null ? null : await unitRef(reads, 'parent', input.parent);
+  const parent = input.parent === undefined || input.parent === null ? null : await unitRef(reads, ctx.principal, 'parent', input.parent);
   const code = String(input.code);
   const { result } = await runner.run(
     streams.unit(code),

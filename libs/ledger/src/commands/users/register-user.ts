@@ -19,7 +19,7 @@ export async function registerUser(
   if (!options.bootstrap) assertCanWrite(ctx.principal, 'administration', null);
   const units = input.units ?? [];
   if (!Array.isArray(units)) throw invalid('units', 'must be a list of unit codes');
-  for (const [i, code] of units.entries()) await unitRef(reads, `units[${i}]`, code);
+  for (const [i, code] of units.entries()) await unitRef(reads, ctx.principal, `units[${i}]`, code);
   const id = String(input.id);
   const { result } = await runner.run(
     streams.user(id),

@@ -1,4 +1,4 @@
-import { CATALOGUE, add, assertCanRead, invalid, standardFor, subtract, unknownReference, type Principal, type Programme } from '../../../../domain/src';
+import { CATALOGUE, add, invalid, standardFor, subtract, unknownReference, type Principal, type Programme } from '../../../../domain/src';
 import { GENESIS_HASH, type EventStore } from '../../ports/event-store.port';
 import { keepsHistory, type ReadStore } from '../../ports/read-store.port';
 import { ALLOCATIONS, type AllocationDoc } from '../../projections/allocations.projection';
@@ -64,8 +64,7 @@ export async function programmeReport(
   // One position for every section: "now" is pinned to what the read models have reached.
   const position = (await requestedPosition(current, q)) ?? (await current.checkpoint());
   const reads = keepsHistory(current) ? readsAt(current, position) : current;
-  const unit = await unitRef(reads, 'unit', parsed.unit);
-  assertCanRead(principal, unit.path);
+  const unit = await unitRef(reads, principal, 'unit', parsed.unit);
   const parent = unit.parent ? await reads.get<UnitDoc>(UNITS, unit.parent) : null;
 
   const inSubtree = (a: AllocationDoc) => a.unitPath.includes(unit.code);

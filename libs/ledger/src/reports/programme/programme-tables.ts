@@ -5,6 +5,11 @@ import { rateFormula, rateOf as rateOfCell, sumOf, type Cell, type Formula, type
 
 type Draft = Omit<ProgrammeReport, 'checks' | 'consistent'> & Partial<Pick<ProgrammeReport, 'checks' | 'consistent'>>;
 
+/** The console's pages at the report's position: where an officer checks a figure against its entries. */
+const consoleAt = (r: Draft, page: string, params: Readonly<Record<string, string>>): string =>
+  `#/${page}?${new URLSearchParams({ ...params, atPosition: String(r.header.asOf.position) }).toString()}`;
+const overviewOf = (r: Draft) => consoleAt(r, '', { year: String(r.header.fiscalYear), unit: r.header.unit.code });
+
 const MONEY = 18;
 
 function infoTable(r: Draft): Table {
@@ -92,6 +97,7 @@ function communesTable(r: Draft): Table {
   const c = r.households.current;
   const n = c.byUnit.length;
   const rows: Row[] = c.byUnit.map((u, i) => ({
+    console: consoleAt(r, 'households', { unit: u.unit }),
     cells: [u.name, u.households, u.poor, u.poorRate, u.nearPoor, u.nearPoorRate],
     formulas: [, , , rateFormula({ row: i, col: 2 }, { row: i, col: 1 }), , rateFormula({ row: i, col: 4 }, { row: i, col: 1 })],
   }));
@@ -136,6 +142,7 @@ function fundsTable(r: Draft): Table {
   const rows: Row[] = lines.map((l, i) => {
     const parts = sums[i];
     return {
+      console: overviewOf(r),
       cells: [numbers[i] ?? '', l.label, l.decisions.join(', '), l.figures.allocated, l.figures.disbursed, l.figures.rate],
       formulas: [, , , parts && sumOf(3, parts), parts && sumOf(4, parts), rateFormula({ row: i, col: 4 }, { row: i, col: 3 })],
       style: l.level === 0 ? 'total' : l.level === 1 ? 'group' : undefined,
@@ -170,8 +177,8 @@ function projectsTable(r: Draft): Table {
     const row = rows.length + 1;
     projectRows.push(row);
     const subRows = subs.map((_, k) => row + 1 + k);
-    rows.push(projectRow(`4.${index}`, p, subs.length > 0 ? subRows : null, row, subs.length > 0 ? '' : notesOf(p)));
-    subs.forEach((s, k) => rows.push(projectRow(`4.${index}.${k + 1}`, s, null, row + 1 + k, notesOf(s))));
+    rows.push({ ...projectRow(`4.${index}`, p, subs.length > 0 ? subRows : null, row, subs.length > 0 ? '' : notesOf(p)), console: overviewOf(r) });
+    subs.forEach((s, k) => rows.push({ ...projectRow(`4.${index}.${k + 1}`, s, null, row + 1 + k, notesOf(s)), console: overviewOf(r) }));
   });
   const all = (col: number) => projectRows.reduce((s, i) => s + (rows[i - 1]!.cells[col] as number), 0);
   rows.unshift({

@@ -14,11 +14,15 @@ const cell = (c: Column, v: Cell): string => {
   return esc(String(v));
 };
 
+/** A figure links to the console's page for its row (served by the same ledger at `/`); text stays plain. */
+const linked = (page: string | undefined, c: Column, v: Cell): string =>
+  page !== undefined && typeof v === 'number' && c.kind !== 'text' ? `<a class="figure" href="/${esc(page)}">${cell(c, v)}</a>` : cell(c, v);
+
 /** Amounts in millions, as officers write them; headers say so. */
 function table(t: Table): string {
   const head = t.columns.map((c) => `<th>${esc(c.header.replace('(đồng)', '(triệu đồng)'))}</th>`).join('');
   const rows = t.rows
-    .map((r) => `<tr${r.style ? ` class="${r.style}"` : ''}>${r.cells.map((v, i) => `<td class="${t.columns[i]!.kind}">${cell(t.columns[i]!, v)}</td>`).join('')}</tr>`)
+    .map((r) => `<tr${r.style ? ` class="${r.style}"` : ''}>${r.cells.map((v, i) => `<td class="${t.columns[i]!.kind}">${linked(r.console, t.columns[i]!, v)}</td>`).join('')}</tr>`)
     .join('\n');
   return `<table id="table-${t.id}"><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>${t.note ? `<p class="note">${esc(t.note)}</p>` : ''}`;
 }
@@ -55,6 +59,7 @@ dl.meta { display: grid; grid-template-columns: 42mm 1fr; gap: 0.5mm 3mm; font-s
 dl.meta dt { font-weight: bold; } dl.meta dd { margin: 0; word-break: break-all; }
 .fail { color: #a00; font-weight: bold; }
 #table-plan { font-size: 7.5pt; } #table-plan th, #table-plan td { padding: 0.6mm 0.8mm; }
+a.figure { color: inherit; text-decoration: underline dotted; }
 @media print { body { padding: 0; max-width: none; } a { color: inherit; text-decoration: none; } h2 { page-break-after: avoid; } }
 `;
 

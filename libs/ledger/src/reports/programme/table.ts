@@ -9,7 +9,8 @@ export type Ref = Readonly<{ row: number; col: number }>;
 export type Formula = Readonly<{ sum: readonly Ref[] }> | Readonly<{ rate: readonly [Ref, Ref] }>;
 export type ColumnKind = 'text' | 'money' | 'count' | 'rate';
 export type Column = Readonly<{ key: string; header: string; kind: ColumnKind; width?: number }>;
-export type Row = Readonly<{ cells: readonly Cell[]; formulas?: readonly (Formula | undefined)[]; style?: 'total' | 'group' | 'denominator' }>;
+/** `console`: the web console's page for the row (a hash route, e.g. `#/households?unit=X&atPosition=P`), linked from its figures in HTML. */
+export type Row = Readonly<{ cells: readonly Cell[]; formulas?: readonly (Formula | undefined)[]; style?: 'total' | 'group' | 'denominator'; console?: string }>;
 export type Table = Readonly<{ id: string; section: string; title: string; sheet: string; columns: readonly Column[]; rows: readonly Row[]; note?: string }>;
 
 export const TABLE_IDS = ['info', 'households', 'indicators', 'communes', 'funds', 'projects', 'plan', 'checks'] as const;
