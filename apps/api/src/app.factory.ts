@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { ensureAdmin, recoverPendingTransfers } from './bootstrap';
 import type { LedgerConfig } from './config';
 import { LedgerService } from './ledger/ledger.service';
+import { serveConsole } from './http/console-assets';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -36,6 +37,7 @@ export async function createApp(config: LedgerConfig): Promise<LedgerApp> {
     .addBearerAuth()
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, docs));
+  serveConsole(app, config.webDir);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const ledger = app.get(LedgerService);

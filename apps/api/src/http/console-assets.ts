@@ -1,0 +1,28 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+
+/**
+ * The console (apps/web, built by Vite into dist/web) is served by the ledger itself, next to the
+ * API. Only the files that exist get a route (no wildcard), so every other path keeps the API's
+ * own 404. Vite names assets by content hash, so they are cached for good; index.html is
+ * revalidated, and its policy allows nothing from another origin (the machines may be offline).
+ */
+export function serveConsole(app: NestFastifyApplication, dir: string | null | undefined): boolean {
+  if (!dir || !existsSync(join(dir, 'index.html'))) return false;
+  app.useStaticAssets({
+    root: dir,
+    prefix: '/',
+    wildcard: false,
+    index: 'index.html',
+    setHeaders: (reply, path) => {
+      if (/[\\/]assets[\\/]/.test(path)) {
+        reply.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        return;
+      }
+      reply.setHeader('cache-control', 'no-cache');
+      reply.setHeader('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+    },
+  });
+  return true;
+}
