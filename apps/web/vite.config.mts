@@ -3,9 +3,9 @@ import { defineConfig } from 'vite';
 
 // Vite 8 compiles TSX with Oxc itself (no React plugin); the console is served by the ledger from dist/web.
 export default defineConfig({
-  root: __dirname,
+  root: import.meta.dirname,
   base: './',
   oxc: { jsx: { runtime: 'automatic' } },
-  build: { outDir: resolve(__dirname, '../../dist/web'), emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 300 },
+  build: { outDir: resolve(import.meta.dirname, '../../dist/web'), emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 300 },
   logLevel: 'warn',
 });
