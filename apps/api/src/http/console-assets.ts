@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply } from 'fastify';
 
 /**
  * The console (apps/web, built by Vite into dist/web) is served by the ledger itself, next to the
@@ -15,13 +16,15 @@ export function serveConsole(app: NestFastifyApplication, dir: string | null | u
     prefix: '/',
     wildcard: false,
     index: 'index.html',
-    setHeaders: (reply, path) => {
+    // @fastify/static 10 passes Fastify's reply; Nest's option type still names the raw response.
+    setHeaders: (res, path) => {
+      const reply = res as unknown as FastifyReply;
       if (/[\\/]assets[\\/]/.test(path)) {
-        reply.setHeader('cache-control', 'public, max-age=31536000, immutable');
+        reply.header('cache-control', 'public, max-age=31536000, immutable');
         return;
       }
-      reply.setHeader('cache-control', 'no-cache');
-      reply.setHeader('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+      reply.header('cache-control', 'no-cache');
+      reply.header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
     },
   });
   return true;

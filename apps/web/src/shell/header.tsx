@@ -23,7 +23,7 @@ export function Header({ onSignOut, onToggleLang, onToggleMillions }: { onSignOu
             <input type="checkbox" checked={unit === 'million'} onChange={onToggleMillions} />
             {t('inMillions')}
           </label>
-          <button type="button" className="secondary" onClick={onToggleLang} aria-label={t('switchLanguageLabel')} lang={lang === 'vi' ? 'en' : 'vi'}>
+          <button type="button" className="secondary" onClick={onToggleLang} title={t('switchLanguageLabel')} lang={lang === 'vi' ? 'en' : 'vi'}>
             {t('switchLanguage')}
           </button>
           <button type="button" className="secondary" onClick={onSignOut}>

@@ -31,7 +31,7 @@ export function SignIn({ lang, notice, onSignedIn, onToggleLang }: { lang: Lang;
   return (
     <main id="main" className="sign-in">
       <div className="sign-in-top">
-        <button type="button" className="link-button" onClick={onToggleLang} aria-label={t('switchLanguageLabel')} lang={lang === 'vi' ? 'en' : 'vi'}>
+        <button type="button" className="link-button" onClick={onToggleLang} title={t('switchLanguageLabel')} lang={lang === 'vi' ? 'en' : 'vi'}>
           {t('switchLanguage')}
         </button>
       </div>
