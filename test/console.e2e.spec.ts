@@ -192,6 +192,7 @@ describe('console: each role in a real browser (needs `npm run build` and /usr/b
     await page.click('form[aria-labelledby="record-payment"] button[type=submit]');
     await expect(page.locator('#pay-amount-error').textContent()).resolves.toBe('Không đủ số dư khả dụng: còn 42.897.000.000 đ');
     expect(await page.getAttribute('#pay-amount', 'aria-invalid')).toBe('true');
+    await page.screenshot({ path: join(shots, 'allocation-refused.png'), fullPage: true });
     // A value date in the future: the field the server names in details.field.
     await page.fill('#pay-amount', '1.000.000');
     await page.fill('#pay-valueDate', '2099-01-01');
@@ -199,7 +200,6 @@ describe('console: each role in a real browser (needs `npm run build` and /usr/b
     await page.locator('#pay-valueDate-error').waitFor();
     expect(await page.locator('#pay-valueDate-error').textContent()).toMatch(/^Ngày giá trị không hợp lệ\. \(valueDate: 2099-01-01 is in the future/);
     expect(await page.locator('#pay-amount-error').count()).toBe(0);
-    await page.screenshot({ path: join(shots, 'allocation-refused.png'), fullPage: true });
     expect(await paymentsOf('PT-DA1.1-2022')).toHaveLength(4);
 
     // Reverse the payment just made.
@@ -245,8 +245,9 @@ describe('console: each role in a real browser (needs `npm run build` and /usr/b
     expect(await page.locator('table.payments tbody tr').count()).toBe(3);
     expect(await page.locator('main').textContent()).toContain('Đang xem sổ sách trong quá khứ');
     await check(page, 'time-travel');
-    // The point follows the user to the overview.
+    // The point follows the user to the overview (which opens on the scope's latest fiscal year).
     await page.getByRole('link', { name: 'Tổng quan' }).click();
+    await page.getByRole('heading', { name: 'Tổng quan năm ngân sách 2022' }).waitFor();
     await page.locator('section[aria-labelledby="by-line"] tfoot').getByText('27.673.000.000 đ').waitFor();
     await page.getByRole('button', { name: 'Về hiện tại' }).click();
     await page.locator('section[aria-labelledby="by-line"] tfoot').getByText('29.673.000.000 đ').waitFor();

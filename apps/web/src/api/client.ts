@@ -74,7 +74,7 @@ export function createClient(token: string, onUnauthenticated: () => void) {
       }
     },
     unit: (code: string) => get<Unit>(`/units/${enc(code)}`),
-    balances: async (q: Readonly<{ fiscalYear: number; groupBy: string; unit?: string }>, at: At): Promise<Balances> => {
+    balances: async (q: Readonly<{ fiscalYear?: number; groupBy: string; unit?: string }>, at: At): Promise<Balances> => {
       const body = await get<Omit<Balances, 'readPosition'>>('/balances', { ...q, ...at });
       return { ...body, readPosition: readPosition(body) };
     },

@@ -12,8 +12,17 @@ const LINE_GROUPS = 'program,project,subProject,capitalType';
 
 /** The user's scope for a fiscal year: by budget line, then by unit, each đồng counted once. */
 export function OverviewPage() {
+  const { client, route, at } = useApp();
+  // Without a year in the URL, the latest fiscal year the scope has money in.
+  const years = useLoad(`years|${JSON.stringify(at)}`, () => client.balances({ groupBy: 'fiscalYear' }, at));
+  if (/^\d{4}$/.test(route.params.year ?? '')) return <Overview year={Number(route.params.year)} />;
+  if (years.data === null && years.error === null) return null;
+  const known = (years.data?.rows ?? []).map((r) => r.fiscalYear).filter((y): y is number => typeof y === 'number');
+  return <Overview year={known.length > 0 ? Math.max(...known) : new Date().getFullYear()} />;
+}
+
+function Overview({ year }: { year: number }) {
   const { t, client, route, at } = useApp();
-  const year = /^\d{4}$/.test(route.params.year ?? '') ? Number(route.params.year) : new Date().getFullYear();
   const unit = route.params.unit || undefined;
   const atKey = JSON.stringify(at);
   const byLine = useLoad(`line|${year}|${unit}|${atKey}`, () => client.balances({ fiscalYear: year, groupBy: LINE_GROUPS, unit }, at));
