@@ -48,7 +48,8 @@ describe('queries with ?consistentWith (embedded mode)', () => {
   });
 
   it('reads the scale-out configuration from the environment, embedded by default', () => {
-    expect(configFromEnv({})).toMatchObject({ eventStore: 'sqlite', readStore: 'sqlite', consistencyTimeoutMs: 5000 });
+    expect(configFromEnv({})).toMatchObject({ host: '127.0.0.1', port: 3000, eventStore: 'sqlite', readStore: 'sqlite', consistencyTimeoutMs: 5000 });
+    expect(configFromEnv({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
     expect(configFromEnv({ LEDGER_EVENT_STORE: 'eventstoredb', LEDGER_EVENTSTORE_URL: 'esdb://e:2113?tls=false', LEDGER_MONGO_URL: 'mongodb://m/ledger?replicaSet=rs0' })).toMatchObject({
       eventStore: 'eventstoredb',
       readStore: 'mongodb',

@@ -59,7 +59,29 @@ describe('ledger diff, projections rebuild, replay', () => {
     const json = JSON.parse((await run('diff', '--from', '2023-01-03', '--to', '2023-01-04', '--format', 'json')).out);
     expect(json.from.position).toBe(2);
     expect(json.allocations[0].delta.disbursed).toBe(0);
+    expect(json.items.map((e: { position: number; type: string }) => [e.position, e.type])).toEqual([
+      [3, 'DisbursementRecorded'],
+      [4, 'DisbursementReversed'],
+    ]);
+    expect(json.items[1]).toMatchObject({ streamId: 'allocation-A', recordedAt: '2023-01-04T03:00:00.000Z', actor: { userId: 'u' }, data: { disbursementId: 'D2', reason: 'trùng' } });
+    expect([json.nextCursor, json.at]).toEqual([null, { position: 4 }]);
     expect((await run('diff', '--from', '1')).code).toBe(2);
+  });
+
+  it('diff --format json lists every event of the range, past one page of GET /changes', async () => {
+    const big = join(dir, 'big.db');
+    const store = new SqliteLedgerStore(big, { projections: PROJECTIONS, auditKeys });
+    const base = { allocationId: 'B', unit: 'PHONG-THO', ancestry: [] };
+    const payments = Array.from({ length: 1_204 }, (_, i) =>
+      event(2, 'DisbursementRecorded', { ...base, disbursementId: `P${i}`, amount: 1, valueDate: '2023-01-02', voucher: `V${i}`, payee: null, purpose: null }),
+    ).map((e, i) => ({ ...e, id: `p-${i}` }));
+    await store.append('allocation-B', 'no_stream', [event(1, 'AllocationGranted', { ...base, grantedBy: null, parentId: null, line, amount: 1_000_000, decision, transferId: null }), ...payments]);
+    await store.close();
+    let text = '';
+    expect(await runCli(['diff', '--from', '0', '--to', '1205', '--format', 'json'], { out: (l) => void (text = l), err: () => undefined }, { LEDGER_DB: big })).toBe(0);
+    const diff = JSON.parse(text);
+    expect(diff.items.map((e: { position: number }) => e.position)).toEqual(Array.from({ length: 1_205 }, (_, i) => i + 1));
+    expect([diff.recorded.events, diff.nextCursor, diff.allocations[0].after.disbursed]).toEqual([1_205, null, 1_204]);
   });
 
   it('projections rebuild, all or one', async () => {

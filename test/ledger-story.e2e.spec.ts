@@ -70,16 +70,28 @@ describe('the ledger story (HTTP, SQLite)', () => {
     expect(lc.available + lc.subAllocated + lc.disbursed).toBe(lc.allocated);
   });
 
-  it('balances count each đồng once, and rows by unit add up to the total', async () => {
+  it('balances show the allocation view\'s figures, count each đồng once, and rows by unit add up to the total', async () => {
     const r = await s.request('GET', '/api/v1/balances?fiscalYear=2022&unit=LAI-CHAU&groupBy=unit', { token: cast.inspector });
     expect(r.status).toBe(200);
+    const figures = ({ allocated, subAllocated, disbursed, available, disbursementRate }: Record<string, number>) => ({ allocated, subAllocated, disbursed, available, disbursementRate });
+    const lc = (await s.request('GET', '/api/v1/allocations/LC-DA1.1-2022', { token: cast.inspector })).body;
+    const pt = (await s.request('GET', '/api/v1/allocations/PT-DA1.1-2022', { token: cast.inspector })).body;
     expect(r.body.rows).toEqual([
-      { unit: 'LAI-CHAU', allocated: 231_327_000_000, disbursed: 0, available: 231_327_000_000, disbursementRate: 0 },
-      { unit: 'PHONG-THO', allocated: 68_673_000_000, disbursed: 27_673_000_000, available: 41_000_000_000, disbursementRate: 40.3 },
+      { unit: 'LAI-CHAU', allocated: 300_000_000_000, subAllocated: 68_673_000_000, disbursed: 0, available: 231_327_000_000, disbursementRate: 9.22 },
+      { unit: 'PHONG-THO', allocated: 68_673_000_000, subAllocated: 0, disbursed: 27_673_000_000, available: 41_000_000_000, disbursementRate: 40.3 },
     ]);
-    expect(r.body.total).toEqual({ allocated: 300_000_000_000, disbursed: 27_673_000_000, available: 272_327_000_000, disbursementRate: 9.22 });
+    // A row holding one allocation shows exactly what GET /allocations/{id} shows.
+    expect(r.body.rows.map(({ unit: _u, ...f }: Record<string, number>) => f)).toEqual([figures(lc), figures(pt)]);
+    // The 68,673,000,000 passed down to Phong Thổ is inside Lai Châu's 300,000,000,000: the total counts it once.
+    expect(r.body.total).toEqual({ allocated: 300_000_000_000, subAllocated: 0, disbursed: 27_673_000_000, available: 272_327_000_000, disbursementRate: 9.22 });
+    const sum = (k: string) => r.body.rows.reduce((n: number, row: Record<string, number>) => n + row[k]!, 0);
+    expect([sum('allocated') - sum('subAllocated'), sum('disbursed'), sum('available')]).toEqual([
+      r.body.total.allocated - r.body.total.subAllocated,
+      r.body.total.disbursed,
+      r.body.total.available,
+    ]);
     const district = await s.request('GET', '/api/v1/balances?unit=PHONG-THO&groupBy=project,subProject', { token: cast.supervisor });
-    expect(district.body.rows).toEqual([{ project: 'DA1', subProject: 'DA1.1', allocated: 68_673_000_000, disbursed: 27_673_000_000, available: 41_000_000_000, disbursementRate: 40.3 }]);
+    expect(district.body.rows).toEqual([{ project: 'DA1', subProject: 'DA1.1', allocated: 68_673_000_000, subAllocated: 0, disbursed: 27_673_000_000, available: 41_000_000_000, disbursementRate: 40.3 }]);
     const forbidden = await s.request('GET', '/api/v1/balances?unit=LAI-CHAU', { token: cast.supervisor });
     expect(forbidden.status).toBe(403);
   });
@@ -109,9 +121,14 @@ describe('the ledger story (HTTP, SQLite)', () => {
     expect(h1.body.reclassifications).toEqual([expect.objectContaining({ from: 'poor', to: 'near_poor', reviewYear: 2023 })]);
 
     const stats = await s.request('GET', '/api/v1/households/stats?unit=PHONG-THO&reviewYear=2023', { token: cast.supervisor });
-    expect(stats.body).toMatchObject({ households: 3, poor: 0, nearPoor: 1, average: 1, notPoor: 1, poorRate: 0, nearPoorRate: 33.33, deprivations: { latrine: 1, telecom: 2 } });
+    expect(stats.body).toMatchObject({
+      households: 3,
+      byClassification: { poor: 0, near_poor: 1, average: 1, not_poor: 1 },
+      rates: { poor: 0, near_poor: 33.33, average: 33.33, not_poor: 33.33 },
+      deprivations: { latrine: 1, telecom: 2 },
+    });
     expect(stats.body.byUnit).toEqual([
-      expect.objectContaining({ unit: 'MA-LI-PHO', households: 3, nearPoor: 1 }),
+      expect.objectContaining({ unit: 'MA-LI-PHO', households: 3, byClassification: { poor: 0, near_poor: 1, average: 1, not_poor: 1 } }),
       expect.objectContaining({ unit: 'DAO-SAN', households: 0 }),
     ]);
     const trail = await s.request('GET', '/api/v1/audit?household=H1', { token: cast.inspector });

@@ -95,7 +95,7 @@ suite(title, () => {
     expect(replies.map((r) => r.status)).toEqual([201, 201, 201, 201]);
     expect(new Set(replies.map((r) => JSON.stringify(r.body))).size).toBe(1);
     const audit = await get(A, `/audit?allocation=LC2-${s}`, replies[0]!.body.position);
-    expect(audit.body.events.filter((e: { type: string }) => e.type === 'AllocationGranted')).toHaveLength(1);
+    expect(audit.body.items.filter((e: { type: string }) => e.type === 'AllocationGranted')).toHaveLength(1);
   }, 60_000);
 
   it('lets one of two allocations use a disbursement id, never both', async () => {

@@ -67,7 +67,7 @@ describe('time travel (HTTP, SQLite)', () => {
       const r = await get(`${PT}?atPosition=${position}`, cast.district);
       expect(r.status).toBe(200);
       expect({ position, ...figures(r.body) }).toEqual({ position, allocated, disbursed, available: allocated - disbursed });
-      expect(r.body.asOfPosition).toBe(position);
+      expect(r.body.at).toEqual({ position });
     }
     const before = await get(`${PT}?atPosition=${p[0]! - 2}`, cast.district);
     expect(before.status).toBe(404);
@@ -100,6 +100,7 @@ describe('time travel (HTTP, SQLite)', () => {
     expect(await bal(`valueDate=2023-01-31&atPosition=${p[3]}`)).toBe(12 * B);
     const r = await get(`/api/v1/balances?fiscalYear=2022&unit=PHONG-THO&valueDate=2022-12-31&atPosition=${p[2]}`);
     expect(r.body.at).toEqual({ position: p[2], valueDate: '2022-12-31' });
+    expect((await get(`/api/v1/balances?asOf=${T1}`)).body.at).toEqual({ position: (await get(`${PT}?asOf=${T1}`)).body.at.position, asOf: T1 });
     // Allocated amounts are not value-dated: the figure known at the position.
     const whole = await get(`/api/v1/balances?fiscalYear=2022&unit=LAI-CHAU&atPosition=${p[4]}`);
     expect(whole.body.total).toMatchObject({ allocated: 300 * B, disbursed: 15 * B });
@@ -149,17 +150,18 @@ describe('time travel (HTTP, SQLite)', () => {
     expect((await get(`/api/v1/households/HT1?atPosition=${a1}`)).body).toMatchObject({ classification: 'poor' });
     expect((await get(`/api/v1/households/HT1?atPosition=${a2}`)).body).toMatchObject({ classification: 'near_poor' });
     const stats = async (at: number) => (await get(`/api/v1/households/stats?unit=MA-LI-PHO&reviewYear=2023&atPosition=${at}`)).body;
-    expect(await stats(reg)).toMatchObject({ households: 0, poor: 0 });
-    expect(await stats(a1)).toMatchObject({ households: 1, poor: 1, nearPoor: 0 });
-    expect(await stats(a2)).toMatchObject({ households: 1, poor: 0, nearPoor: 1 });
+    expect(await stats(reg)).toMatchObject({ households: 0, byClassification: { poor: 0 }, at: { position: reg } });
+    expect(await stats(a1)).toMatchObject({ households: 1, byClassification: { poor: 1, near_poor: 0 } });
+    expect(await stats(a2)).toMatchObject({ households: 1, byClassification: { poor: 0, near_poor: 1 } });
   });
 
   it('GET /changes: what was recorded between two positions and how each balance moved', async () => {
     const r = await get(`/api/v1/changes?from=${p[1]}&to=${p[4]}&unit=PHONG-THO`);
     expect(r.status).toBe(200);
     expect(r.body.recorded).toEqual({ events: 3, byType: { DisbursementRecorded: 2, DisbursementReversed: 1 } });
-    expect(r.body.events.map((e: { position: number }) => e.position)).toEqual([p[2], p[3], p[4]]);
-    expect(r.body.events[1].data).toMatchObject({ disbursementId: 'D2', valueDate: '2023-01-05' });
+    expect(r.body.items.map((e: { position: number }) => e.position)).toEqual([p[2], p[3], p[4]]);
+    expect([r.body.nextCursor, r.body.at]).toEqual([null, { position: p[4] }]);
+    expect(r.body.items[1].data).toMatchObject({ disbursementId: 'D2', valueDate: '2023-01-05' });
     expect(r.body.allocations).toEqual([
       {
         id: 'PT-DA1.1-2022',

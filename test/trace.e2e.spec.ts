@@ -142,7 +142,19 @@ describe('fund-flow trace (HTTP, SQLite, CLI)', () => {
     expect((await ledger(env, 'trace', 'LC-DA1.1-2022', '--format', 'svg')).code).toBe(2);
     const missing = await ledger(env, 'trace', 'NOPE');
     expect(missing.code).toBe(1);
-    expect(missing.err).toMatch(/allocation 'NOPE' not found/);
+    expect(missing.err).toMatch(/allocation or disbursement 'NOPE' not found/);
+  });
+
+  it('traces a payment with `ledger trace <disbursement-id>`, up to the central grant', async () => {
+    const env = { LEDGER_DB: s.dbFile };
+    const d1 = await ledger(env, 'trace', 'D1');
+    expect(d1.code).toBe(0);
+    const lines = d1.out.split('\n');
+    expect(lines[0]).toMatch(/^LC-DA1\.1-2022 {2}LAI-CHAU {2}\S+ {2}allocated 300,000,000,000 đ/);
+    expect(lines[1]).toMatch(/^ {2}PT-DA1\.1-2022 {2}PHONG-THO {2}747\/QĐ-UBND {2}allocated 71,570,000,000 đ .* disbursed 12,000,000,000 đ/);
+    expect(lines[2]).toMatch(/^ {4}payment D1 {2}12,000,000,000 đ {2}2022-09-15/);
+    expect(lines[3]).toMatch(/^balances as they stood just after position \d+$/);
+    expect((await ledger(env, 'trace', 'D1', '--format', 'dot')).code).toBe(2);
   });
 
   it('reports a read model corrupted behind the ledger’s back, naming the node', async () => {

@@ -16,6 +16,7 @@ import { IntegrityModule } from './integrity/integrity.module';
 import { validationPipe } from './http/validation';
 import { LedgerModule } from './ledger/ledger.module';
 import { ProgramsModule } from './programs/programs.module';
+import { ReportsModule } from './reports/reports.module';
 import { TraceModule } from './trace/trace.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
@@ -39,6 +40,7 @@ export class AppModule {
         ChangesModule,
         TraceModule,
         IntegrityModule,
+        ReportsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 
 export type LedgerConfig = Readonly<{
   port: number;
+  /** The interface to listen on: loopback by default; `0.0.0.0` in a container. */
+  host?: string;
   dbFile: string;
   adminToken: string | null;
   logger: boolean;
@@ -27,6 +29,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): LedgerConfi
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got '${env.PORT}'`);
   return {
     port,
+    host: env.HOST || '127.0.0.1',
     dbFile: env.LEDGER_DB ?? 'data/ledger.db',
     adminToken: env.LEDGER_ADMIN_TOKEN && env.LEDGER_ADMIN_TOKEN.length > 0 ? env.LEDGER_ADMIN_TOKEN : null,
     logger: env.LEDGER_LOG !== 'off',

@@ -1,3 +1,4 @@
+import { parseArgs as nodeParseArgs } from 'node:util';
 import type { SqliteLedgerStore } from '../../../libs/adapters/src/sqlite/sqlite-ledger-store';
 
 export type CliIo = Readonly<{
@@ -38,30 +39,34 @@ export class UsageError extends Error {
 
 export type ParsedArgs = Readonly<{ flags: Readonly<Record<string, string>>; positionals: readonly string[] }>;
 
-/** `--name value` and `--name=value` for the flags listed; anything else starting with `-` is refused. */
+/**
+ * `--name value` and `--name=value` for the flags listed (Node's `util.parseArgs`, strict); an
+ * unknown option, a flag without a value or given twice is a usage error.
+ */
 export function parseArgs(args: readonly string[], valueFlags: readonly string[], command?: Command): ParsedArgs {
-  const flags: Record<string, string> = {};
-  const positionals: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--') {
-      positionals.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      positionals.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = (eq === -1 ? arg : arg.slice(0, eq)).replace(/^--?/, '');
-    if (!valueFlags.includes(name)) throw new UsageError(`unknown option ${arg}`, command);
-    const value = eq === -1 ? args[++i] : arg.slice(eq + 1);
-    if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`, command);
-    if (name in flags) throw new UsageError(`--${name} given twice`, command);
-    flags[name] = value;
+  let parsed: ReturnType<typeof parseArgsStrict>;
+  try {
+    parsed = parseArgsStrict(args, valueFlags);
+  } catch (error) {
+    throw new UsageError(messageOf(error).replace(/\. To specify an option argument starting with a dash.*$/s, ''), command);
   }
-  return { flags, positionals };
+  const flags: Record<string, string> = {};
+  for (const [name, values] of Object.entries(parsed.values)) {
+    const list = values as string[];
+    if (list.length > 1) throw new UsageError(`--${name} given twice`, command);
+    if (list[0] === '') throw new UsageError(`--${name} needs a value`, command);
+    flags[name] = list[0]!;
+  }
+  return { flags, positionals: parsed.positionals };
 }
+
+const parseArgsStrict = (args: readonly string[], valueFlags: readonly string[]) =>
+  nodeParseArgs({
+    args: [...args],
+    options: Object.fromEntries(valueFlags.map((name) => [name, { type: 'string', multiple: true } as const])),
+    strict: true,
+    allowPositionals: true,
+  });
 
 export function noPositionals(parsed: ParsedArgs, command: Command): void {
   if (parsed.positionals.length > 0) throw new UsageError(`unexpected argument '${parsed.positionals[0]}'`, command);

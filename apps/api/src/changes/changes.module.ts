@@ -1,10 +1,11 @@
 import { Controller, Get, Module, Query as QueryParams, Req } from '@nestjs/common';
 import { Query, QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../../libs/domain/src';
 import { changes, type ChangesQuery } from '../../../../libs/ledger/src';
 import type { AuthenticatedRequest } from '../http/principal';
 import { LedgerService } from '../ledger/ledger.service';
+import { ChangesDto, ChangesQueryDto } from './changes.dto';
 
 export class GetChangesQuery extends Query<unknown> {
   constructor(readonly query: ChangesQuery, readonly principal: Principal) {
@@ -27,11 +28,12 @@ export class ChangesController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiQuery({ name: 'from', required: false, description: 'a position, an ISO timestamp or a day (exclusive); default: the beginning' })
-  @ApiQuery({ name: 'to', required: false, description: 'a position, an ISO timestamp or a day (inclusive); default: now' })
-  @ApiQuery({ name: 'unit', required: false })
-  @ApiQuery({ name: 'limit', required: false, description: 'events listed, 0–1000 (default 100); all are counted' })
-  list(@QueryParams() query: ChangesQuery, @Req() req: AuthenticatedRequest) {
+  @ApiOperation({
+    summary: 'What changed between two points',
+    description: 'The events recorded after `from` up to `to`, cursor-paged, and how each allocation they touched moved. Scoped like every read; later pages keep the first page\'s `to`.',
+  })
+  @ApiOkResponse({ type: ChangesDto })
+  list(@QueryParams() query: ChangesQueryDto, @Req() req: AuthenticatedRequest) {
     return this.queries.execute(new GetChangesQuery(query, req.principal!));
   }
 }

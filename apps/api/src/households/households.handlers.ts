@@ -9,6 +9,8 @@ import {
   type AssessHouseholdInput,
   type RegisterHouseholdInput,
   type TimeTravelQuery,
+  type HouseholdsQuery,
+  listHouseholds,
 } from '../../../../libs/ledger/src';
 import { LedgerService } from '../ledger/ledger.service';
 
@@ -65,4 +67,18 @@ export class GetHouseholdStatsHandler implements IQueryHandler<GetHouseholdStats
   }
 }
 
-export const HOUSEHOLD_HANDLERS = [RegisterHouseholdHandler, AssessHouseholdHandler, GetHouseholdHandler, GetHouseholdStatsHandler];
+export class ListHouseholdsQuery extends Query<unknown> {
+  constructor(readonly query: HouseholdsQuery, readonly principal: Principal) {
+    super();
+  }
+}
+
+@QueryHandler(ListHouseholdsQuery)
+export class ListHouseholdsHandler implements IQueryHandler<ListHouseholdsQuery> {
+  constructor(private readonly ledger: LedgerService) {}
+  execute(q: ListHouseholdsQuery) {
+    return listHouseholds(this.ledger.reads, q.query, q.principal);
+  }
+}
+
+export const HOUSEHOLD_HANDLERS = [RegisterHouseholdHandler, AssessHouseholdHandler, GetHouseholdHandler, GetHouseholdStatsHandler, ListHouseholdsHandler];

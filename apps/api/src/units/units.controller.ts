@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AppContext } from '../../../../libs/ledger/src';
 import { Ctx } from '../http/request-context';
 import type { AuthenticatedRequest } from '../http/principal';
 import { RegisterUnitDto } from './units.dto';
-import { GetUnitQuery, RegisterUnitCommand } from './units.handlers';
+import { GetUnitQuery, ListUnitsQuery, RegisterUnitCommand } from './units.handlers';
+import { UnitPageDto, UnitsQueryDto } from './units.list.dto';
 
 @ApiTags('units')
 @ApiBearerAuth()
@@ -20,6 +21,16 @@ export class UnitsController {
   @HttpCode(201)
   register(@Body() body: RegisterUnitDto, @Ctx() ctx: AppContext) {
     return this.commands.execute(new RegisterUnitCommand(body, ctx));
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'List units',
+    description: "The units in the caller's scope (its units and everything below them; every unit for an administrator or inspector) in tree order, or with `parent` that unit's children. A parent outside the scope is refused as an unknown one (400 UNKNOWN_REFERENCE).",
+  })
+  @ApiOkResponse({ type: UnitPageDto })
+  list(@Query() query: UnitsQueryDto, @Req() req: AuthenticatedRequest) {
+    return this.queries.execute(new ListUnitsQuery(query, req.principal!));
   }
 
   @Get(':code')

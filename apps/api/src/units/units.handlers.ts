@@ -1,9 +1,9 @@
 import { CommandHandler, Query, QueryHandler, Command, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { assertCanRead, notFound, type Principal } from '../../../../libs/domain/src';
-import { UNITS, registerUnit, type AppContext, type RegisterUnitInput, type UnitDoc } from '../../../../libs/ledger/src';
+import { UNITS, listUnits, readingAt, registerUnit, unitView, type AppContext, type RegisterUnitInput, type UnitDoc, type UnitsQuery } from '../../../../libs/ledger/src';
 import { LedgerService } from '../ledger/ledger.service';
 
-export class RegisterUnitCommand extends Command<{ id: string; position: number }> {
+export class RegisterUnitCommand extends Command<{ code: string; position: number }> {
   constructor(readonly input: RegisterUnitInput, readonly ctx: AppContext) {
     super();
   }
@@ -27,10 +27,24 @@ export class GetUnitQuery extends Query<unknown> {
 export class GetUnitHandler implements IQueryHandler<GetUnitQuery> {
   constructor(private readonly ledger: LedgerService) {}
   async execute(q: GetUnitQuery) {
-    const unit = await this.ledger.reads.get<UnitDoc>(UNITS, q.code);
+    const { reads, at } = await readingAt(this.ledger.reads, {});
+    const unit = await reads.get<UnitDoc>(UNITS, q.code);
     if (!unit) throw notFound('unit', q.code);
     assertCanRead(q.principal, unit.path);
-    const { _position, path, ...rest } = unit;
-    return { ...rest, ancestors: path.slice(1), position: _position };
+    return { ...unitView(unit), at };
+  }
+}
+
+export class ListUnitsQuery extends Query<unknown> {
+  constructor(readonly query: UnitsQuery, readonly principal: Principal) {
+    super();
+  }
+}
+
+@QueryHandler(ListUnitsQuery)
+export class ListUnitsHandler implements IQueryHandler<ListUnitsQuery> {
+  constructor(private readonly ledger: LedgerService) {}
+  execute(q: ListUnitsQuery) {
+    return listUnits(this.ledger.reads, q.query, q.principal);
   }
 }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { UnitsController } from './units.controller';
-import { GetUnitHandler, RegisterUnitHandler } from './units.handlers';
+import { GetUnitHandler, ListUnitsHandler, RegisterUnitHandler } from './units.handlers';
 
-@Module({ controllers: [UnitsController], providers: [RegisterUnitHandler, GetUnitHandler] })
+@Module({ controllers: [UnitsController], providers: [RegisterUnitHandler, GetUnitHandler, ListUnitsHandler] })
 export class UnitsModule {}

@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { Body, Controller, HttpCode, Module, Post } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Module, Post, Query as QueryParams, Req } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, Query, QueryBus, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ROLES } from '../../../../libs/domain/src';
-import { registerUser, type AppContext } from '../../../../libs/ledger/src';
+import { ROLES, type Principal } from '../../../../libs/domain/src';
+import { listUsers, me, registerUser, type AppContext, type PageQuery } from '../../../../libs/ledger/src';
 import { hashToken } from '../http/auth.guard';
+import type { AuthenticatedRequest } from '../http/principal';
+import { ConsistentReadQuery, PageQueryDto } from '../http/query.dto';
 import { Ctx } from '../http/request-context';
+import { MeDto, UserPageDto } from './users.list.dto';
 import { LedgerService } from '../ledger/ledger.service';
 
 export class RegisterUserDto {
@@ -33,11 +36,49 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
   }
 }
 
+export class ListUsersQuery extends Query<unknown> {
+  constructor(readonly query: PageQuery, readonly principal: Principal) {
+    super();
+  }
+}
+
+@QueryHandler(ListUsersQuery)
+export class ListUsersHandler implements IQueryHandler<ListUsersQuery> {
+  constructor(private readonly ledger: LedgerService) {}
+  execute(q: ListUsersQuery) {
+    return listUsers(this.ledger.reads, q.query, q.principal);
+  }
+}
+
+export class GetMeQuery extends Query<unknown> {
+  constructor(readonly principal: Principal) {
+    super();
+  }
+}
+
+@QueryHandler(GetMeQuery)
+export class GetMeHandler implements IQueryHandler<GetMeQuery> {
+  constructor(private readonly ledger: LedgerService) {}
+  execute(q: GetMeQuery) {
+    return me(this.ledger.reads, q.principal);
+  }
+}
+
 @ApiTags('users')
 @ApiBearerAuth()
 @Controller('api/v1/users')
 export class UsersController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List users', description: 'Everyone who may sign in, by id, with role and units (never a token or its hash). Administrators only: 403 for anyone else.' })
+  @ApiOkResponse({ type: UserPageDto })
+  list(@QueryParams() query: PageQueryDto, @Req() req: AuthenticatedRequest) {
+    return this.queries.execute(new ListUsersQuery(query, req.principal!));
+  }
 
   @Post()
   @HttpCode(201)
@@ -46,5 +87,19 @@ export class UsersController {
   }
 }
 
-@Module({ controllers: [UsersController], providers: [RegisterUserHandler] })
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('api/v1/me')
+export class MeController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Who am I', description: "The caller, as its token identifies it: id, name, role and the units whose subtrees it covers." })
+  @ApiOkResponse({ type: MeDto })
+  get(@QueryParams() _query: ConsistentReadQuery, @Req() req: AuthenticatedRequest) {
+    return this.queries.execute(new GetMeQuery(req.principal!));
+  }
+}
+
+@Module({ controllers: [UsersController, MeController], providers: [RegisterUserHandler, ListUsersHandler, GetMeHandler] })
 export class UsersModule {}

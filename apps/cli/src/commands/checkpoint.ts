@@ -1,16 +1,28 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { generateCheckpointKeys, signCheckpoint } from '../../../../libs/ledger/src/integrity/checkpoint';
 import { verifyChain } from '../../../../libs/ledger/src/integrity/verify-chain';
 import { EXIT_FAILED, EXIT_OK, UsageError, noPositionals, parseArgs, type CliContext, type Command } from '../command';
 
 type Sub = (args: readonly string[], ctx: CliContext) => Promise<number>;
 
+/** The git work tree a folder lies in, if any: a private key there is one `git add -A` from being published. */
+function repositoryHolding(dir: string): string | null {
+  for (let p = resolve(dir); ; p = dirname(p)) {
+    if (existsSync(join(p, '.git'))) return p;
+    if (dirname(p) === p) return null;
+  }
+}
+
 const keygen: Sub = async (args, { io }) => {
   const parsed = parseArgs(args, ['out'], checkpointCommand);
   noPositionals(parsed, checkpointCommand);
   const dir = parsed.flags.out;
   if (dir === undefined) throw new UsageError('checkpoint keygen needs --out DIR', checkpointCommand);
+  const repository = repositoryHolding(dir);
+  if (repository !== null) {
+    throw new UsageError(`--out ${dir} is inside the git repository ${repository}: a private key must not live in a work tree; choose a folder outside it (e.g. --out ~/ledger-keys)`, checkpointCommand);
+  }
   const keys = generateCheckpointKeys();
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   // 'wx': a second keygen into the same folder must not destroy the key earlier checkpoints were signed with.

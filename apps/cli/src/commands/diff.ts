@@ -1,5 +1,6 @@
 import type { Principal } from '../../../../libs/domain/src';
 import { changes, type AllocationMove } from '../../../../libs/ledger/src/queries/changes';
+import { MAX_LIMIT } from '../../../../libs/ledger/src/queries/list-page';
 import { EXIT_OK, UsageError, noPositionals, parseArgs, type Command } from '../command';
 
 /** Whoever can open the SQLite file can read all of it: the CLI reads as an inspector. */
@@ -27,9 +28,17 @@ export const diffCommand: Command = {
     if (from === undefined || to === undefined) throw new UsageError('--from and --to are needed', diffCommand);
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'`, diffCommand);
     const store = openLedger();
-    const r = await changes(store, store, { from, to, ...(unit === undefined ? {} : { unit }), limit: '0' }, LOCAL_READER);
+    const query = { from, to, ...(unit === undefined ? {} : { unit }) };
+    const r = await changes(store, store, { ...query, limit: MAX_LIMIT }, LOCAL_READER);
     if (format === 'json') {
-      io.out(JSON.stringify(r, null, 2));
+      // The same answer as GET /changes, with every event of the range: the pages, read at one position.
+      const items = [...r.items];
+      for (let next = r.nextCursor; next !== null; ) {
+        const page = await changes(store, store, { ...query, limit: MAX_LIMIT, cursor: next }, LOCAL_READER);
+        items.push(...page.items);
+        next = page.nextCursor;
+      }
+      io.out(JSON.stringify({ ...r, items, nextCursor: null }, null, 2));
       return EXIT_OK;
     }
     io.out(`changes after position ${r.from.position} up to ${r.to.position}: ${r.recorded.events} events`);

@@ -7,6 +7,7 @@ import { integrityCommand } from './integrity';
 import { migrateCommand } from './migrate';
 import { projectionsCommand } from './projections';
 import { replayCommand } from './replay';
+import { reportCommand } from './report';
 import { traceCommand } from './trace';
 import { verifyCommand } from './verify';
 
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   integrityCommand,
   traceCommand,
   diffCommand,
+  reportCommand,
   projectionsCommand,
   replayCommand,
   importHouseholdsCommand,

@@ -1,5 +1,6 @@
-import type { Principal } from '../../../../libs/domain/src';
-import { allocationTrace, type AllocationTrace, type TraceNode, type TracedPayment } from '../../../../libs/ledger/src/queries/trace';
+import { notFound, type Principal } from '../../../../libs/domain/src';
+import { allocationTrace, disbursementTrace, type AllocationTrace, type TraceLink, type TraceNode, type TracedPayment } from '../../../../libs/ledger/src/queries/trace';
+import type { SqliteLedgerStore } from '../../../../libs/adapters/src/sqlite/sqlite-ledger-store';
 import { EXIT_FAILED, EXIT_OK, UsageError, parseArgs, type Command } from '../command';
 
 /** Whoever can open the SQLite file can read all of it: the CLI reads as an inspector. */
@@ -24,7 +25,7 @@ export function traceText(t: AllocationTrace): string {
     for (const c of n.children) walk(c, depth + 1);
   };
   walk(t.tree, 0);
-  lines.push(t.reconciles ? `reconciles (read models at position ${t.position})` : `does not reconcile at: ${t.unreconciled.map((u) => u.id).join(', ')}`);
+  lines.push(t.reconciles ? `reconciles (read models at position ${t.at.position})` : `does not reconcile at: ${t.unreconciled.map((u) => u.id).join(', ')}`);
   return lines.join('\n');
 }
 
@@ -51,17 +52,50 @@ export function traceDot(t: AllocationTrace): string {
   return lines.join('\n');
 }
 
+type PaymentTrace = Awaited<ReturnType<typeof disbursementTrace>>;
+
+/** A payment's chain of money, from the top-level allocation down to it. */
+export function paymentTraceText(t: PaymentTrace): string {
+  const link = (l: TraceLink, depth: number) =>
+    '  '.repeat(depth) +
+    ('outOfScope' in l
+      ? `${l.allocationId}  ${l.unit}  (outside your scope)`
+      : `${l.allocationId}  ${l.unit}  ${l.decision.number}  allocated ${dong(l.balanceAtTime.allocated)}  passed down ${dong(l.balanceAtTime.subAllocated)}` +
+        `  disbursed ${dong(l.balanceAtTime.disbursed)}  available ${dong(l.balanceAtTime.available)}`);
+  return [...t.chain.map(link), `${'  '.repeat(t.chain.length)}${paymentLine(t.payment)}`, `balances as they stood just after position ${t.position}`].join('\n');
+}
+
+/** An id names an allocation or a payment; allocations are tried first, as before. */
+async function traceEither(ledger: SqliteLedgerStore, id: string): Promise<{ allocation: AllocationTrace } | { payment: PaymentTrace }> {
+  try {
+    return { allocation: await allocationTrace(ledger, id, LOCAL_READER) };
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'NOT_FOUND') throw e;
+    try {
+      return { payment: await disbursementTrace(ledger, ledger, id, LOCAL_READER) };
+    } catch (inner) {
+      if ((inner as { code?: string }).code !== 'NOT_FOUND') throw inner;
+      throw notFound('allocation or disbursement', id);
+    }
+  }
+}
+
 export const traceCommand: Command = {
   name: 'trace',
-  usage: ['trace <allocation-id> [--format text|dot]'],
-  summary: 'print the tree below an allocation down to every payment and reversal (exit 1 if it does not reconcile)',
+  usage: ['trace <allocation-id|disbursement-id> [--format text|dot]'],
+  summary: 'print the tree below an allocation down to every payment and reversal (exit 1 if it does not reconcile), or a payment\'s chain up to the top-level allocation',
   async run(args, { io, openLedger }) {
     const { flags, positionals } = parseArgs(args, ['format'], traceCommand);
     const format = flags.format ?? 'text';
     if (format !== 'text' && format !== 'dot') throw new UsageError(`--format must be text or dot, not '${format}'`, traceCommand);
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'an allocation id is needed' : `unexpected argument '${positionals[1]}'`, traceCommand);
-    const trace = await allocationTrace(openLedger(), positionals[0]!, LOCAL_READER);
-    io.out(format === 'dot' ? traceDot(trace) : traceText(trace));
-    return trace.reconciles ? EXIT_OK : EXIT_FAILED;
+    const found = await traceEither(openLedger(), positionals[0]!);
+    if ('payment' in found) {
+      if (format === 'dot') throw new UsageError('--format dot draws an allocation\'s tree; a payment\'s chain is printed as text', traceCommand);
+      io.out(paymentTraceText(found.payment));
+      return EXIT_OK;
+    }
+    io.out(format === 'dot' ? traceDot(found.allocation) : traceText(found.allocation));
+    return found.allocation.reconciles ? EXIT_OK : EXIT_FAILED;
   },
 };

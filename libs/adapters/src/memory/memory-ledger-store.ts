@@ -11,7 +11,8 @@ import {
   type StoredEvent,
   type StreamAppend,
 } from '../../../ledger/src/ports/event-store.port';
-import type { Doc, HistoricalReadStore, IndexQuery, Scalar } from '../../../ledger/src/ports/read-store.port';
+import type { Doc, HistoricalReadStore, IndexQuery, Scalar, ScanPage } from '../../../ledger/src/ports/read-store.port';
+import { scanMap } from './scan';
 import { project, type Projection } from '../../../ledger/src/projections/projection';
 import { chainHash } from '../../../ledger/src/integrity/hash-chain';
 
@@ -169,6 +170,14 @@ export class MemoryLedgerStore implements EventStore, HistoricalReadStore {
       if (d && Object.entries(where).every(([f, v]) => ((d as Record<string, unknown>)[f] ?? null) === v)) out.push(structuredClone(d as T));
     }
     return out;
+  }
+
+  async scan<T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, afterId: string | null, limit: number): Promise<ScanPage<T>> {
+    return scanMap<T>(this.docs, collection, where, afterId, limit, (k) => this.docs.get(k) ?? null);
+  }
+
+  async scanAt<T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, afterId: string | null, limit: number, position: number): Promise<ScanPage<T>> {
+    return scanMap<T>(this.docs, collection, where, afterId, limit, (k) => this.versionAt(k, position));
   }
 
   async positionAt(instant: string): Promise<number> {

@@ -1,6 +1,6 @@
 import { MongoClient, type AnyBulkWriteOperation, type ClientSession, type Db } from 'mongodb';
 import type { StoredEvent } from '../../../ledger/src/ports/event-store.port';
-import type { Doc, HistoricalReadStore, IndexQuery, Scalar } from '../../../ledger/src/ports/read-store.port';
+import type { Doc, HistoricalReadStore, IndexQuery, Scalar, ScanPage } from '../../../ledger/src/ports/read-store.port';
 import type { DocRef, Projection } from '../../../ledger/src/projections/projection';
 import { docKey } from '../../../ledger/src/projections/projection';
 import { planBatch } from '../../../ledger/src/projector/plan-batch';
@@ -95,6 +95,23 @@ export class MongoReadStore implements HistoricalReadStore, ProjectionSink {
       if (d && Object.entries(where).every(([f, v]) => ((d as Record<string, unknown>)[f] ?? null) === v)) out.push(d);
     }
     return out;
+  }
+
+  async scan<T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, afterId: string | null, limit: number): Promise<ScanPage<T>> {
+    const filter = { ...this.filterOf(where), ...(afterId === null ? {} : { _id: { $gt: afterId } }) };
+    const rows = await this.db.collection<Stored>(collectionName(collection)).find(filter).sort({ _id: 1 }).limit(limit).toArray();
+    return { docs: rows.map((r) => JSON.parse(r.body) as T), next: rows.length === limit ? rows[rows.length - 1]!._id : null };
+  }
+
+  async scanAt<T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, afterId: string | null, limit: number, position: number): Promise<ScanPage<T>> {
+    const filter = { ...this.filterOf(where), ...(afterId === null ? {} : { _id: { $gt: afterId } }) };
+    const ids = (await this.db.collection<Stored>(collectionName(collection)).find(filter, { projection: { _id: 1 } }).sort({ _id: 1 }).limit(limit).toArray()).map((r) => r._id);
+    const docs: T[] = [];
+    for (const id of ids) {
+      const d = await this.getAt<T>(collection, id, position);
+      if (d && Object.entries(where).every(([f, v]) => ((d as Record<string, unknown>)[f] ?? null) === v)) docs.push(d);
+    }
+    return { docs, next: ids.length === limit ? ids[ids.length - 1]! : null };
   }
 
   async positionAt(instant: string): Promise<number> {

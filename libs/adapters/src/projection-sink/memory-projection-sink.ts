@@ -1,5 +1,6 @@
 import type { StoredEvent } from '../../../ledger/src/ports/event-store.port';
-import type { Doc, HistoricalReadStore, IndexQuery, Scalar } from '../../../ledger/src/ports/read-store.port';
+import type { Doc, HistoricalReadStore, IndexQuery, Scalar, ScanPage } from '../../../ledger/src/ports/read-store.port';
+import { scanMap } from '../memory/scan';
 import { docKey, type Projection } from '../../../ledger/src/projections/projection';
 import { planBatch } from '../../../ledger/src/projector/plan-batch';
 import type { ProjectionSink } from '../../../ledger/src/projector/projection-sink.port';
@@ -72,6 +73,14 @@ export class MemoryProjectionSink implements HistoricalReadStore, ProjectionSink
       if (d && Object.entries(where).every(([f, v]) => ((d as Record<string, unknown>)[f] ?? null) === v)) out.push(structuredClone(d as T));
     }
     return out;
+  }
+
+  async scan<T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, afterId: string | null, limit: number): Promise<ScanPage<T>> {
+    return scanMap<T>(this.docs, collection, where, afterId, limit, (k) => this.docs.get(k) ?? null);
+  }
+
+  async scanAt<T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, afterId: string | null, limit: number, position: number): Promise<ScanPage<T>> {
+    return scanMap<T>(this.docs, collection, where, afterId, limit, (k) => this.versionAt(k, position));
   }
 
   async positionAt(instant: string): Promise<number> {

@@ -9,7 +9,7 @@ import type {
   StoredEvent,
   StreamAppend,
 } from '../../../ledger/src/ports/event-store.port';
-import type { Doc, HistoricalReadStore, IndexQuery, Scalar } from '../../../ledger/src/ports/read-store.port';
+import type { Doc, HistoricalReadStore, IndexQuery, Scalar, ScanPage } from '../../../ledger/src/ports/read-store.port';
 import { PROJECTIONS, auditKeys as defaultAuditKeys } from '../../../ledger/src/projections';
 import { readModelsFile } from './schema';
 import { SqliteEventLog } from './sqlite-event-log';
@@ -170,6 +170,14 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
 
   async findAt<T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, position: number): Promise<T[]> {
     return this.reads.findAt<T>(collection, where, position);
+  }
+
+  async scan<T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, afterId: string | null, limit: number): Promise<ScanPage<T>> {
+    return this.reads.scan<T>(collection, where, afterId, limit);
+  }
+
+  async scanAt<T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, afterId: string | null, limit: number, position: number): Promise<ScanPage<T>> {
+    return this.reads.scanAt<T>(collection, where, afterId, limit, position);
   }
 
   async positionAt(instant: string): Promise<number> {

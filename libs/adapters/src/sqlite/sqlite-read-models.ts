@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Doc, IndexQuery, Scalar } from '../../../ledger/src/ports/read-store.port';
+import type { Doc, IndexQuery, Scalar, ScanPage } from '../../../ledger/src/ports/read-store.port';
 import { openReadModels } from './sqlite-projector';
 
 /** The read side of the read-model file, on a connection of its own (WAL readers never wait for the projector). */
@@ -28,6 +28,31 @@ export class SqliteReadModels {
     const { sql, params } = whereClause(where, 'body');
     const rows = this.db.prepare(`SELECT body FROM documents WHERE collection = ?${sql}`).all(collection, ...params) as { body: string }[];
     return rows.map((r) => JSON.parse(r.body) as T);
+  }
+
+  scan<T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, afterId: string | null, limit: number): ScanPage<T> {
+    const { sql, params } = whereClause(where, 'body');
+    const rows = this.db
+      .prepare(`SELECT id, body FROM documents WHERE collection = ? AND id > ?${sql} ORDER BY id LIMIT ?`)
+      .all(collection, afterId ?? '', ...params, limit) as { id: string; body: string }[];
+    return { docs: rows.map((r) => JSON.parse(r.body) as T), next: rows.length === limit ? rows[rows.length - 1]!.id : null };
+  }
+
+  scanAt<T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, afterId: string | null, limit: number, position: number): ScanPage<T> {
+    const { sql, params } = whereClause(where, 'd.body');
+    const rows = this.db
+      .prepare(
+        'SELECT d.id AS id, (SELECT v.body FROM document_versions v WHERE v.collection = d.collection AND v.id = d.id AND v.position <= ? ORDER BY v.position DESC LIMIT 1) AS body' +
+          ` FROM documents d WHERE d.collection = ? AND d.id > ?${sql} ORDER BY d.id LIMIT ?`,
+      )
+      .all(position, collection, afterId ?? '', ...params, limit) as { id: string; body: string | null }[];
+    const docs: T[] = [];
+    for (const r of rows) {
+      if (r.body === null) continue;
+      const doc = JSON.parse(r.body) as T;
+      if (Object.entries(where).every(([f, v]) => ((doc as Record<string, unknown>)[f] ?? null) === v)) docs.push(doc);
+    }
+    return { docs, next: rows.length === limit ? rows[rows.length - 1]!.id : null };
   }
 
   queryIndex(q: IndexQuery, head: number): number[] {

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '../../../ledger/src/ports/event-store.port';
-import type { HistoricalReadStore } from '../../../ledger/src/ports/read-store.port';
+import type { Doc, HistoricalReadStore, Scalar, ScanPage } from '../../../ledger/src/ports/read-store.port';
 import { ALLOCATIONS, DISBURSEMENTS, HOUSEHOLDS, TRANSFERS, UNITS } from '../../../ledger/src/projections';
 import { buildLedgerFixture } from './ledger-fixture';
 
@@ -78,6 +78,33 @@ export function readStoreContract(name: string, open: () => Promise<ReadStoreHar
       }
       expect(await h.reads.positionAt('2022-12-01T03:00:00.000Z')).toBe(fixture.events.length);
       expect(await h.reads.positionAt('2000-01-01T00:00:00.000Z')).toBe(0);
+    });
+
+    it('scans a collection a stretch at a time, in id order, now and at an earlier position', async () => {
+      await h.feed(fixture.events);
+      const walk = async (collection: string, where: Record<string, Scalar>, limit: number, at?: number) => {
+        const docs: Doc[] = [];
+        let after: string | null = null;
+        for (let stretch = 0; stretch < 50; stretch++) {
+          const page: ScanPage<Doc> = at === undefined ? await h.reads.scan(collection, where, after, limit) : await h.reads.scanAt(collection, where, after, limit, at);
+          expect(page.docs.length).toBeLessThanOrEqual(limit);
+          docs.push(...page.docs);
+          if (page.next === null) return docs;
+          after = page.next;
+        }
+        throw new Error('scan did not end');
+      };
+      const codes = (docs: Doc[]) => docs.map((d) => (d as { code: string }).code);
+      expect(codes(await walk(UNITS, {}, 1))).toEqual(['LC', 'MLP', 'PT', 'VN']);
+      expect(codes(await walk(UNITS, {}, 3))).toEqual(['LC', 'MLP', 'PT', 'VN']);
+      expect(await walk(UNITS, {}, 2)).toEqual((await fixture.reference.find(UNITS)).sort((a, b) => codes([a])[0]!.localeCompare(codes([b])[0]!)));
+      expect((await walk(ALLOCATIONS, { parentId: 'LC-1' }, 1)).map((a) => a.id)).toEqual(['PT-1']);
+      expect(await h.reads.scan(ALLOCATIONS, {}, 'PT-1', 5)).toEqual({ docs: [], next: null });
+      const d1 = fixture.events.find((e) => e.type === 'DisbursementRecorded')!.position;
+      for (const at of [0, d1 - 1, d1, fixture.events.length]) {
+        expect((await walk(DISBURSEMENTS, {}, 1, at)).sort(byId)).toEqual((await fixture.reference.findAt(DISBURSEMENTS, {}, at)).sort(byId));
+        expect((await walk(ALLOCATIONS, {}, 1, at)).map((a) => a.id)).toEqual((await fixture.reference.findAt(ALLOCATIONS, {}, at)).map((a) => a.id).sort());
+      }
     });
 
     it('changes nothing when the same log is fed again, or fed in pieces', async () => {

@@ -35,3 +35,20 @@ export function assertCanWrite(p: Principal, kind: WriteKind, path: UnitPath | n
     throw forbidden(path === null ? 'only an administrator may do this' : `unit '${path[0]}' is outside your scope`);
   }
 }
+
+/**
+ * Progress notes (issue 12): the finance officers of the allocation's own unit, who know why its
+ * money is not spent, and supervisors over it, who follow it up; an admin too, under its own name.
+ */
+export function assertCanWriteNote(p: Principal, path: UnitPath): void {
+  if (p.role === 'admin') return;
+  if (p.role === 'finance_officer') {
+    if (!p.units.includes(path[0]!)) throw forbidden(`only finance officers of unit '${path[0]}' may note progress on its allocations`);
+    return;
+  }
+  if (p.role === 'supervisor') {
+    if (!inScope(p, path)) throw forbidden(`unit '${path[0]}' is outside your scope`);
+    return;
+  }
+  throw forbidden(`role '${p.role}' may not record progress notes`);
+}

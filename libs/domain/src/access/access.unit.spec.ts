@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/errors';
-import { assertCanRead, assertCanWrite, inScope, readsEverything, type Principal, type UnitPath, type WriteKind } from './access';
+import { assertCanRead, assertCanWrite, assertCanWriteNote, inScope, readsEverything, type Principal, type UnitPath, type WriteKind } from './access';
 import type { Role } from './roles';
 
 /** Sì Lở Lầu commune, nearest first: under Phong Thổ, under Lai Châu, under the centre. */
@@ -102,6 +102,31 @@ describe('access', () => {
 
     it.each<Role>(['finance_officer', 'social_officer'])('refuses a %s administration', (role) => {
       expect(refusal(() => assertCanWrite(principal(role, ['vn']), 'administration', PHONG_THO))).toBe(`role '${role}' may not record this`);
+    });
+  });
+
+  describe('assertCanWriteNote (progress notes)', () => {
+    it('lets the finance officers of the allocation\'s own unit write', () => {
+      expect(refusal(() => assertCanWriteNote(principal('finance_officer', ['phong-tho']), PHONG_THO))).toBeNull();
+    });
+
+    it('refuses a finance officer of the unit above: the note is the unit\'s own account', () => {
+      expect(refusal(() => assertCanWriteNote(principal('finance_officer', ['lai-chau']), PHONG_THO))).toBe(
+        "only finance officers of unit 'phong-tho' may note progress on its allocations",
+      );
+    });
+
+    it('lets a supervisor over the unit write, and refuses one outside it', () => {
+      expect(refusal(() => assertCanWriteNote(principal('supervisor', ['lai-chau']), SI_LO_LAU))).toBeNull();
+      expect(refusal(() => assertCanWriteNote(principal('supervisor'), MUONG_NHE))).toBe("unit 'muong-nhe' is outside your scope");
+    });
+
+    it.each<Role>(['social_officer', 'inspector'])('refuses a %s, even in its own unit', (role) => {
+      expect(refusal(() => assertCanWriteNote(principal(role), PHONG_THO))).toBe(`role '${role}' may not record progress notes`);
+    });
+
+    it('lets an admin write anywhere', () => {
+      expect(refusal(() => assertCanWriteNote(principal('admin', []), MUONG_NHE))).toBeNull();
     });
   });
 });

@@ -103,6 +103,16 @@ export type ReverseDisbursement = Readonly<{
   today: string;
 }>;
 
+/** A progress note on the allocation; `asOf` (a day, default today) is the day it speaks for. */
+export type RecordNote = Readonly<{
+  type: 'RecordNote';
+  noteId: string;
+  text: unknown;
+  asOf?: unknown;
+  /** Today in Asia/Ho_Chi_Minh: a note cannot speak for a day not yet come. */
+  today: string;
+}>;
+
 export type AllocationCommand =
   | GrantAllocation
   | PassDown
@@ -112,4 +122,5 @@ export type AllocationCommand =
   | ApplyIncrease
   | ReturnFunds
   | RecordDisbursement
-  | ReverseDisbursement;
+  | ReverseDisbursement
+  | RecordNote;

@@ -231,6 +231,17 @@ export function decideAllocation(command: AllocationCommand, state: AllocationSt
         }, ALLOCATION_EVENT_VERSIONS.DisbursementReversed),
       ];
     }
+    case 'RecordNote': {
+      const s = granted(state, 'allocation');
+      if (s.notes.has(command.noteId)) throw alreadyExists('note', command.noteId);
+      assertText('text', command.text, 2000);
+      const asOf = command.asOf === undefined || command.asOf === null ? command.today : command.asOf;
+      assertDay('asOf', asOf);
+      if (asOf > command.today) throw invalid('asOf', `${asOf} is in the future (today is ${command.today})`);
+      const text = command.text.trim();
+      // The note is its own why: it lands in the metadata's reason like every other event's.
+      return [event('AllocationNoteRecorded', { allocationId: s.id, unit: s.unit, noteId: command.noteId, text, asOf, reason: text })];
+    }
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

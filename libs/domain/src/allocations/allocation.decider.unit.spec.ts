@@ -9,11 +9,12 @@ import type {
   PassDown,
   PassDownIncrease,
   RecordDisbursement,
+  RecordNote,
   ReturnFunds,
   ReverseDisbursement,
 } from './allocation.commands';
 import { allocationDecider, subAllocationGrant } from './allocation.decider';
-import type { AllocationEvent, AllocationGranted, DisbursementRecorded, FundsPassedDown } from './allocation.events';
+import type { AllocationEvent, AllocationGranted, AllocationNoteRecorded, DisbursementRecorded, FundsPassedDown } from './allocation.events';
 import { available, committed, evolveAllocation, type Granted } from './allocation.state';
 
 /*
@@ -647,6 +648,65 @@ describe('allocation decider', () => {
     it('refuses when the allocation does not exist', () => {
       spec.given([]).when(reverse()).thenThrows('NOT_FOUND', { id: 'allocation' });
     });
+  });
+});
+
+describe('RecordNote (progress notes, issue 12)', () => {
+  const note = (over: Partial<RecordNote> = {}): RecordNote => ({
+    type: 'RecordNote',
+    noteId: 'n-1',
+    text: ' Chưa có hướng dẫn thực hiện của Bộ ',
+    today: '2022-12-20',
+    ...over,
+  });
+  const noted = (over: Partial<AllocationNoteRecorded['data']> = {}): AllocationNoteRecorded =>
+    event('AllocationNoteRecorded', {
+      allocationId: DISTRICT,
+      unit: 'phong-tho',
+      noteId: 'n-1',
+      text: 'Chưa có hướng dẫn thực hiện của Bộ',
+      asOf: '2022-12-20',
+      reason: 'Chưa có hướng dẫn thực hiện của Bộ',
+      ...over,
+    });
+
+  it('records a trimmed note for today, its text also the reason', () => {
+    spec.given([districtGranted()]).when(note()).then([noted()]);
+  });
+
+  it('records a note for an earlier day it speaks for', () => {
+    spec.given([districtGranted()]).when(note({ asOf: '2022-11-30' })).then([noted({ asOf: '2022-11-30' })]);
+  });
+
+  it.each([
+    ['not a date', '30/11/2022'],
+    ['not a calendar date', '2022-02-30'],
+    ['in the future', '2022-12-21'],
+  ])('refuses an asOf that is %s', (_, asOf) => {
+    spec.given([districtGranted()]).when(note({ asOf })).thenThrows('VALIDATION_FAILED', { field: 'asOf' });
+  });
+
+  it.each<[string, unknown]>([
+    ['missing', undefined],
+    ['blank', '   '],
+    ['not text', 42],
+    ['longer than 2,000 characters', 'x'.repeat(2001)],
+  ])('refuses a text that is %s', (_, text) => {
+    spec.given([districtGranted()]).when(note({ text })).thenThrows('VALIDATION_FAILED', { field: 'text' });
+  });
+
+  it('refuses a second note with the same id', () => {
+    spec.given([districtGranted(), noted()]).when(note()).thenThrows('ALREADY_EXISTS', { id: 'n-1' });
+  });
+
+  it('refuses when the allocation does not exist', () => {
+    spec.given([]).when(note()).thenThrows('NOT_FOUND', { id: 'allocation' });
+  });
+
+  it('moves no money', () => {
+    const before = fold(allocationDecider, [districtGranted(), disbursed('d-1', PHONG_THO_DISBURSED)]) as Granted;
+    const after = fold(allocationDecider, [districtGranted(), disbursed('d-1', PHONG_THO_DISBURSED), noted()]) as Granted;
+    expect([after.allocated, after.disbursed, available(after), [...after.notes]]).toEqual([before.allocated, before.disbursed, available(before), ['n-1']]);
   });
 });
 

@@ -83,6 +83,16 @@ export type DisbursementReversed = DomainEvent<
   }
 >;
 
+/**
+ * A progress note: why money is (not yet) spent, as the unit or its supervisors see it on `asOf`
+ * ("no implementing guidance from the ministry yet"). It moves no money; the province reads it
+ * beside the disbursement rate.
+ */
+export type AllocationNoteRecorded = DomainEvent<
+  'AllocationNoteRecorded',
+  { allocationId: string; unit: string; noteId: string; text: string; asOf: string; reason: string }
+>;
+
 /** The schema version the deciders emit for each event type (absent: 1). */
 export const ALLOCATION_EVENT_VERSIONS: Readonly<Partial<Record<AllocationEvent['type'], number>>> = { DisbursementReversed: 2 };
 
@@ -92,7 +102,8 @@ export type AllocationEvent =
   | FundsPassedDown
   | FundsReturned
   | DisbursementRecorded
-  | DisbursementReversed;
+  | DisbursementReversed
+  | AllocationNoteRecorded;
 
 export const ALLOCATION_EVENT_TYPES: readonly AllocationEvent['type'][] = [
   'AllocationGranted',
@@ -101,4 +112,5 @@ export const ALLOCATION_EVENT_TYPES: readonly AllocationEvent['type'][] = [
   'FundsReturned',
   'DisbursementRecorded',
   'DisbursementReversed',
+  'AllocationNoteRecorded',
 ];

@@ -17,6 +17,7 @@ export type Granted = Readonly<{
   disbursements: ReadonlyMap<string, Disbursed>;
   /** Transfers already applied on this stream: makes the two-stream steps idempotent. */
   transfers: ReadonlySet<string>;
+  notes: ReadonlySet<string>;
 }>;
 
 export type Disbursed = Readonly<{ amount: Dong; valueDate: string; reversed: boolean }>;
@@ -60,6 +61,7 @@ export function evolveAllocation(state: AllocationState, e: AllocationEvent): Al
       disbursed: 0,
       disbursements: new Map(),
       transfers: withTransfer(new Set(), d.transferId),
+      notes: new Set(),
     };
   }
   if (state.status !== 'granted') return state;
@@ -86,6 +88,8 @@ export function evolveAllocation(state: AllocationState, e: AllocationEvent): Al
           reversed: true,
         }),
       };
+    case 'AllocationNoteRecorded':
+      return { ...state, notes: (state.notes as Set<string>).add(e.data.noteId) };
     default: {
       const _exhaustive: never = e;
       return _exhaustive;

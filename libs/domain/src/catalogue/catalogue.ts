@@ -1,14 +1,65 @@
 import { invalid, unknownReference } from '../shared/errors';
 
-export type SubProject = Readonly<{ code: string; name: string }>;
+export type SubProject = Readonly<{ code: string; name: string; nameVi?: string }>;
 export type Project = Readonly<{ code: string; name: string; nameVi: string; subProjects: readonly SubProject[] }>;
 export type Programme = Readonly<{
   code: string;
   name: string;
   legalBasis: string;
   fiscalYears: Readonly<{ from: number; to: number }>;
+  /**
+   * The last fiscal year whose lines may still be booked after the programme ended: its unspent
+   * funds extended (kéo dài) by competent decisions. Absent: `fiscalYears.to`.
+   */
+  extendedTo?: number;
+  /** The programme this one succeeds: its extended lines are reported apart, as "carried". */
+  predecessor?: string;
   projects: readonly Project[];
 }>;
+
+/**
+ * The 2016–2020 programme (Decision 1722/QĐ-TTg of 2/9/2016). Its unspent funds were extended into
+ * 2021–2022 by decisions of the provinces (e.g. 413/QĐ-UBND of 6/4/2022 for Phong Thổ's line of
+ * sub-project 3 of project 1): those lines are booked here, and the 2021–2025 report shows them apart.
+ */
+export const GNBV_2016_2020: Programme = {
+  code: 'GNBV-2016-2020',
+  name: 'National Target Programme for Sustainable Poverty Reduction 2016–2020',
+  legalBasis: '1722/QĐ-TTg ngày 02/9/2016 của Thủ tướng Chính phủ',
+  fiscalYears: { from: 2016, to: 2020 },
+  extendedTo: 2022,
+  projects: [
+    {
+      code: 'DA1',
+      name: 'Programme 30a',
+      nameVi: 'Chương trình 30a',
+      subProjects: [
+        { code: 'DA1.TDA1', name: 'Infrastructure investment in poor districts' },
+        { code: 'DA1.TDA2', name: 'Infrastructure investment in extremely difficult coastal and island communes' },
+        { code: 'DA1.TDA3', name: 'Production support, livelihood diversification and replication of poverty-reduction models' },
+        { code: 'DA1.TDA4', name: 'Support for contract work abroad' },
+      ],
+    },
+    {
+      code: 'DA2',
+      name: 'Programme 135',
+      nameVi: 'Chương trình 135',
+      subProjects: [
+        { code: 'DA2.TDA1', name: 'Infrastructure investment' },
+        { code: 'DA2.TDA2', name: 'Production support, livelihood diversification and replication of poverty-reduction models' },
+        { code: 'DA2.TDA3', name: 'Capacity building for communities and local officials' },
+      ],
+    },
+    {
+      code: 'DA3',
+      name: 'Production support and livelihood diversification outside Programmes 30a and 135',
+      nameVi: 'Hỗ trợ phát triển sản xuất, đa dạng hóa sinh kế và nhân rộng mô hình giảm nghèo trên địa bàn các xã ngoài Chương trình 30a và Chương trình 135',
+      subProjects: [],
+    },
+    { code: 'DA4', name: 'Communication and information poverty', nameVi: 'Truyền thông và giảm nghèo về thông tin', subProjects: [] },
+    { code: 'DA5', name: 'Capacity building, monitoring and evaluation', nameVi: 'Nâng cao năng lực và giám sát, đánh giá thực hiện Chương trình', subProjects: [] },
+  ],
+};
 
 /** The catalogue of Decision 90/QĐ-TTg of 18 Jan 2022. Programmes are data: others are added beside it. */
 export const GNBV_2021_2025: Programme = {
@@ -16,14 +67,15 @@ export const GNBV_2021_2025: Programme = {
   name: 'National Target Programme for Sustainable Poverty Reduction 2021–2025',
   legalBasis: '90/QĐ-TTg ngày 18/01/2022 của Thủ tướng Chính phủ',
   fiscalYears: { from: 2021, to: 2025 },
+  predecessor: 'GNBV-2016-2020',
   projects: [
     {
       code: 'DA1',
       name: 'Infrastructure in poor districts and extremely difficult communes',
       nameVi: 'Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo, các xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo',
       subProjects: [
-        { code: 'DA1.1', name: 'Infrastructure investment' },
-        { code: 'DA1.2', name: 'Scheme helping poor districts leave poverty 2022–2025' },
+        { code: 'DA1.1', name: 'Infrastructure investment', nameVi: 'Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo, các xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo' },
+        { code: 'DA1.2', name: 'Scheme helping poor districts leave poverty 2022–2025', nameVi: 'Đề án hỗ trợ một số huyện nghèo thoát khỏi tình trạng nghèo, đặc biệt khó khăn giai đoạn 2022 - 2025' },
       ],
     },
     { code: 'DA2', name: 'Diversifying livelihoods, poverty-reduction models', nameVi: 'Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo', subProjects: [] },
@@ -32,8 +84,8 @@ export const GNBV_2021_2025: Programme = {
       name: 'Production support and nutrition',
       nameVi: 'Hỗ trợ phát triển sản xuất, cải thiện dinh dưỡng',
       subProjects: [
-        { code: 'DA3.1', name: 'Agricultural production' },
-        { code: 'DA3.2', name: 'Nutrition' },
+        { code: 'DA3.1', name: 'Agricultural production', nameVi: 'Hỗ trợ phát triển sản xuất trong lĩnh vực nông nghiệp' },
+        { code: 'DA3.2', name: 'Nutrition', nameVi: 'Cải thiện dinh dưỡng' },
       ],
     },
     {
@@ -41,9 +93,9 @@ export const GNBV_2021_2025: Programme = {
       name: 'Vocational education and sustainable jobs',
       nameVi: 'Phát triển giáo dục nghề nghiệp, việc làm bền vững',
       subProjects: [
-        { code: 'DA4.1', name: 'Vocational education in poor areas' },
-        { code: 'DA4.2', name: 'Support for contract work abroad' },
-        { code: 'DA4.3', name: 'Sustainable employment' },
+        { code: 'DA4.1', name: 'Vocational education in poor areas', nameVi: 'Phát triển giáo dục nghề nghiệp vùng nghèo, vùng khó khăn' },
+        { code: 'DA4.2', name: 'Support for contract work abroad', nameVi: 'Hỗ trợ người lao động đi làm việc ở nước ngoài theo hợp đồng' },
+        { code: 'DA4.3', name: 'Sustainable employment', nameVi: 'Hỗ trợ việc làm bền vững' },
       ],
     },
     { code: 'DA5', name: 'Housing for poor and near-poor households in poor districts', nameVi: 'Hỗ trợ nhà ở cho hộ nghèo, hộ cận nghèo', subProjects: [] },
@@ -52,8 +104,8 @@ export const GNBV_2021_2025: Programme = {
       name: 'Communication and information poverty',
       nameVi: 'Truyền thông và giảm nghèo về thông tin',
       subProjects: [
-        { code: 'DA6.1', name: 'Information poverty' },
-        { code: 'DA6.2', name: 'Communication on multidimensional poverty' },
+        { code: 'DA6.1', name: 'Information poverty', nameVi: 'Giảm nghèo về thông tin' },
+        { code: 'DA6.2', name: 'Communication on multidimensional poverty', nameVi: 'Truyền thông về giảm nghèo đa chiều' },
       ],
     },
     {
@@ -61,14 +113,14 @@ export const GNBV_2021_2025: Programme = {
       name: 'Capacity building, monitoring and evaluation',
       nameVi: 'Nâng cao năng lực và giám sát, đánh giá Chương trình',
       subProjects: [
-        { code: 'DA7.1', name: 'Capacity building' },
-        { code: 'DA7.2', name: 'Monitoring and evaluation' },
+        { code: 'DA7.1', name: 'Capacity building', nameVi: 'Nâng cao năng lực thực hiện Chương trình' },
+        { code: 'DA7.2', name: 'Monitoring and evaluation', nameVi: 'Giám sát, đánh giá Chương trình' },
       ],
     },
   ],
 };
 
-export const CATALOGUE: readonly Programme[] = [GNBV_2021_2025];
+export const CATALOGUE: readonly Programme[] = [GNBV_2021_2025, GNBV_2016_2020];
 
 export const CAPITAL_TYPES = ['investment', 'recurrent'] as const;
 export type CapitalType = (typeof CAPITAL_TYPES)[number];
@@ -114,8 +166,9 @@ export function budgetLine(input: BudgetLineInput, catalogue: readonly Programme
   }
   const year = input.fiscalYear;
   if (typeof year !== 'number' || !Number.isInteger(year)) throw invalid('fiscalYear', 'must be an integer year');
-  if (year < programme.fiscalYears.from || year > programme.fiscalYears.to) {
-    throw invalid('fiscalYear', `must be within ${programme.code}'s years ${programme.fiscalYears.from}–${programme.fiscalYears.to}`);
+  const last = programme.extendedTo ?? programme.fiscalYears.to;
+  if (year < programme.fiscalYears.from || year > last) {
+    throw invalid('fiscalYear', `must be within ${programme.code}'s years ${programme.fiscalYears.from}–${last}`);
   }
   if (!CAPITAL_TYPES.includes(input.capitalType as CapitalType)) throw invalid('capitalType', `must be one of ${CAPITAL_TYPES.join(', ')}`);
   if (!SOURCES.includes(input.source as Source)) throw invalid('source', `must be one of ${SOURCES.join(', ')}`);

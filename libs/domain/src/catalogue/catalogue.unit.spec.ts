@@ -18,6 +18,12 @@ describe('budget line', () => {
     expect(budgetLine(DA1_1)).toEqual(DA1_1);
   });
 
+  it('accepts a line of the 2016–2020 programme extended into 2022, and refuses one of 2023', () => {
+    const carried: BudgetLineInput = { program: 'GNBV-2016-2020', project: 'DA1', subProject: 'DA1.TDA3', fiscalYear: 2022, capitalType: 'recurrent', source: 'central' };
+    expect(budgetLine(carried)).toEqual(carried);
+    expect(refusal({ ...carried, fiscalYear: 2023 })).toEqual({ code: 'VALIDATION_FAILED', field: 'fiscalYear' });
+  });
+
   it('accepts a project without sub-projects, with its sub-project left null', () => {
     expect(budgetLine({ ...DA1_1, project: 'DA2', subProject: undefined, capitalType: 'recurrent', source: 'policy_credit' })).toEqual({
       ...DA1_1,

@@ -16,6 +16,8 @@ export function recoveredResponse(events: readonly StoredEvent[]): unknown {
     case 'DisbursementRecorded':
     case 'DisbursementReversed':
       return { id: d.disbursementId, allocationId: d.allocationId, position };
+    case 'AllocationNoteRecorded':
+      return { id: d.noteId, allocationId: d.allocationId, position };
     case 'HouseholdAssessed':
       return { id: d.assessmentId, position, classification: d.classification, previousClassification: d.previousClassification, standard: d.standard, rule: d.rule };
     default:

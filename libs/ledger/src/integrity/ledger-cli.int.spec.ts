@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../../../apps/cli/src/cli';
 import { appendEvents, rechain, tamper, tempLedger, type TempLedger } from './tamper-fixture.spec';
@@ -76,6 +76,15 @@ describe('ledger CLI', () => {
     const sign = await ledger(env, 'checkpoint', 'sign', '--key', join(keys, 'private.pem'));
     expect(sign.code).toBe(1);
     expect(sign.out).toMatch(/not signing: broken at position 7/);
+  });
+
+  it('refuses to write a private key inside a git work tree', async () => {
+    const repo = join(tmp.dir, 'clone');
+    mkdirSync(join(repo, '.git'), { recursive: true });
+    const r = await ledger(env, 'checkpoint', 'keygen', '--out', join(repo, 'keys'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/is inside the git repository .*clone: a private key must not live in a work tree/);
+    expect(existsSync(join(repo, 'keys'))).toBe(false);
   });
 
   it('makes keys, signs a checkpoint, and verifies since it', async () => {

@@ -6,11 +6,21 @@ export type Scalar = string | number | boolean | null;
 /** Audit index query: positions of events carrying every one of `keys`, after `afterPosition`. */
 export type IndexQuery = Readonly<{ keys: readonly string[]; afterPosition: number; limit: number }>;
 
+/** A stretch of a collection in id order: `next` is the id to go on after, null when none is left. */
+export type ScanPage<T> = Readonly<{ docs: T[]; next: string | null }>;
+
 /** The read side: small enough to put on SQLite now and MongoDB later. */
 export interface ReadStore {
   get<T extends Doc>(collection: string, id: string): Promise<T | null>;
   /** Documents whose top-level fields equal every value in `where`. */
   find<T extends Doc>(collection: string, where?: Readonly<Record<string, Scalar>>): Promise<T[]>;
+  /**
+   * `find` a stretch at a time, for lists that page through collections too large to load: the
+   * documents matching `where` whose ids come after `afterId` (null: from the first), in the
+   * store's id order, at most `limit` of them. The order is the adapter's (binary on SQLite and
+   * MongoDB), the same on every call.
+   */
+  scan<T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, afterId: string | null, limit: number): Promise<ScanPage<T>>;
   queryIndex(query: IndexQuery): Promise<number[]>;
   /** The position up to which the read models reflect the log. */
   checkpoint(): Promise<number>;
@@ -38,6 +48,12 @@ export interface HistoricalReadStore extends ReadStore {
    */
   findAt<T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, position: number): Promise<T[]>;
   /**
+   * `scan` at `position`, candidates chosen as `findAt` chooses them: at most `limit` candidates
+   * are examined, so a stretch may hold fewer documents (those not written yet at `position`) and
+   * still have a `next`.
+   */
+  scanAt<T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, afterId: string | null, limit: number, position: number): Promise<ScanPage<T>>;
+  /**
    * The position the books had reached at `instant` (ISO 8601, UTC `…Z` as `recordedAt` is
    * stamped): the position of the event with the latest `metadata.recordedAt` ≤ `instant`, the
    * highest position among equal stamps; 0 when nothing was recorded by then. Reading at that
@@ -52,4 +68,5 @@ export interface HistoricalReadStore extends ReadStore {
 export const keepsHistory = (reads: ReadStore): reads is HistoricalReadStore =>
   typeof (reads as Partial<HistoricalReadStore>).getAt === 'function' &&
   typeof (reads as Partial<HistoricalReadStore>).findAt === 'function' &&
+  typeof (reads as Partial<HistoricalReadStore>).scanAt === 'function' &&
   typeof (reads as Partial<HistoricalReadStore>).positionAt === 'function';

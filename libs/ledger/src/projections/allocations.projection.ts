@@ -1,5 +1,6 @@
 import type {
   AllocationAdjusted,
+  AllocationNoteRecorded,
   AllocationGranted,
   DisbursementRecorded,
   DisbursementReversed,
@@ -32,8 +33,12 @@ export type AllocationDoc = Readonly<{
   disbursed: number;
   disbursedTotal: number;
   grantedAt: string;
+  /** Progress notes, oldest first (absent on documents written before issue 12: none). */
+  notes?: readonly AllocationNote[];
   _position?: number;
 }>;
+
+export type AllocationNote = Readonly<{ id: string; text: string; asOf: string; recordedAt: string; recordedBy: string; position: number }>;
 
 export const ALLOCATIONS = 'allocations';
 
@@ -42,7 +47,7 @@ type Data<E> = E extends { data: infer D } ? D : never;
 /** Live balances of every allocation: the figures GET /allocations/{id} and /balances read. */
 export const allocationsProjection: Projection = {
   name: 'allocations',
-  handles: new Set(['AllocationGranted', 'AllocationAdjusted', 'FundsPassedDown', 'FundsReturned', 'DisbursementRecorded', 'DisbursementReversed']),
+  handles: new Set(['AllocationGranted', 'AllocationAdjusted', 'FundsPassedDown', 'FundsReturned', 'DisbursementRecorded', 'DisbursementReversed', 'AllocationNoteRecorded']),
   touches(e: StoredEvent): DocRef[] {
     const d = e.data as { allocationId: string; parentId?: string | null; ancestry?: readonly string[] };
     const refs = [ref(ALLOCATIONS, d.allocationId)];
@@ -111,6 +116,12 @@ export const allocationsProjection: Projection = {
             return put({ ...a, disbursedTotal: add(a.disbursedTotal, delta) });
           }),
         ];
+      }
+      case 'AllocationNoteRecorded': {
+        const d = e.data as Data<AllocationNoteRecorded>;
+        const a = get(d.allocationId);
+        const note: AllocationNote = { id: d.noteId, text: d.text, asOf: d.asOf, recordedAt: e.metadata.recordedAt, recordedBy: e.metadata.actor.userId, position: e.position };
+        return [put({ ...a, notes: [...(a.notes ?? []), note] })];
       }
       default:
         return [];

@@ -41,6 +41,8 @@ export type HouseholdStatsDoc = Readonly<{
   households: number;
   byClassification: Readonly<Record<Classification, number>>;
   deprivations: Readonly<Record<string, number>>;
+  /** The same among the poor households: the programme report gives indicator rates on both bases. */
+  deprivationsOfPoor: Readonly<Record<string, number>>;
   _position?: number;
 }>;
 
@@ -56,13 +58,17 @@ const emptyStats = (unit: string, unitPath: readonly string[], reviewYear: numbe
   households: 0,
   byClassification: { poor: 0, near_poor: 0, average: 0, not_poor: 0 },
   deprivations: {},
+  deprivationsOfPoor: {},
 });
 
 function count(stats: HouseholdStatsDoc, a: Readonly<{ classification: Classification; deprivations: readonly string[] }>, sign: 1 | -1): HouseholdStatsDoc {
   const deprivations = { ...stats.deprivations };
   for (const code of a.deprivations) deprivations[code] = (deprivations[code] ?? 0) + sign;
+  const ofPoor = { ...(stats.deprivationsOfPoor ?? {}) };
+  if (a.classification === 'poor') for (const code of a.deprivations) ofPoor[code] = (ofPoor[code] ?? 0) + sign;
   return {
     ...stats,
+    deprivationsOfPoor: ofPoor,
     byClassification: { ...stats.byClassification, [a.classification]: stats.byClassification[a.classification] + sign },
     deprivations,
   };

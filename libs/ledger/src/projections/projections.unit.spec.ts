@@ -230,6 +230,20 @@ describe('projections', () => {
       ]);
     });
 
+    it('lists progress notes on the allocation, oldest first, with who wrote them and when', () => {
+      const log = allocationStory();
+      log.run(stream(DISTRICT), allocationDecider, { type: 'RecordNote', noteId: 'n-1', text: 'Chưa có hướng dẫn', today: '2022-11-30' }, KE_TOAN, '2022-11-30T03:00:00.000Z');
+      log.run(stream(DISTRICT), allocationDecider, { type: 'RecordNote', noteId: 'n-2', text: 'Đã chọn nhà thầu', asOf: '2022-12-01', today: '2022-12-20' });
+      const rm = new ReadModels();
+      rm.apply(log.events);
+      const district = rm.get<AllocationDoc>(ALLOCATIONS, DISTRICT)!;
+      expect(district.notes).toEqual([
+        { id: 'n-1', text: 'Chưa có hướng dẫn', asOf: '2022-11-30', recordedAt: '2022-11-30T03:00:00.000Z', recordedBy: KE_TOAN.userId, position: log.events.length - 1 },
+        { id: 'n-2', text: 'Đã chọn nhà thầu', asOf: '2022-12-01', recordedAt: '2022-07-01T02:00:00.000Z', recordedBy: KE_TOAN.userId, position: log.events.length },
+      ]);
+      expect(balances(rm, DISTRICT)).toEqual({ allocated: 71_570_000_000, subAllocated: 5_000_000_000, disbursed: 27_673_000_000, disbursedTotal: 29_673_000_000 });
+    });
+
     it('follows an adjustment and a return of funds', () => {
       const log = allocationStory();
       log.run(stream(PROVINCE), allocationDecider, { type: 'AdjustAllocation', delta: -10_000_000_000, decision: DECISION_747, reason: 'điều chỉnh giảm', transferId: null });
@@ -428,6 +442,7 @@ describe('projections', () => {
         households: 2,
         byClassification: { poor: 1, near_poor: 1, average: 0, not_poor: 0 },
         deprivations: { nutrition: 1, housing_quality: 1, latrine: 2 },
+        deprivationsOfPoor: { nutrition: 1, housing_quality: 1, latrine: 1 },
         _position: 8,
       });
     });
@@ -441,6 +456,7 @@ describe('projections', () => {
         households: 2,
         byClassification: { poor: 0, near_poor: 2, average: 0, not_poor: 0 },
         deprivations: { nutrition: 0, housing_quality: 0, latrine: 2 },
+        deprivationsOfPoor: { nutrition: 0, housing_quality: 0, latrine: 0 },
       });
       expect(rm.get<HouseholdDoc>(HOUSEHOLDS, HH1)).toMatchObject({
         current: { classification: 'near_poor', reviewYear: 2022 },

@@ -5,7 +5,7 @@ import { ALLOCATIONS } from '../projections/allocations.projection';
 import { DISBURSEMENTS } from '../projections/disbursements.projection';
 import { HOUSEHOLDS } from '../projections/households.projection';
 import { UNITS, type UnitDoc } from '../projections/units.projection';
-import { timeTravel, type TimeTravelQuery } from './time-travel';
+import { readingAt, type TimeTravelQuery } from './time-travel';
 
 export type AuditQuery = Readonly<Partial<Record<'allocation' | 'household' | 'disbursement' | 'actor' | 'decision' | 'from' | 'to' | 'limit' | 'cursor', string>>> &
   TimeTravelQuery;
@@ -30,7 +30,7 @@ const redact = (e: StoredEvent) => (e.type === 'UserRegistered' ? { ...e.data, t
 
 export async function audit(events: EventStore, current: ReadStore, q: AuditQuery, principal: Principal) {
   // At a past point the trail stops there, and references and scope are resolved as they stood.
-  const { reads } = await timeTravel(current, q);
+  const { reads, at } = await readingAt(current, q);
   const limit = q.limit === undefined ? 100 : Number(q.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw invalid('limit', 'must be an integer from 1 to 1000');
   const cursor = q.cursor === undefined ? 0 : Number(q.cursor);
@@ -82,5 +82,6 @@ export async function audit(events: EventStore, current: ReadStore, q: AuditQuer
       hash: e.hash,
     })),
     nextCursor: items.length > limit ? String(page[page.length - 1]!.position) : null,
+    at,
   };
 }

@@ -4,7 +4,7 @@ import { ALLOCATIONS, type AllocationDoc } from '../projections/allocations.proj
 import { DISBURSED_BY_DAY, type DisbursedOnDayDoc } from '../projections/disbursed-by-day.projection';
 import { unitRef } from '../commands/lookups';
 import { visible } from './scope';
-import { timeTravel, type TimeTravelQuery } from './time-travel';
+import { readingAt, type TimeTravelQuery } from './time-travel';
 
 export const GROUP_KEYS = ['program', 'project', 'subProject', 'fiscalYear', 'capitalType', 'source', 'unit'] as const;
 type GroupKey = (typeof GROUP_KEYS)[number];
@@ -12,27 +12,42 @@ type GroupKey = (typeof GROUP_KEYS)[number];
 export type BalancesQuery = Readonly<Partial<Record<'fiscalYear' | 'unit' | 'program' | 'project' | 'subProject' | 'capitalType' | 'source' | 'groupBy' | 'valueDate', string>>> &
   TimeTravelQuery;
 
-type Figures = { allocated: number; disbursed: number };
-
-const finish = (f: Figures) => ({
-  allocated: f.allocated,
-  disbursed: f.disbursed,
-  available: subtract(f.allocated, f.disbursed),
-  disbursementRate: percent(f.disbursed, f.allocated),
-});
-
 /**
- * Each đồng counts once: an allocation contributes what it kept (allocated − passed down) and what
- * it disbursed itself, so a district's total does not count again what its communes received, and
- * rows grouped by unit add up to the total.
- *
- * Two time axes combine: `asOf`/`atPosition` picks what the books knew (a prefix of the log),
- * `valueDate` keeps only the disbursements and reversals whose value date is on or before it
- * ("what did we know on 15 Jan 2023 about what had been paid by 31 Dec 2022"). Allocations have no
- * value date: the allocated figures are those known at the chosen point.
+ * The figures of a set of allocations (a row, or the total), named and computed as on
+ * GET /allocations/{id} so that a row holding one allocation shows exactly its figures. Each đồng
+ * counts once: a sub-allocation whose parent is in the same set is money the set already holds,
+ * so `allocated` is what entered the set from outside it (the allocations whose parent is not in
+ * it), `subAllocated` what the set passed down out of it, `disbursed` what its allocations paid
+ * themselves, and `disbursementRate` = what was paid from the set's money (its topmost
+ * allocations and everything below them) ÷ allocated. Hence allocated − subAllocated, disbursed
+ * and available of the rows add up to the total's.
  */
+type Member = Readonly<{ a: AllocationDoc; disbursed: number; disbursedTotal: number }>;
+
+function figures(members: readonly Member[]) {
+  const ids = new Set(members.map((m) => m.a.id));
+  let allocated = 0;
+  let subAllocated = 0;
+  let disbursed = 0;
+  let disbursedTotal = 0;
+  for (const { a, disbursed: paid, disbursedTotal: paidBelow } of members) {
+    if (a.parentId === null || !ids.has(a.parentId)) allocated = add(allocated, a.allocated);
+    else subAllocated = subtract(subAllocated, a.allocated);
+    subAllocated = add(subAllocated, a.subAllocated);
+    disbursed = add(disbursed, paid);
+    if (!a.ancestry.some((id) => ids.has(id))) disbursedTotal = add(disbursedTotal, paidBelow);
+  }
+  return {
+    allocated,
+    subAllocated,
+    disbursed,
+    available: subtract(subtract(allocated, subAllocated), disbursed),
+    disbursementRate: percent(disbursedTotal, allocated),
+  };
+}
+
 export async function balances(current: ReadStore, q: BalancesQuery, principal: Principal) {
-  const { reads, position } = await timeTravel(current, q);
+  const { reads, at } = await readingAt(current, q);
   if (q.valueDate !== undefined) assertDay('valueDate', q.valueDate);
   const where: Record<string, Scalar> = {};
   if (q.fiscalYear !== undefined) {
@@ -53,35 +68,39 @@ export async function balances(current: ReadStore, q: BalancesQuery, principal: 
     assertCanRead(principal, unit.path);
     unitFilter = unit.code;
   }
-  const docs = (await reads.find<AllocationDoc>(ALLOCATIONS, where)).filter(
-    (a) => (unitFilter === null || a.unitPath.includes(unitFilter)) && visible(principal, a.unitPath),
-  );
+  const all = await reads.find<AllocationDoc>(ALLOCATIONS, where);
+  const docs = all.filter((a) => (unitFilter === null || a.unitPath.includes(unitFilter)) && visible(principal, a.unitPath));
   let disbursedOf = (a: AllocationDoc): number => a.disbursed;
+  let disbursedTotalOf = (a: AllocationDoc): number => a.disbursedTotal;
   if (q.valueDate !== undefined) {
     const byAllocation = new Map<string, number>();
     for (const day of await reads.find<DisbursedOnDayDoc>(DISBURSED_BY_DAY, where)) {
       if (day.valueDate <= q.valueDate) byAllocation.set(day.allocationId, add(byAllocation.get(day.allocationId) ?? 0, day.disbursed));
     }
+    // What an allocation and those below it paid by the value date (they share its budget line, so `all` holds them).
+    const below = new Map<string, number>();
+    for (const a of all) {
+      const paid = byAllocation.get(a.id) ?? 0;
+      for (const id of [a.id, ...a.ancestry]) below.set(id, add(below.get(id) ?? 0, paid));
+    }
     disbursedOf = (a) => byAllocation.get(a.id) ?? 0;
+    disbursedTotalOf = (a) => below.get(a.id) ?? 0;
   }
-  const rows = new Map<string, { keys: Record<string, unknown>; figures: Figures }>();
-  const total: Figures = { allocated: 0, disbursed: 0 };
-  for (const a of docs.sort((x, y) => x.id.localeCompare(y.id))) {
-    const kept = subtract(a.allocated, a.subAllocated);
-    const keys = Object.fromEntries(groupBy.map((g) => [g, a[g]]));
+  const rows = new Map<string, { keys: Record<string, unknown>; members: Member[] }>();
+  const members: Member[] = [];
+  for (const a of docs.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))) {
+    const member = { a, disbursed: disbursedOf(a), disbursedTotal: disbursedTotalOf(a) };
     const id = JSON.stringify(groupBy.map((g) => a[g]));
-    const row = rows.get(id) ?? { keys, figures: { allocated: 0, disbursed: 0 } };
-    const disbursed = disbursedOf(a);
-    row.figures = { allocated: add(row.figures.allocated, kept), disbursed: add(row.figures.disbursed, disbursed) };
+    const row = rows.get(id) ?? { keys: Object.fromEntries(groupBy.map((g) => [g, a[g]])), members: [] };
+    row.members.push(member);
     rows.set(id, row);
-    total.allocated = add(total.allocated, kept);
-    total.disbursed = add(total.disbursed, disbursed);
+    members.push(member);
   }
   return {
     rows: [...rows.values()]
       .sort((x, y) => JSON.stringify(Object.values(x.keys)).localeCompare(JSON.stringify(Object.values(y.keys))))
-      .map((r) => ({ ...r.keys, ...finish(r.figures) })),
-    total: finish(total),
-    ...(position === null && q.valueDate === undefined ? {} : { at: { position: position ?? (await reads.checkpoint()), valueDate: q.valueDate ?? null } }),
+      .map((r) => ({ ...r.keys, ...figures(r.members) })),
+    total: figures(members),
+    at: q.valueDate === undefined ? at : { ...at, valueDate: q.valueDate },
   };
 }

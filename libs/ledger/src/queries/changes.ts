@@ -6,9 +6,10 @@ import { UNITS, type UnitDoc } from '../projections/units.projection';
 import { unitRef } from '../commands/lookups';
 import { upcast } from '../schema/upcasters';
 import { visible } from './scope';
+import { openListing } from './list-page';
 import { historical, parseInstant, parsePosition, readsAt } from './time-travel';
 
-export type ChangesQuery = Readonly<Partial<Record<'from' | 'to' | 'unit' | 'limit', string>>>;
+export type ChangesQuery = Readonly<Partial<Record<'from' | 'to' | 'unit', string>>> & Readonly<{ limit?: number | string; cursor?: unknown }>;
 
 export type BalanceFigures = Readonly<{ allocated: number; subAllocated: number; disbursed: number; available: number }>;
 
@@ -19,6 +20,16 @@ export type AllocationMove = Readonly<{
   before: BalanceFigures | null;
   after: BalanceFigures;
   delta: BalanceFigures;
+}>;
+
+export type ChangedEvent = Readonly<{
+  position: number;
+  type: string;
+  schemaVersion: number;
+  streamId: string;
+  recordedAt: string;
+  actor: StoredEvent['metadata']['actor'];
+  data: unknown;
 }>;
 
 const ZERO: BalanceFigures = { allocated: 0, subAllocated: 0, disbursed: 0, available: 0 };
@@ -60,11 +71,12 @@ const redact = (e: StoredEvent) => (e.type === 'UserRegistered' ? { ...e.data, t
  */
 export async function changes(events: EventStore, current: ReadStore, q: ChangesQuery, principal: Principal) {
   const reads = historical(current);
-  const limit = q.limit === undefined ? 100 : Number(q.limit);
-  if (!Number.isInteger(limit) || limit < 0 || limit > 1000) throw invalid('limit', 'must be an integer from 0 to 1000');
   const head = await reads.checkpoint();
   const from = await bound(reads, 'from', q.from, head);
-  const to = await bound(reads, 'to', q.to, head);
+  // The listing answers for `to`: its cursor keeps it, so later pages are cut where the first was.
+  const asked = q.cursor === undefined ? { atPosition: String(await bound(reads, 'to', q.to, head)) } : {};
+  const listing = await openListing(current, { limit: q.limit, cursor: q.cursor, ...asked }, 'changes', { from: q.from, to: q.to, unit: q.unit });
+  const to = listing.at.position;
   if (from > to) throw invalid('from', `is after to (position ${from} > ${to})`);
   const after = readsAt(reads, to);
   const before = readsAt(reads, from);
@@ -84,7 +96,7 @@ export async function changes(events: EventStore, current: ReadStore, q: Changes
   };
 
   const byType: Record<string, number> = {};
-  const items: unknown[] = [];
+  const items: ChangedEvent[] = [];
   let count = 0;
   const touched = new Set<string>();
   for (let cursor = from; cursor < to; ) {
@@ -97,7 +109,8 @@ export async function changes(events: EventStore, current: ReadStore, q: Changes
       if (!eventInScope(e)) continue;
       count += 1;
       byType[e.type] = (byType[e.type] ?? 0) + 1;
-      if (items.length < limit) {
+      // Every event in range is counted; only the page's are kept (and one more, to know there is a next page).
+      if ((listing.after === null || e.position > (listing.after as number)) && items.length <= listing.limit) {
         items.push({ position: e.position, type: e.type, schemaVersion: stored.schemaVersion, streamId: e.streamId, recordedAt: e.metadata.recordedAt, actor: e.metadata.actor, data: redact(e) });
       }
     }
@@ -120,12 +133,14 @@ export async function changes(events: EventStore, current: ReadStore, q: Changes
     };
     moves.push({ id, unit: now.unit, before: b, after: a, delta });
   }
+  const page = listing.page(items, (e) => e.position);
   return {
     from: { position: from },
     to: { position: to },
     recorded: { events: count, byType: Object.fromEntries(Object.entries(byType).sort(([x], [y]) => x.localeCompare(y))) },
-    events: items,
-    truncated: count > items.length,
+    items: page.items,
+    nextCursor: page.nextCursor,
     allocations: moves,
+    at: { position: to },
   };
 }

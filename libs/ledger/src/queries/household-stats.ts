@@ -2,7 +2,7 @@ import { CLASSIFICATIONS, assertCanRead, invalid, percent, type Classification, 
 import type { ReadStore } from '../ports/read-store.port';
 import { HOUSEHOLD_STATS, type HouseholdStatsDoc } from '../projections/households.projection';
 import { unitRef } from '../commands/lookups';
-import { timeTravel, type TimeTravelQuery } from './time-travel';
+import { readingAt, type TimeTravelQuery } from './time-travel';
 
 type Tally = { households: number; byClassification: Record<Classification, number>; deprivations: Record<string, number> };
 
@@ -14,14 +14,11 @@ function addTo(t: Tally, s: HouseholdStatsDoc): void {
   for (const [code, n] of Object.entries(s.deprivations)) t.deprivations[code] = (t.deprivations[code] ?? 0) + n;
 }
 
+/** Classes are keyed by their codes everywhere (as in the import summary and `classification`). */
 const report = (t: Tally) => ({
   households: t.households,
-  poor: t.byClassification.poor,
-  nearPoor: t.byClassification.near_poor,
-  average: t.byClassification.average,
-  notPoor: t.byClassification.not_poor,
-  poorRate: percent(t.byClassification.poor, t.households),
-  nearPoorRate: percent(t.byClassification.near_poor, t.households),
+  byClassification: { ...t.byClassification },
+  rates: Object.fromEntries(CLASSIFICATIONS.map((c) => [c, percent(t.byClassification[c], t.households)])) as Record<Classification, number>,
   deprivations: Object.fromEntries(Object.entries(t.deprivations).filter(([, n]) => n > 0).sort(([a], [b]) => a.localeCompare(b))),
 });
 
@@ -29,7 +26,7 @@ const report = (t: Tally) => ({
 export async function householdStats(current: ReadStore, q: Readonly<{ unit?: string; reviewYear?: string }> & TimeTravelQuery, principal: Principal) {
   if (q.unit === undefined) throw invalid('unit', 'is required');
   if (q.reviewYear === undefined || !/^\d{4}$/.test(q.reviewYear)) throw invalid('reviewYear', 'is required: a year');
-  const { reads, position } = await timeTravel(current, q);
+  const { reads, at } = await readingAt(current, q);
   const unit = await unitRef(reads, 'unit', q.unit);
   assertCanRead(principal, unit.path);
   const docs = (await reads.find<HouseholdStatsDoc>(HOUSEHOLD_STATS, { reviewYear: Number(q.reviewYear) })).filter((s) => s.unitPath.includes(unit.code));
@@ -45,6 +42,6 @@ export async function householdStats(current: ReadStore, q: Readonly<{ unit?: st
     reviewYear: Number(q.reviewYear),
     ...report(all),
     byUnit: [...byChild.entries()].map(([code, t]) => ({ unit: code, ...report(t) })),
-    ...(position === null ? {} : { asOfPosition: position }),
+    at,
   };
 }

@@ -64,14 +64,56 @@ export function readsAt(reads: HistoricalReadStore, position: number): Historica
     find: <T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>> = {}) => reads.findAt<T>(collection, where, position),
     queryIndex: async (q: IndexQuery) => (q.afterPosition >= position ? [] : (await reads.queryIndex(q)).filter((p) => p <= position)),
     checkpoint: async () => position,
+    scan: <T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, afterId: string | null, limit: number) => reads.scanAt<T>(collection, where, afterId, limit, position),
     getAt: (collection, id, at) => reads.getAt(collection, id, Math.min(at, position)),
     findAt: (collection, where, at) => reads.findAt(collection, where, Math.min(at, position)),
+    scanAt: (collection, where, afterId, limit, at) => reads.scanAt(collection, where, afterId, limit, Math.min(at, position)),
     positionAt: async (instant) => Math.min(await reads.positionAt(instant), position),
   };
 }
+
+/**
+ * The point a read answers for, said on every read as `at`: the log position, and the instant
+ * asked for when the read named one (`asOf`, as the UTC instant it was taken to mean).
+ */
+export type ReadPoint = Readonly<{ position: number; asOf?: string }>;
+
+export const readPoint = (q: TimeTravelQuery, position: number): ReadPoint =>
+  q.asOf === undefined ? { position } : { position, asOf: parseInstant('asOf', q.asOf) };
 
 /** `reads` at the point a query names, and that point (null: the present). */
 export async function timeTravel(reads: ReadStore, q: TimeTravelQuery): Promise<Readonly<{ reads: ReadStore; position: number | null }>> {
   const position = await requestedPosition(reads, q);
   return { reads: position === null ? reads : readsAt(historical(reads), position), position };
+}
+
+/**
+ * The read models at `position` for a read that must answer for exactly one position: while they
+ * still stand there (the usual case for a read of the present), documents are read as they are,
+ * checking the position did not move during the read; otherwise by their versions.
+ */
+export function pinnedReads(current: ReadStore, position: number): ReadStore {
+  if (!keepsHistory(current)) return current;
+  const past = readsAt(current, position);
+  const present = async <R>(read: () => Promise<R>, orPast: () => Promise<R>): Promise<R> => {
+    if ((await current.checkpoint()) === position) {
+      const found = await read();
+      if ((await current.checkpoint()) === position) return found;
+    }
+    return orPast();
+  };
+  return {
+    ...past,
+    get: <T extends Doc>(collection: string, id: string) => present(() => current.get<T>(collection, id), () => past.get<T>(collection, id)),
+    find: <T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>> = {}) =>
+      present(() => current.find<T>(collection, where), () => past.find<T>(collection, where)),
+    scan: <T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, afterId: string | null, limit: number) =>
+      present(() => current.scan<T>(collection, where, afterId, limit), () => past.scan<T>(collection, where, afterId, limit)),
+  } as HistoricalReadStore;
+}
+
+/** `timeTravel` for a read that says the point it answers for: the position asked, or the read models' now. */
+export async function readingAt(current: ReadStore, q: TimeTravelQuery): Promise<Readonly<{ reads: ReadStore; at: ReadPoint }>> {
+  const position = (await requestedPosition(current, q)) ?? (await current.checkpoint());
+  return { reads: pinnedReads(current, position), at: readPoint(q, position) };
 }

@@ -16,6 +16,7 @@ import { allocationById } from '../commands/lookups';
 import { streams } from '../streams';
 import { upcast } from '../schema/upcasters';
 import { visible } from './scope';
+import type { ReadPoint } from './time-travel';
 
 export type Balance = Readonly<{ allocated: number; subAllocated: number; disbursed: number; available: number }>;
 
@@ -45,6 +46,7 @@ async function balanceAt(events: EventStore, allocationId: string, position: num
  * link with its balance just after the payment was recorded.
  */
 export async function disbursementTrace(reads: ReadStore, events: EventStore, id: string, principal: Principal) {
+  const at: ReadPoint = { position: await reads.checkpoint() };
   const d = await reads.get<DisbursementDoc>(DISBURSEMENTS, id);
   if (!d) throw notFound('disbursement', id);
   const own = await allocationById(reads, d.allocationId);
@@ -60,7 +62,7 @@ export async function disbursementTrace(reads: ReadStore, events: EventStore, id
     if (!balance) throw new Error(`allocation '${a.id}' has no grant at or before position ${d.position}`);
     chain.push({ allocationId: a.id, unit: a.unit, decision: a.decision, amount: balance.allocated, balanceAtTime: balance });
   }
-  return { disbursementId: d.id, position: d.position, chain, payment: payment(d) };
+  return { disbursementId: d.id, position: d.position, chain, payment: payment(d), at };
 }
 
 export type TraceNode = Readonly<{
@@ -79,11 +81,11 @@ export type TraceNode = Readonly<{
 
 export type AllocationTrace = Readonly<{
   allocationId: string;
-  /** The read models' position when the tree was read. */
-  position: number;
   reconciles: boolean;
   unreconciled: { id: string; unit: string; discrepancies: string[] }[];
   tree: TraceNode;
+  /** The read models' position when the tree was read. */
+  at: ReadPoint;
 }>;
 
 async function node(reads: ReadStore, a: AllocationDoc, bad: AllocationTrace['unreconciled']): Promise<TraceNode> {
@@ -131,6 +133,6 @@ export async function allocationTrace(reads: ReadStore, id: string, principal: P
     const unreconciled: AllocationTrace['unreconciled'] = [];
     const tree = await node(reads, await allocationById(reads, id), unreconciled);
     const after = await reads.checkpoint();
-    if (before === after || attempt === 4) return { allocationId: root.id, position: after, reconciles: unreconciled.length === 0, unreconciled, tree };
+    if (before === after || attempt === 4) return { allocationId: root.id, reconciles: unreconciled.length === 0, unreconciled, tree, at: { position: after } };
   }
 }

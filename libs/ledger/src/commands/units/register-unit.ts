@@ -16,7 +16,7 @@ export async function registerUnit(runner: CommandRunner, reads: ReadStore, inpu
     unitDecider,
     { type: 'RegisterUnit', code: input.code, name: input.name, level: input.level, parent: parent && { code: parent.code, level: parent.level } },
     ctx,
-    { respond: (r) => ({ id: code, position: r.lastPosition }) },
+    { respond: (r) => ({ code, position: r.lastPosition }) },
   );
-  return { id: code, position: result!.lastPosition };
+  return { code, position: result!.lastPosition };
 }

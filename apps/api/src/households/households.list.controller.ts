@@ -1,0 +1,25 @@
+import { Controller, Get, Query, Req } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthenticatedRequest } from '../http/principal';
+import { ListHouseholdsQuery } from './households.handlers';
+import { HouseholdPageDto, HouseholdsQueryDto } from './households.list.dto';
+
+/** Apart from HouseholdsController, whose writes (and only they) take an Idempotency-Key. */
+@ApiTags('households')
+@ApiBearerAuth()
+@Controller('api/v1/households')
+export class HouseholdListsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'List households',
+    description:
+      "The households in the caller's scope, by id. `unit` keeps a unit's subtree; `classification` and `deprivation` ask about the current assessment, or with `reviewYear` about that year's (households not assessed that year are left out); `q` matches the id or the head's name, ignoring case and diacritics.",
+  })
+  @ApiOkResponse({ type: HouseholdPageDto })
+  list(@Query() query: HouseholdsQueryDto, @Req() req: AuthenticatedRequest) {
+    return this.queries.execute(new ListHouseholdsQuery(query, req.principal!));
+  }
+}

@@ -1,0 +1,81 @@
+import { Controller, Get, Headers, Module, Query, Req, Res } from '@nestjs/common';
+import { Query as CqrsQuery, QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, type ApiResponseNoStatusOptions } from '@nestjs/swagger';
+
+type SchemaObject = NonNullable<NonNullable<ApiResponseNoStatusOptions['content']>[string]['schema']>;
+import type { FastifyReply } from 'fastify';
+import type { Principal } from '../../../../libs/domain/src';
+import { CONTENT_TYPES, programmeReport, renderReport, type RenderedReport } from '../../../../libs/ledger/src';
+import type { AuthenticatedRequest } from '../http/principal';
+import { LedgerService } from '../ledger/ledger.service';
+import { chooseFormat } from './report-format';
+import { ProgrammeReportQueryDto } from './reports.dto';
+
+export class GetProgrammeReportQuery extends CqrsQuery<RenderedReport> {
+  constructor(readonly query: ProgrammeReportQueryDto, readonly accept: string | undefined, readonly principal: Principal) {
+    super();
+  }
+}
+
+@QueryHandler(GetProgrammeReportQuery)
+export class GetProgrammeReportHandler implements IQueryHandler<GetProgrammeReportQuery> {
+  constructor(private readonly ledger: LedgerService) {}
+  async execute(q: GetProgrammeReportQuery): Promise<RenderedReport> {
+    const format = chooseFormat(q.query.format, q.accept);
+    const { report, tables } = await programmeReport(this.ledger.events, this.ledger.reads, q.query, q.principal, new Date().toISOString());
+    return renderReport(report, tables, format, q.query.table);
+  }
+}
+
+const SECTIONS: SchemaObject = {
+  type: 'object',
+  description: 'amounts whole đồng; rates percent with two decimals rounded half up, null where nothing was allocated; every line carries `evidence`: the queries listing its entries at the same atPosition',
+  required: ['report', 'header', 'households', 'funds', 'projects', 'plan', 'checks', 'consistent'],
+  properties: {
+    report: { type: 'string', enum: ['programme'] },
+    header: { type: 'object', description: '1: unit and parent, fiscal year, programme, asOf {position, recordedAt}, generatedAt, headHash (the log hash at that position)' },
+    households: { type: 'object', description: '2.1 previous review, 2.2 this year’s: counts and rates with their denominator, the indicators on both bases (assessed, poor), by unit one level down, highest and lowest' },
+    funds: { type: 'object', description: '3: lines total / programme (investment, recurrent) / carried from the predecessor (investment, recurrent): allocated, disbursed, rate, decisions' },
+    projects: { type: 'array', items: { type: 'object' }, description: '4: every project and sub-project of the catalogue: figures, allocatedAny (false: “không giao”), progress notes' },
+    plan: { type: 'object', description: '5: each year of the programme × source (central investment, central recurrent, local, other, policy credit), with totals' },
+    checks: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, description: { type: 'string' }, ok: { type: 'boolean' }, detail: { type: 'string' } } } },
+    consistent: { type: 'boolean' },
+  },
+};
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('api/v1/reports')
+export class ReportsController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('programme')
+  @ApiOperation({ summary: 'The programme report of a unit and fiscal year (sections 1–6), as the books stood at any position' })
+  @ApiProduces(CONTENT_TYPES.json, CONTENT_TYPES.html, CONTENT_TYPES.xlsx, CONTENT_TYPES.csv, CONTENT_TYPES.zip)
+  @ApiOkResponse({
+    description: 'JSON (the sections), HTML (printable A4, Vietnamese), XLSX (one sheet per table, formulas), CSV (one table with `table`, else a ZIP of every table); files come with Content-Disposition',
+    content: {
+      [CONTENT_TYPES.json]: { schema: SECTIONS },
+      [CONTENT_TYPES.html]: { schema: { type: 'string' } },
+      [CONTENT_TYPES.xlsx]: { schema: { type: 'string', format: 'binary' } },
+      [CONTENT_TYPES.csv]: { schema: { type: 'string' } },
+      [CONTENT_TYPES.zip]: { schema: { type: 'string', format: 'binary' } },
+    },
+  })
+  async programme(
+    @Query() query: ProgrammeReportQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const rendered = await this.queries.execute(new GetProgrammeReportQuery(query, accept, req.principal!));
+    reply.header('content-type', rendered.contentType);
+    reply.header('vary', 'Accept');
+    const disposition = rendered.contentType.startsWith('application/json') || rendered.contentType.startsWith('text/html') ? 'inline' : 'attachment';
+    reply.header('content-disposition', `${disposition}; filename="${rendered.fileName}"`);
+    return rendered.body;
+  }
+}
+
+@Module({ controllers: [ReportsController], providers: [GetProgrammeReportHandler] })
+export class ReportsModule {}

@@ -1,0 +1,9 @@
+export * from './programme-report';
+export * from './programme-report.model';
+export * from './table';
+export * from './render';
+export { renderHtml } from './render-html';
+export { renderXlsx, excelFormula } from './render-xlsx';
+export { renderCsv, csvFileName } from './render-csv';
+export { zipStore } from './zip';
+export { programmeTables } from './programme-tables';
