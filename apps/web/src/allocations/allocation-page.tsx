@@ -13,20 +13,11 @@ import { ReversePaymentForm } from './reverse-payment-form';
 
 type View = Readonly<{ allocation: Allocation; payments: readonly Payment[] }>;
 
-/**
- * The payments come from the allocation's trace, which reads the books as they are now; at a past
- * point, the payments and reversals recorded after it are left out, by their log positions.
- */
-function asAt(payments: readonly Payment[], position: number | null): Payment[] {
-  if (position === null) return [...payments];
-  return payments.filter((p) => p.position <= position).map((p) => (p.reversal && p.reversal.position > position ? { ...p, reversal: null } : p));
-}
-
 export function AllocationPage({ id }: { id: string }) {
   const { t, client, at, me, route } = useApp();
   const load = useLoad(`allocation|${id}|${JSON.stringify(at)}`, async (): Promise<View> => {
-    const [allocation, trace] = await Promise.all([client.allocation(id, at), client.allocationTrace(id)]);
-    return { allocation, payments: asAt(trace.tree.disbursements, allocation.readPosition) };
+    const [allocation, payments] = await Promise.all([client.allocation(id, at), client.payments(id, at)]);
+    return { allocation, payments };
   });
   const past = Boolean(at.asOf || at.atPosition);
 
@@ -109,7 +100,7 @@ function Summary({ a }: { a: Allocation }) {
         <div className="wide">
           <dt>{t('rate')}</dt>
           <dd data-figure="rate">
-            <RateBar part={a.disbursedTotal} whole={a.allocated} rate={a.disbursementRate} />
+            <RateBar rate={a.disbursementRate} />
           </dd>
         </div>
       </dl>

@@ -1,5 +1,5 @@
 import type { ApiError } from '../i18n/errors';
-import type { Allocation, AllocationTrace, At, AuditEntry, Balances, HouseholdStats, Me, Page, Unit, Written } from './types';
+import type { Allocation, AllocationSummary, AllocationTrace, At, AuditEntry, Balances, HouseholdStats, Me, Page, Payment, Unit, Written } from './types';
 
 export class ApiFailure extends Error {
   constructor(readonly error: ApiError) {
@@ -60,6 +60,17 @@ export function createClient(token: string, onUnauthenticated: () => void) {
   }
   const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query });
   const enc = encodeURIComponent;
+  /** Every page of a list (pages of 1000; each page answers for the first page's position). */
+  async function allPages<T>(path: string, q: Query, at: At): Promise<T[]> {
+    const items: T[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await get<Page<T>>(path, { ...q, ...at, limit: 1000, cursor });
+      items.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return items;
+  }
 
   return {
     /** Any signed-in user may read the head: the cheapest way to check a token. */
@@ -82,6 +93,9 @@ export function createClient(token: string, onUnauthenticated: () => void) {
       const body = await get<Omit<Allocation, 'readPosition'>>(`/allocations/${enc(id)}`, { ...at });
       return { ...body, readPosition: readPosition(body) };
     },
+    allocations: (q: Readonly<{ fiscalYear?: number; unit?: string }>, at: At) => allPages<AllocationSummary>('/allocations', q, at),
+    /** An allocation's payments in the order recorded, reversed ones included, as of `at`. */
+    payments: (id: string, at: At) => allPages<Payment>(`/allocations/${enc(id)}/disbursements`, {}, at),
     /** The tree below an allocation; the trace reads the books as they are now. */
     allocationTrace: (id: string) => get<AllocationTrace>(`/allocations/${enc(id)}/trace`),
     audit: (q: Readonly<Record<string, string | undefined>>, at: At) => get<Page<AuditEntry>>('/audit', { ...q, ...at }),

@@ -5,7 +5,8 @@
  */
 export type Decision = Readonly<{ number: string; date: string; issuer: string }>;
 
-export type Figures = Readonly<{ allocated: number; subAllocated?: number; disbursed: number; available: number; disbursementRate: number }>;
+/** `allocated` is gross: available = allocated − subAllocated − disbursed (as on /allocations/{id}). */
+export type Figures = Readonly<{ allocated: number; subAllocated: number; disbursed: number; available: number; disbursementRate: number }>;
 
 export type BalanceRow = Figures & Readonly<Partial<Record<'program' | 'project' | 'subProject' | 'capitalType' | 'source' | 'unit', string>> & { fiscalYear?: number }>;
 
@@ -42,6 +43,8 @@ export type Payment = Readonly<{
   position: number;
   reversal: Readonly<{ reason: string; valueDate: string; recordedAt: string; recordedBy: string; position: number }> | null;
 }>;
+
+export type AllocationSummary = Readonly<{ id: string; unit: string; parentId: string | null; allocated: number; subAllocated: number; disbursed: number; available: number; disbursementRate: number; decision: Decision; subProject?: string | null; project?: string; capitalType?: string }>;
 
 export type TraceNode = Readonly<{
   id: string;
@@ -92,7 +95,7 @@ export type HouseholdStats = HouseholdFigures & Readonly<{ unit: string; reviewY
 
 export type Unit = Readonly<{ code: string; name: string; level: string; parent: string | null }>;
 
-export type Me = Readonly<{ id: string; name: string; role: string; units: readonly string[] }>;
+export type Me = Readonly<{ id: string; name: string | null; role: string; units: readonly string[] }>;
 
 export type Written = Readonly<{ id?: string; position: number }>;
 

@@ -28,6 +28,9 @@ export function FiguresTable({ data, columns, caption, renderKey }: { data: Bala
               {t('allocated')}
             </th>
             <th scope="col" className="num">
+              {t('subAllocated')}
+            </th>
+            <th scope="col" className="num">
               {t('disbursed')}
             </th>
             <th scope="col" className="num">
@@ -46,13 +49,16 @@ export function FiguresTable({ data, columns, caption, renderKey }: { data: Bala
                 <Money dong={row.allocated} />
               </td>
               <td className="num">
+                <Money dong={row.subAllocated} />
+              </td>
+              <td className="num">
                 <Money dong={row.disbursed} />
               </td>
               <td className="num">
                 <Money dong={row.available} />
               </td>
               <td>
-                <RateBar part={row.disbursed} whole={row.allocated} rate={row.disbursementRate} />
+                <RateBar rate={row.disbursementRate} />
               </td>
             </tr>
           ))}
@@ -66,13 +72,16 @@ export function FiguresTable({ data, columns, caption, renderKey }: { data: Bala
               <Money dong={data.total.allocated} />
             </td>
             <td className="num">
+              <Money dong={data.total.subAllocated} />
+            </td>
+            <td className="num">
               <Money dong={data.total.disbursed} />
             </td>
             <td className="num">
               <Money dong={data.total.available} />
             </td>
             <td>
-              <RateBar part={data.total.disbursed} whole={data.total.allocated} rate={data.total.disbursementRate} />
+              <RateBar rate={data.total.disbursementRate} />
             </td>
           </tr>
         </tfoot>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import type { BalanceRow, Balances } from '../api/types';
+import type { AllocationSummary, BalanceRow, Balances } from '../api/types';
+import { AllocationsTable } from './allocations-table';
 import { AsOfBanner } from '../shell/as-of';
 import { useApp } from '../shell/app-context';
 import { href, navigate } from '../shell/router';
@@ -26,6 +27,7 @@ function Overview({ year }: { year: number }) {
   const unit = route.params.unit || undefined;
   const atKey = JSON.stringify(at);
   const byLine = useLoad(`line|${year}|${unit}|${atKey}`, () => client.balances({ fiscalYear: year, groupBy: LINE_GROUPS, unit }, at));
+  const list = useLoad(`list|${year}|${unit}|${atKey}`, () => client.allocations({ fiscalYear: year, unit }, at));
   const byUnit = useLoad(`unit|${year}|${unit}|${atKey}`, () => client.balances({ fiscalYear: year, groupBy: 'unit', unit }, at));
 
   return (
@@ -52,6 +54,10 @@ function Overview({ year }: { year: number }) {
       <section aria-labelledby="by-line">
         <h2 id="by-line">{t('byLine')}</h2>
         <Loaded load={byLine}>{(data: Balances) => <FiguresTable data={data} columns={['program', 'project', 'subProject', 'capitalType']} caption={t('byLine')} />}</Loaded>
+      </section>
+      <section aria-labelledby="allocations">
+        <h2 id="allocations">{t('allocations')}</h2>
+        <Loaded load={list}>{(items: readonly AllocationSummary[]) => <AllocationsTable items={items} />}</Loaded>
       </section>
       <section aria-labelledby="by-unit">
         <h2 id="by-unit">{t('byUnit')}</h2>

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Client } from '../api/client';
-import type { At } from '../api/types';
+import type { At, Me } from '../api/types';
 import type { MoneyUnit } from '../format/money';
 import type { ApiError } from '../i18n/errors';
 import type { Lang } from '../i18n/lang';
@@ -17,7 +17,7 @@ export type AppContextValue = Readonly<{
   route: Route;
   /** The "as of" point every read honours. */
   at: At;
-  me: Readonly<{ id: string; name: string; role: string; units: readonly string[] }> | null;
+  me: Me | null;
 }>;
 
 export const AppContext = createContext<AppContextValue | null>(null);

@@ -18,7 +18,7 @@ export function Header({ onSignOut, onToggleLang, onToggleMillions }: { onSignOu
           {t('appTitle')}
         </a>
         <div className="header-tools">
-          {me && <span className="who">{t('signedInAs', { user: `${me.name} (${me.id})` })}</span>}
+          {me && <span className="who">{t('signedInAs', { user: me.name && me.name !== me.id ? `${me.name} (${me.id})` : me.id })}</span>}
           <label className="toggle">
             <input type="checkbox" checked={unit === 'million'} onChange={onToggleMillions} />
             {t('inMillions')}

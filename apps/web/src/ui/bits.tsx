@@ -11,13 +11,13 @@ export function Money({ dong }: { dong: number }) {
 }
 
 /** A rate with a bar drawn to the same proportion; the bar is decoration, the text says it. */
-export function RateBar({ part, whole, rate }: { part: number; whole: number; rate: number }) {
+export function RateBar({ rate }: { rate: number }) {
   const { t } = useApp();
   const text = formatRate(rate);
   return (
     <span className="rate">
       <span className="bar" role="img" aria-label={t('rateBar', { rate: text })}>
-        <span className="bar-fill" style={{ width: `${barWidth(part, whole).toFixed(2)}%` }} />
+        <span className="bar-fill" style={{ width: `${barWidth(rate, 100).toFixed(2)}%` }} />
       </span>
       <span className="rate-text">{text}</span>
     </span>
