@@ -6,6 +6,7 @@ import { DomainError } from '../../../libs/domain/src';
 import { waitForCheckpoint } from '../../../libs/ledger/src/distributed/consistency';
 import { AppModule } from './app.module';
 import { ensureAdmin, recoverPendingTransfers } from './bootstrap';
+import { registerJsonBodyParser } from './http/json-body';
 import type { LedgerConfig } from './config';
 import { LedgerService } from './ledger/ledger.service';
 import { serveConsole } from './http/console-assets';
@@ -28,7 +29,10 @@ export async function createApp(config: LedgerConfig): Promise<LedgerApp> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ bodyLimit: BODY_LIMIT, clientErrorHandler: malformedRequest }), {
     logger: config.logger ? ['error', 'warn', 'log'] : false,
     abortOnError: false,
+    // Nest's parsers (JSON, forms) are replaced by the strict JSON parser; the import module adds its own types.
+    bodyParser: false,
   });
+  registerJsonBodyParser(app.getHttpAdapter().getInstance(), BODY_LIMIT);
   app.enableShutdownHooks();
   const docs = new DocumentBuilder()
     .setTitle('Poverty-reduction fund ledger')

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { AppContext, BalancesQuery, TimeTravelQuery } from '../../../../libs/ledger/src';
+import type { AppContext } from '../../../../libs/ledger/src';
 import type { AuthenticatedRequest } from '../http/principal';
+import { TimeTravelQueryDto } from '../http/query.dto';
 import { Ctx } from '../http/request-context';
 import { AdjustAllocationDto, GrantAllocationDto, RecordDisbursementDto, ReverseDisbursementDto } from './allocations.dto';
 import {
@@ -13,6 +14,7 @@ import {
   RecordDisbursementCommand,
   ReverseDisbursementCommand,
 } from './allocations.handlers';
+import { BalancesQueryDto } from './allocations.query';
 
 @ApiTags('allocations')
 @ApiBearerAuth()
@@ -49,12 +51,12 @@ export class AllocationsController {
   }
 
   @Get('allocations/:id')
-  get(@Param('id') id: string, @Query() at: TimeTravelQuery, @Req() req: AuthenticatedRequest) {
+  get(@Param('id') id: string, @Query() at: TimeTravelQueryDto, @Req() req: AuthenticatedRequest) {
     return this.queries.execute(new GetAllocationQuery(id, req.principal!, at));
   }
 
   @Get('balances')
-  balances(@Query() query: BalancesQuery, @Req() req: AuthenticatedRequest) {
+  balances(@Query() query: BalancesQueryDto, @Req() req: AuthenticatedRequest) {
     return this.queries.execute(new GetBalancesQuery(query, req.principal!));
   }
 }

@@ -3,6 +3,7 @@ import { Query, QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs'
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../../libs/domain/src';
 import { audit, type AuditQuery } from '../../../../libs/ledger/src';
+import { AuditQueryDto } from './audit.query';
 import type { AuthenticatedRequest } from '../http/principal';
 import { LedgerService } from '../ledger/ledger.service';
 
@@ -27,7 +28,7 @@ export class AuditController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  trail(@QueryParams() query: AuditQuery, @Req() req: AuthenticatedRequest) {
+  trail(@QueryParams() query: AuditQueryDto, @Req() req: AuthenticatedRequest) {
     return this.queries.execute(new GetAuditTrailQuery(query, req.principal!));
   }
 }

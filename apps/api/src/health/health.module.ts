@@ -1,6 +1,7 @@
-import { Controller, Get, Module } from '@nestjs/common';
+import { Controller, Get, Module, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../http/public.decorator';
+import { NoQuery } from '../http/query.dto';
 import { SqliteLedgerStore } from '../../../../libs/adapters/src/sqlite/sqlite-ledger-store';
 import { LedgerService } from '../ledger/ledger.service';
 
@@ -11,7 +12,7 @@ export class HealthController {
 
   @Public()
   @Get()
-  async health() {
+  async health(@Query() _query: NoQuery) {
     const head = await this.ledger.events.head();
     const projected = await this.ledger.reads.checkpoint();
     const lastError = this.ledger.events instanceof SqliteLedgerStore ? this.ledger.events.lag().lastError : null;

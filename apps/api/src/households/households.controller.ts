@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { AppContext, TimeTravelQuery } from '../../../../libs/ledger/src';
+import type { AppContext } from '../../../../libs/ledger/src';
 import type { AuthenticatedRequest } from '../http/principal';
+import { TimeTravelQueryDto } from '../http/query.dto';
 import { Ctx } from '../http/request-context';
 import { AssessHouseholdDto, RegisterHouseholdDto } from './households.dto';
+import { HouseholdStatsQueryDto } from './households.query';
 import { AssessHouseholdCommand, GetHouseholdQuery, GetHouseholdStatsQuery, RegisterHouseholdCommand } from './households.handlers';
 
 @ApiTags('households')
@@ -31,12 +33,12 @@ export class HouseholdsController {
 
   // Declared before ':id' so that "stats" is not taken for a household id.
   @Get('stats')
-  stats(@Query() query: { unit?: string; reviewYear?: string } & TimeTravelQuery, @Req() req: AuthenticatedRequest) {
+  stats(@Query() query: HouseholdStatsQueryDto, @Req() req: AuthenticatedRequest) {
     return this.queries.execute(new GetHouseholdStatsQuery(query, req.principal!));
   }
 
   @Get(':id')
-  get(@Param('id') id: string, @Query() at: TimeTravelQuery, @Req() req: AuthenticatedRequest) {
+  get(@Param('id') id: string, @Query() at: TimeTravelQueryDto, @Req() req: AuthenticatedRequest) {
     return this.queries.execute(new GetHouseholdQuery(id, req.principal!, at));
   }
 }

@@ -36,11 +36,23 @@ export function limited(stream: Readable, limit: number): Readable {
   return stream.pipe(counter);
 }
 
+export class UnsupportedMediaType extends Error {
+  readonly statusCode = 415;
+  readonly code = 'FST_ERR_CTP_INVALID_MEDIA_TYPE';
+}
+
+/** The routes that take a file; every other route takes JSON only. */
+export const IMPORT_ROUTES: ReadonlySet<string> = new Set(['/api/v1/imports/households']);
+
 /** JSON lines and CSV are handed over as streams: the body is parsed row by row by the import. */
 export function registerImportParsers(fastify: FastifyInstance): void {
   for (const type of IMPORT_MEDIA_TYPES) {
     if (fastify.hasContentTypeParser(type)) continue;
-    fastify.addContentTypeParser(type, (_request, payload, done) => {
+    fastify.addContentTypeParser(type, (request, payload, done) => {
+      if (!IMPORT_ROUTES.has(request.routeOptions.url ?? '')) {
+        done(new UnsupportedMediaType(`Content-Type ${type} is accepted by the import routes only; send application/json`), undefined);
+        return;
+      }
       const body = {};
       Object.defineProperty(body, 'stream', { value: limited(payload, IMPORT_BODY_LIMIT), enumerable: false });
       done(null, body);

@@ -1,7 +1,6 @@
-import { Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { Controller, HttpCode, HttpException, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { DomainError, type ErrorCode } from '../../../../libs/domain/src';
 import type { AppContext } from '../../../../libs/ledger/src';
 import type { AuthenticatedRequest } from '../http/principal';
 import { Ctx } from '../http/request-context';
@@ -22,7 +21,7 @@ export class ImportsController {
   households(@Req() request: AuthenticatedRequest, @Ctx() ctx: AppContext) {
     const mediaType = String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() as ImportMediaType;
     if (!isImportBody(request.body) || !IMPORT_MEDIA_TYPES.includes(mediaType)) {
-      throw new DomainError('VALIDATION_FAILED' satisfies ErrorCode, `Content-Type must be ${IMPORT_MEDIA_TYPES.join(' or ')}`, { field: 'Content-Type' });
+      throw new HttpException({ code: 'UNSUPPORTED_MEDIA_TYPE', message: `Content-Type must be ${IMPORT_MEDIA_TYPES.join(' or ')}`, details: { field: 'Content-Type' } }, 415);
     }
     return this.commands.execute(new ImportHouseholdsCommand(request.body, mediaType, ctx));
   }

@@ -1,6 +1,7 @@
-import { Controller, Get, Module } from '@nestjs/common';
+import { Controller, Get, Module, Query as QueryParams } from '@nestjs/common';
 import { Query, QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ConsistentReadQuery } from '../http/query.dto';
 import { LedgerService } from '../ledger/ledger.service';
 
 export type IntegrityHead = { position: number; hash: string };
@@ -24,7 +25,8 @@ export class IntegrityController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  head() {
+  // No parameter but consistentWith (taken by the consistency interceptor); anything else is refused.
+  head(@QueryParams() _query: ConsistentReadQuery) {
     return this.queries.execute(new GetIntegrityQuery());
   }
 }

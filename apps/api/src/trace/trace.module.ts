@@ -1,18 +1,20 @@
-import { Controller, Get, Module, Param, Req } from '@nestjs/common';
+import { Controller, Get, Module, Param, Query as QueryParams, Req } from '@nestjs/common';
 import { Query, QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../../libs/domain/src';
+import { readPoint, timeTravel, type TimeTravelQuery } from '../../../../libs/ledger/src';
 import { allocationTrace, disbursementTrace } from '../../../../libs/ledger/src/queries/trace';
 import type { AuthenticatedRequest } from '../http/principal';
+import { TimeTravelQueryDto } from '../http/query.dto';
 import { LedgerService } from '../ledger/ledger.service';
 
 export class GetDisbursementTraceQuery extends Query<unknown> {
-  constructor(readonly id: string, readonly principal: Principal) {
+  constructor(readonly id: string, readonly principal: Principal, readonly at: TimeTravelQuery = {}) {
     super();
   }
 }
 export class GetAllocationTraceQuery extends Query<unknown> {
-  constructor(readonly id: string, readonly principal: Principal) {
+  constructor(readonly id: string, readonly principal: Principal, readonly at: TimeTravelQuery = {}) {
     super();
   }
 }
@@ -20,16 +22,22 @@ export class GetAllocationTraceQuery extends Query<unknown> {
 @QueryHandler(GetDisbursementTraceQuery)
 export class GetDisbursementTraceHandler implements IQueryHandler<GetDisbursementTraceQuery> {
   constructor(private readonly ledger: LedgerService) {}
-  execute(q: GetDisbursementTraceQuery) {
-    return disbursementTrace(this.ledger.reads, this.ledger.events, q.id, q.principal);
+  async execute(q: GetDisbursementTraceQuery) {
+    // At a past point the payment must already have been recorded (else 404), and its reversal shows only if it was.
+    const { reads, position } = await timeTravel(this.ledger.reads, q.at);
+    const trace = await disbursementTrace(reads, this.ledger.events, q.id, q.principal);
+    return position === null ? trace : { ...trace, at: readPoint(q.at, position) };
   }
 }
 
 @QueryHandler(GetAllocationTraceQuery)
 export class GetAllocationTraceHandler implements IQueryHandler<GetAllocationTraceQuery> {
   constructor(private readonly ledger: LedgerService) {}
-  execute(q: GetAllocationTraceQuery) {
-    return allocationTrace(this.ledger.reads, q.id, q.principal);
+  async execute(q: GetAllocationTraceQuery) {
+    // The tree as the read models stood at that point: later payments, reversals and sub-allocations are not in it.
+    const { reads, position } = await timeTravel(this.ledger.reads, q.at);
+    const trace = await allocationTrace(reads, q.id, q.principal);
+    return position === null ? trace : { ...trace, at: readPoint(q.at, position) };
   }
 }
 
@@ -40,13 +48,13 @@ export class TraceController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('disbursements/:id/trace')
-  disbursement(@Param('id') id: string, @Req() req: AuthenticatedRequest) {
-    return this.queries.execute(new GetDisbursementTraceQuery(id, req.principal!));
+  disbursement(@Param('id') id: string, @QueryParams() at: TimeTravelQueryDto, @Req() req: AuthenticatedRequest) {
+    return this.queries.execute(new GetDisbursementTraceQuery(id, req.principal!, at));
   }
 
   @Get('allocations/:id/trace')
-  allocation(@Param('id') id: string, @Req() req: AuthenticatedRequest) {
-    return this.queries.execute(new GetAllocationTraceQuery(id, req.principal!));
+  allocation(@Param('id') id: string, @QueryParams() at: TimeTravelQueryDto, @Req() req: AuthenticatedRequest) {
+    return this.queries.execute(new GetAllocationTraceQuery(id, req.principal!, at));
   }
 }
 

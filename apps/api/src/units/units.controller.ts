@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { AppContext } from '../../../../libs/ledger/src';
 import { Ctx } from '../http/request-context';
 import type { AuthenticatedRequest } from '../http/principal';
+import { ConsistentReadQuery } from '../http/query.dto';
 import { RegisterUnitDto } from './units.dto';
 import { GetUnitQuery, ListUnitsQuery, RegisterUnitCommand } from './units.handlers';
 import { UnitPageDto, UnitsQueryDto } from './units.list.dto';
@@ -34,7 +35,7 @@ export class UnitsController {
   }
 
   @Get(':code')
-  get(@Param('code') code: string, @Req() req: AuthenticatedRequest) {
+  get(@Param('code') code: string, @Query() _query: ConsistentReadQuery, @Req() req: AuthenticatedRequest) {
     return this.queries.execute(new GetUnitQuery(code, req.principal!));
   }
 }

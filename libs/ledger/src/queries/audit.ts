@@ -7,7 +7,8 @@ import { HOUSEHOLDS } from '../projections/households.projection';
 import { UNITS, type UnitDoc } from '../projections/units.projection';
 import { readingAt, type TimeTravelQuery } from './time-travel';
 
-export type AuditQuery = Readonly<Partial<Record<'allocation' | 'household' | 'disbursement' | 'actor' | 'decision' | 'from' | 'to' | 'limit' | 'cursor', string>>> &
+export type AuditQuery = Readonly<Partial<Record<'allocation' | 'household' | 'disbursement' | 'actor' | 'decision' | 'from' | 'to' | 'cursor', string>>> &
+  Readonly<{ limit?: string | number }> &
   TimeTravelQuery;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -220,12 +220,14 @@ function replayed(record: Readonly<{ requestHash: string; response: unknown }>, 
 }
 
 async function unitOf(reads: ReadStore, cache: Map<string, UnitDoc | null>, code: unknown): Promise<UnitDoc> {
-  let unit = typeof code === 'string' ? cache.get(code) : null;
-  if (unit === undefined && typeof code === 'string') {
+  // A row is parsed JSON: `{"toString":1}` cannot even be turned into a message.
+  if (typeof code !== 'string') throw new DomainError('VALIDATION_FAILED', 'unit: must be a unit code (text)', { field: 'unit' });
+  let unit = cache.get(code);
+  if (unit === undefined) {
     unit = await reads.get<UnitDoc>(UNITS, code);
     cache.set(code, unit);
   }
-  if (!unit) throw new DomainError('UNKNOWN_REFERENCE', `unit: no such unit '${String(code)}'`, { field: 'unit', value: code });
+  if (!unit) throw new DomainError('UNKNOWN_REFERENCE', `unit: no such unit '${code}'`, { field: 'unit', value: code });
   return unit;
 }
 

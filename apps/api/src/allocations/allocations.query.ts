@@ -1,0 +1,48 @@
+import { CAPITAL_TYPES, CATALOGUE, SOURCES } from '../../../../libs/domain/src';
+import { GROUP_KEYS } from '../../../../libs/ledger/src';
+import { ListParam, QueryParam, TimeTravelQueryDto } from '../http/query.dto';
+
+const PROGRAMS = CATALOGUE.map((p) => p.code);
+const PROJECTS = CATALOGUE.flatMap((p) => p.projects.map((x) => x.code));
+const SUB_PROJECTS = CATALOGUE.flatMap((p) => p.projects.flatMap((x) => x.subProjects.map((s) => s.code)));
+
+/**
+ * GET /balances. Every filter takes one value (given twice: 400 naming it); `groupBy` is the one
+ * list. Programme codes are documented as enums but checked by the query, which answers an unknown
+ * one with UNKNOWN_REFERENCE, as for a body.
+ */
+export class BalancesQueryDto extends TimeTravelQueryDto {
+  @QueryParam({ description: 'the fiscal year', type: 'integer', pattern: /^\d{4}$/, must: 'a year (4 digits)', maxLength: 4, example: '2022' })
+  fiscalYear?: string;
+
+  @QueryParam({ description: 'a unit code: its allocations and those of every unit below it', maxLength: 128, example: 'PHONG-THO' })
+  unit?: string;
+
+  @QueryParam({ description: 'a programme code of the catalogue (GET /programs)', enum: PROGRAMS, enumChecked: false, must: 'a programme code' })
+  program?: string;
+
+  @QueryParam({ description: 'a project code of the catalogue', enum: PROJECTS, enumChecked: false, must: 'a project code' })
+  project?: string;
+
+  @QueryParam({ description: 'a sub-project code of the catalogue', enum: SUB_PROJECTS, enumChecked: false, must: 'a sub-project code' })
+  subProject?: string;
+
+  @QueryParam({ description: 'investment or recurrent capital', enum: CAPITAL_TYPES })
+  capitalType?: string;
+
+  @QueryParam({ description: 'where the money comes from', enum: SOURCES })
+  source?: string;
+
+  @ListParam('the rows: one per combination of these keys (none: the total only)', { enum: GROUP_KEYS })
+  groupBy?: string;
+
+  @QueryParam({
+    description: 'only payments valued on or before this day, and only reversals whose own value date is on or before it',
+    format: 'date',
+    pattern: /^\d{4}-\d{2}-\d{2}$/,
+    must: 'a date YYYY-MM-DD',
+    maxLength: 10,
+    example: '2022-12-31',
+  })
+  valueDate?: string;
+}
