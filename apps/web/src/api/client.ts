@@ -18,9 +18,8 @@ function queryString(q: Query): string {
   return s ? `?${s}` : '';
 }
 
-/** Where a time-travel read says it answered from (the server names it `asOfPosition`, or `at.position` on /balances). */
+/** The log position a read says it answers for (`at: {position, asOf?}` on every read). */
 function readPosition(body: Readonly<Record<string, unknown>>): number | null {
-  if (typeof body.asOfPosition === 'number') return body.asOfPosition;
   const at = body.at as { position?: unknown } | undefined;
   return typeof at?.position === 'number' ? at.position : null;
 }
@@ -96,8 +95,8 @@ export function createClient(token: string, onUnauthenticated: () => void) {
     allocations: (q: Readonly<{ fiscalYear?: number; unit?: string }>, at: At) => allPages<AllocationSummary>('/allocations', q, at),
     /** An allocation's payments in the order recorded, reversed ones included, as of `at`. */
     payments: (id: string, at: At) => allPages<Payment>(`/allocations/${enc(id)}/disbursements`, {}, at),
-    /** The tree below an allocation; the trace reads the books as they are now. */
-    allocationTrace: (id: string) => get<AllocationTrace>(`/allocations/${enc(id)}/trace`),
+    /** The tree below an allocation down to every payment and reversal, as of `at`. */
+    allocationTrace: (id: string, at: At) => get<AllocationTrace>(`/allocations/${enc(id)}/trace`, { ...at }),
     audit: (q: Readonly<Record<string, string | undefined>>, at: At) => get<Page<AuditEntry>>('/audit', { ...q, ...at }),
     householdStats: async (q: Readonly<{ unit: string; reviewYear: string }>, at: At): Promise<HouseholdStats> => {
       const body = await get<Omit<HouseholdStats, 'readPosition'>>('/households/stats', { ...q, ...at });

@@ -62,7 +62,7 @@ export type TraceNode = Readonly<{
 
 export type AllocationTrace = Readonly<{
   allocationId: string;
-  position: number;
+  at: Readonly<{ position: number }>;
   reconciles: boolean;
   unreconciled: readonly Readonly<{ id: string; unit: string; discrepancies: readonly string[] }>[];
   tree: TraceNode;
@@ -80,14 +80,13 @@ export type AuditEntry = Readonly<{
 
 export type Page<T> = Readonly<{ items: readonly T[]; nextCursor: string | null }>;
 
+export type Classes = Readonly<{ poor: number; near_poor: number; average: number; not_poor: number }>;
+
 export type HouseholdFigures = Readonly<{
   households: number;
-  poor: number;
-  nearPoor: number;
-  average: number;
-  notPoor: number;
-  poorRate: number;
-  nearPoorRate: number;
+  byClassification: Classes;
+  /** Percentages with two decimals, by class. */
+  rates: Classes;
   deprivations: Readonly<Record<string, number>>;
 }>;
 

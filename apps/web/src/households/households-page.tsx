@@ -90,12 +90,12 @@ function Row({ label, f, header }: { label: ReactNode; f: HouseholdFigures; head
     <tr>
       {header ? <th scope="row">{label}</th> : <td>{label}</td>}
       <td className="num">{COUNT.format(f.households)}</td>
-      <td className="num">{COUNT.format(f.poor)}</td>
-      <td className="num">{formatRate(f.poorRate)}</td>
-      <td className="num">{COUNT.format(f.nearPoor)}</td>
-      <td className="num">{formatRate(f.nearPoorRate)}</td>
-      <td className="num">{COUNT.format(f.average)}</td>
-      <td className="num">{COUNT.format(f.notPoor)}</td>
+      <td className="num">{COUNT.format(f.byClassification.poor)}</td>
+      <td className="num">{formatRate(f.rates.poor)}</td>
+      <td className="num">{COUNT.format(f.byClassification.near_poor)}</td>
+      <td className="num">{formatRate(f.rates.near_poor)}</td>
+      <td className="num">{COUNT.format(f.byClassification.average)}</td>
+      <td className="num">{COUNT.format(f.byClassification.not_poor)}</td>
     </tr>
   );
 }

@@ -1,5 +1,6 @@
 import type { AllocationTrace, TraceNode } from '../api/types';
 import { formatDate } from '../format/date';
+import { AsOfBanner } from '../shell/as-of';
 import { useApp } from '../shell/app-context';
 import { href } from '../shell/router';
 import { Loaded, Money } from '../ui/bits';
@@ -8,16 +9,17 @@ import { UnitName } from '../overview/unit-name';
 
 /** The tree below an allocation down to every payment and reversal, each node checked. */
 export function TracePage({ id }: { id: string }) {
-  const { t, client } = useApp();
-  const load = useLoad(`trace|${id}`, () => client.allocationTrace(id));
+  const { t, client, at } = useApp();
+  const load = useLoad(`trace|${id}|${JSON.stringify(at)}`, () => client.allocationTrace(id, at));
   return (
     <>
       <h1>{t('traceTitle', { id })}</h1>
+      <AsOfBanner position={load.data?.at.position ?? null} />
       <Loaded load={load}>
         {(trace: AllocationTrace) => (
           <>
             <p className={trace.reconciles ? 'success' : 'error'} role="status">
-              {trace.reconciles ? t('allReconcile', { position: trace.position }) : t('someUnreconciled', { count: trace.unreconciled.length })}
+              {trace.reconciles ? t('allReconcile', { position: trace.at.position }) : t('someUnreconciled', { count: trace.unreconciled.length })}
             </p>
             <ul className="tree" aria-label={t('traceTitle', { id })}>
               <Node node={trace.tree} />
