@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { compiledConsole, launchChromium, seriousViolations } from './support/browser';
+import { compiledConsole, launchChromium, PAGE_WAIT_MS, polled, seriousViolations } from './support/browser';
 import { compiled } from './support/compiled';
 import { call } from './support/server';
 
@@ -92,15 +92,37 @@ describe('console: each role in a real browser (needs `npm run build` and /usr/b
     browser = await launchChromium();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    server?.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
+  // A failed test leaves its page open: close it before the next one starts.
+  const pages = new Set<Page>();
+  afterEach(async () => {
+    await Promise.allSettled([...pages].map((p) => p.close()));
+    pages.clear();
   });
 
-  async function open(token: string | null, hash = '#/overview?year=2022'): Promise<Page> {
+  // Whatever failed above, the browser, the server and the folder go; the first failure is reported.
+  afterAll(async () => {
+    const closed = await Promise.allSettled([
+      browser?.close(),
+      new Promise<void>((done) => {
+        if (!server || server.exitCode !== null || server.signalCode !== null) return done();
+        server.once('exit', () => done());
+        server.kill('SIGKILL');
+      }),
+    ]);
+    rmSync(dir, { recursive: true, force: true });
+    const failed = closed.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  });
+
+  async function newPage(): Promise<Page> {
     const page = await browser!.context.newPage();
-    page.setDefaultTimeout(120_000);
+    pages.add(page);
+    page.setDefaultTimeout(PAGE_WAIT_MS);
+    return page;
+  }
+
+  async function open(token: string | null, hash = '#/overview?year=2022'): Promise<Page> {
+    const page = await newPage();
     await page.goto(`${url}/${hash}`);
     if (token !== null) {
       await page.fill('#token', token);
@@ -134,11 +156,11 @@ describe('console: each role in a real browser (needs `npm run build` and /usr/b
   it('refuses a wrong token at sign-in, in Vietnamese', async () => {
     const page = await open(null);
     await page.locator('#token').waitFor();
-    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    await polled(() => page.getAttribute('html', 'lang')).toBe('vi');
     await check(page, 'sign-in');
     await page.fill('#token', 'not-a-token');
     await page.click('button[type=submit]');
-    await expect(page.locator('#token-error').textContent()).resolves.toBe('Mã truy cập không đúng hoặc đã bị thu hồi.');
+    await polled(() => page.locator('#token-error').textContent()).toBe('Mã truy cập không đúng hoặc đã bị thu hồi.');
     expect(await page.evaluate("sessionStorage.getItem('ledger.token')")).toBeNull();
     await page.close();
   });
@@ -147,11 +169,11 @@ describe('console: each role in a real browser (needs `npm run build` and /usr/b
     const page = await open(tokens['pt-finance']!);
     const total = page.locator('section[aria-labelledby="by-line"] tfoot');
     await total.getByText('38,67 %').waitFor();
-    expect(await total.textContent()).toContain('71.570.000.000 đ');
-    expect(await total.textContent()).toContain('27.673.000.000 đ');
-    expect(await total.textContent()).toContain('43.897.000.000 đ');
+    await polled(() => total.textContent()).toContain('71.570.000.000 đ');
+    await polled(() => total.textContent()).toContain('27.673.000.000 đ');
+    await polled(() => total.textContent()).toContain('43.897.000.000 đ');
     const rows = page.locator('section[aria-labelledby="by-line"] tbody');
-    expect(await rows.textContent()).toContain('Đầu tư phát triển');
+    await polled(() => rows.textContent()).toContain('Đầu tư phát triển');
     // The allocations in view, each opening its page.
     await page.locator('section[aria-labelledby="allocations"]').getByRole('link', { name: 'PT-DA1.1-2022' }).waitFor();
     // Another province's money is nowhere on the page.
@@ -161,7 +183,7 @@ describe('console: each role in a real browser (needs `npm run build` and /usr/b
     await check(page, 'overview');
     await page.getByLabel('Hiển thị theo triệu đồng').check();
     await total.getByText('27.673 triệu đồng').waitFor();
-    expect(await total.textContent()).toContain('71.570 triệu đồng');
+    await polled(() => total.textContent()).toContain('71.570 triệu đồng');
     await page.getByLabel('Hiển thị theo triệu đồng').uncheck();
     await page.setViewportSize({ width: 390, height: 844 });
     await total.getByText('71.570.000.000 đ').waitFor();
@@ -173,9 +195,9 @@ describe('console: each role in a real browser (needs `npm run build` and /usr/b
     const page = await open(tokens['pt-finance']!, '#/allocations/PT-DA1.1-2022');
     const disbursed = page.locator('[data-figure="disbursed"]');
     await disbursed.getByText('27.673.000.000 đ').waitFor();
-    expect(await page.locator('[data-figure="rate"]').textContent()).toContain('38,67 %');
-    expect(await page.locator('tr[data-payment="D3"] del').count()).toBe(2);
-    expect(await page.locator('tr[data-payment="D3"]').textContent()).toContain('Đã hủy: voucher UNC-002 posted twice');
+    await polled(() => page.locator('[data-figure="rate"]').textContent()).toContain('38,67 %');
+    await polled(() => page.locator('tr[data-payment="D3"] del').count()).toBe(2);
+    await polled(() => page.locator('tr[data-payment="D3"]').textContent()).toContain('Đã hủy: voucher UNC-002 posted twice');
     await check(page, 'allocation');
 
     // A double click sends the same Idempotency-Key twice at most: one payment.
@@ -192,15 +214,15 @@ describe('console: each role in a real browser (needs `npm run build` and /usr/b
     await page.fill('#pay-amount', '50.000.000.000');
     await page.fill('#pay-voucher', 'UNC-004');
     await page.click('form[aria-labelledby="record-payment"] button[type=submit]');
-    await expect(page.locator('#pay-amount-error').textContent()).resolves.toBe('Không đủ số dư khả dụng: còn 42.897.000.000 đ');
-    expect(await page.getAttribute('#pay-amount', 'aria-invalid')).toBe('true');
+    await polled(() => page.locator('#pay-amount-error').textContent()).toBe('Không đủ số dư khả dụng: còn 42.897.000.000 đ');
+    await polled(() => page.getAttribute('#pay-amount', 'aria-invalid')).toBe('true');
     await page.screenshot({ path: join(shots, 'allocation-refused.png'), fullPage: true });
     // A value date in the future: the field the server names in details.field.
     await page.fill('#pay-amount', '1.000.000');
     await page.fill('#pay-valueDate', '2099-01-01');
     await page.click('form[aria-labelledby="record-payment"] button[type=submit]');
     await page.locator('#pay-valueDate-error').waitFor();
-    expect(await page.locator('#pay-valueDate-error').textContent()).toMatch(/^Ngày giá trị không hợp lệ\. \(valueDate: 2099-01-01 is in the future/);
+    await polled(() => page.locator('#pay-valueDate-error').textContent()).toMatch(/^Ngày giá trị không hợp lệ\. \(valueDate: 2099-01-01 is in the future/);
     expect(await page.locator('#pay-amount-error').count()).toBe(0);
     expect(await paymentsOf('PT-DA1.1-2022')).toHaveLength(4);
 
@@ -210,18 +232,18 @@ describe('console: each role in a real browser (needs `npm run build` and /usr/b
     await page.fill('#rev-reason', 'nhập nhầm số chứng từ');
     await page.click('form[aria-labelledby="reverse-payment"] button[type=submit]');
     await page.locator(`tr[data-payment="${made}"] del`).first().waitFor();
-    expect(await page.locator(`tr[data-payment="${made}"]`).textContent()).toContain('Đã hủy: nhập nhầm số chứng từ');
+    await polled(() => page.locator(`tr[data-payment="${made}"]`).textContent()).toContain('Đã hủy: nhập nhầm số chứng từ');
     await disbursed.getByText('27.673.000.000 đ').waitFor();
 
     // One switch to English: labels and refusals.
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Allocation PT-DA1.1-2022' }).waitFor();
-    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await polled(() => page.getAttribute('html', 'lang')).toBe('en');
     await page.fill('#pay-amount', '50.000.000.000');
     await page.fill('#pay-valueDate', '2022-11-30');
     await page.fill('#pay-voucher', 'UNC-005');
     await page.click('form[aria-labelledby="record-payment"] button[type=submit]');
-    await expect(page.locator('#pay-amount-error').textContent()).resolves.toBe('Not enough available funds: 43.897.000.000 đ left');
+    await polled(() => page.locator('#pay-amount-error').textContent()).toBe('Not enough available funds: 43.897.000.000 đ left');
     // A payment that stays, for the supervisor's "as of" below.
     await page.fill('#pay-amount', '2000000000');
     await page.click('form[aria-labelledby="record-payment"] button[type=submit]');
@@ -230,7 +252,7 @@ describe('console: each role in a real browser (needs `npm run build` and /usr/b
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.locator('#token').waitFor();
-    expect(await page.getByRole('status').textContent()).toBe('You have signed out.');
+    await polled(() => page.getByRole('status').textContent()).toBe('You have signed out.');
     expect(await page.evaluate("sessionStorage.getItem('ledger.token')")).toBeNull();
     await page.close();
   });
@@ -243,8 +265,8 @@ describe('console: each role in a real browser (needs `npm run build` and /usr/b
     await page.getByRole('button', { name: 'Xem', exact: true }).click();
     await page.locator('[data-figure="disbursed"]').getByText('27.673.000.000 đ').waitFor();
     expect(page.url()).toContain(`asOf=${encodeURIComponent(`${beforeBrowser.day}T${beforeBrowser.time}+07:00`)}`);
-    expect(await page.locator('.banner').textContent()).toMatch(/^Sổ sách như đã ghi nhận đến \d\d:\d\d:\d\d \d{1,2}\/\d{1,2}\/\d{4} \(vị trí \d+\)\.$/);
-    expect(await page.locator('table.payments tbody tr').count()).toBe(3);
+    await polled(() => page.locator('.banner').textContent()).toMatch(/^Sổ sách như đã ghi nhận đến \d\d:\d\d:\d\d \d{1,2}\/\d{1,2}\/\d{4} \(vị trí \d+\)\.$/);
+    await polled(() => page.locator('table.payments tbody tr').count()).toBe(3);
     // A supervisor never writes: the console (knowing the role from GET /me) shows no form.
     expect(await page.locator('form[aria-labelledby="record-payment"], form[aria-labelledby="reverse-payment"]').count()).toBe(0);
     await check(page, 'time-travel');
@@ -261,20 +283,20 @@ describe('console: each role in a real browser (needs `npm run build` and /usr/b
     const page = await open(tokens.inspector!, '#/trace/LC-DA1.1-2022');
     await page.getByText(/^Mọi nút đều khớp số liệu/).waitFor();
     const district = page.locator('[data-node="PT-DA1.1-2022"]');
-    expect(await district.textContent()).toContain('747/QĐ-UBND ngày 30/6/2022 của UBND tỉnh Lai Châu');
-    expect(await page.locator('.leaf[data-payment="D3"] del').count()).toBe(2);
+    await polled(() => district.textContent()).toContain('747/QĐ-UBND ngày 30/6/2022 của UBND tỉnh Lai Châu');
+    await polled(() => page.locator('.leaf[data-payment="D3"] del').count()).toBe(2);
     // D1, D2, D3 (reversed), the console's 1.000.000.000 (reversed) and 2.000.000.000.
-    expect(await page.locator('.leaf').count()).toBe(5);
-    expect(await page.locator('.leaf.reversed').count()).toBe(2);
+    await polled(() => page.locator('.leaf').count()).toBe(5);
+    await polled(() => page.locator('.leaf.reversed').count()).toBe(2);
     await check(page, 'trace');
     await page.goto(`${url}/#/audit?allocation=PT-DA1.1-2022`);
     await page.getByText('DisbursementReversed').first().waitFor();
-    expect(await page.locator('main table').textContent()).toContain('voucher UNC-002 posted twice');
+    await polled(() => page.locator('main table').textContent()).toContain('voucher UNC-002 posted twice');
     await check(page, 'audit');
     await page.goto(`${url}/#/households?unit=PHONG-THO&reviewYear=2022`);
     const totals = page.locator('main tfoot');
     await totals.getByText('100,00 %').waitFor();
-    expect(await totals.textContent()).toContain('Huyện Phong Thổ (PHONG-THO)');
+    await polled(() => totals.textContent()).toContain('Huyện Phong Thổ (PHONG-THO)');
     await check(page, 'households');
     await page.close();
   });
@@ -283,16 +305,18 @@ describe('console: each role in a real browser (needs `npm run build` and /usr/b
     const page = await open(tokens['db-finance']!);
     const total = page.locator('section[aria-labelledby="by-line"] tfoot');
     await total.getByText('50.000.000.000 đ').first().waitFor();
+    // Every section has answered before the page is searched for what must not be there.
+    await page.locator('section[aria-labelledby="allocations"]').getByRole('link', { name: 'DB-DA1.1-2022' }).waitFor();
+    await page.locator('section[aria-labelledby="by-unit"] tbody').getByText('Tỉnh Điện Biên (DIEN-BIEN)').waitFor();
     expect(await page.locator('main').textContent()).not.toMatch(/71\.570|27\.673|PHONG-THO|LAI-CHAU/);
     await page.goto(`${url}/#/allocations/PT-DA1.1-2022`);
-    await expect(page.locator('main .error').textContent()).resolves.toBe('Bạn không có quyền với dữ liệu hoặc thao tác này.');
+    await polled(() => page.locator('main .error').textContent()).toBe('Bạn không có quyền với dữ liệu hoặc thao tác này.');
     expect(await page.locator('main').textContent()).not.toMatch(/71\.570|27\.673/);
     await page.close();
   });
 
   it('returns to sign-in with a message when the token stops working', async () => {
-    const page = await browser!.context.newPage();
-    page.setDefaultTimeout(120_000);
+    const page = await newPage();
     await page.goto(`${url}/#/overview?year=2022`);
     await page.locator('#token').waitFor();
     await page.evaluate("sessionStorage.setItem('ledger.token', 'revoked-or-expired')");

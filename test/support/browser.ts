@@ -61,3 +61,43 @@ export function compiledConsole(root: string): string {
   if (statSync(index).mtimeMs < newest(join(root, 'apps/web'))) throw new Error('dist/web is older than apps/web: run `npm run build` (npm test builds first)');
   return index;
 }
+
+/**
+ * How long a step may wait for the page before it counts as a hang: far beyond any slow machine,
+ * and short of jest's 10 minutes so that the failure names the step and its last value.
+ */
+export const PAGE_WAIT_MS = 4 * 60_000;
+
+type Polled<T> = jest.Matchers<Promise<void>, T> & { not: jest.Matchers<Promise<void>, T> };
+type Matcher = (...args: unknown[]) => void;
+
+/**
+ * `expect.poll` for jest: `await polled(() => cell.textContent()).toBe('…')` reads again until the
+ * matcher holds (the page renders as its answers arrive, at whatever speed the machine runs), and
+ * fails with the matcher's own message once `waitMs` has passed.
+ */
+export function polled<T>(read: () => Promise<T>, waitMs = PAGE_WAIT_MS): Polled<T> {
+  const matchers = (negate: boolean): unknown =>
+    new Proxy(
+      {},
+      {
+        get: (_, name: string) => {
+          if (name === 'not' && !negate) return matchers(true);
+          return async (...args: unknown[]) => {
+            const deadline = Date.now() + waitMs;
+            for (;;) {
+              try {
+                const e = expect(await read()) as unknown as Record<string, Matcher> & { not: Record<string, Matcher> };
+                (negate ? e.not : e)[name]!(...args);
+                return;
+              } catch (error) {
+                if (Date.now() > deadline) throw error;
+              }
+              await new Promise((r) => setTimeout(r, 100)); // the polling interval, not a wait for the page
+            }
+          };
+        },
+      },
+    );
+  return matchers(false) as Polled<T>;
+}

@@ -1,14 +1,14 @@
 import type { Payment } from '../api/types';
 import { formatDate } from '../format/date';
 import { useApp } from '../shell/app-context';
-import { Money } from '../ui/bits';
+import { Money, TableWrap } from '../ui/bits';
 
 /** Every payment stays visible; a reversed one is struck through, with the reversal's reason. */
 export function PaymentsTable({ payments }: { payments: readonly Payment[] }) {
   const { t } = useApp();
   if (payments.length === 0) return <p>{t('noPayments')}</p>;
   return (
-    <div className="table-wrap">
+    <TableWrap label={t('payments')}>
       <table className="payments">
         <caption className="visually-hidden">{t('payments')}</caption>
         <thead>
@@ -45,6 +45,6 @@ export function PaymentsTable({ payments }: { payments: readonly Payment[] }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -4,7 +4,7 @@ import { formatDate, formatInstant } from '../format/date';
 import { AsOfBanner } from '../shell/as-of';
 import { useApp } from '../shell/app-context';
 import { href, navigate } from '../shell/router';
-import { ErrorNote } from '../ui/bits';
+import { ErrorNote, TableWrap } from '../ui/bits';
 import { toApiError, useLoad } from '../ui/use-load';
 import type { ApiError } from '../i18n/errors';
 import type { MessageKey } from '../i18n/messages';
@@ -87,7 +87,7 @@ function EntriesTable({ items }: { items: readonly AuditEntry[] }) {
   const { t, money } = useApp();
   if (items.length === 0) return <p>{t('noEntries')}</p>;
   return (
-    <div className="table-wrap">
+    <TableWrap label={t('auditTitle')}>
       <table>
         <caption className="visually-hidden">{t('auditTitle')}</caption>
         <thead>
@@ -120,6 +120,6 @@ function EntriesTable({ items }: { items: readonly AuditEntry[] }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -4,7 +4,7 @@ import { barWidth, formatRate } from '../format/rate';
 import { AsOfBanner } from '../shell/as-of';
 import { useApp } from '../shell/app-context';
 import { href, navigate } from '../shell/router';
-import { Loaded } from '../ui/bits';
+import { Loaded, TableWrap } from '../ui/bits';
 import { useLoad } from '../ui/use-load';
 import { UnitName } from '../overview/unit-name';
 
@@ -52,7 +52,7 @@ function Stats({ unit, year }: { unit: string; year: string }) {
       <Loaded load={load}>
         {(s: HouseholdStats) => (
           <>
-            <div className="table-wrap">
+            <TableWrap label={t('householdsTitle')}>
               <table>
                 <caption className="visually-hidden">{t('householdsTitle')}</caption>
                 <thead>
@@ -76,7 +76,7 @@ function Stats({ unit, year }: { unit: string; year: string }) {
                   <Row label={<UnitName code={s.unit} />} f={s} header />
                 </tfoot>
               </table>
-            </div>
+            </TableWrap>
             <Deprivations s={s} />
           </>
         )}

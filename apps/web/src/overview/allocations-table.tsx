@@ -1,7 +1,7 @@
 import type { AllocationSummary } from '../api/types';
 import { useApp } from '../shell/app-context';
 import { href } from '../shell/router';
-import { Money, RateBar } from '../ui/bits';
+import { Money, RateBar, TableWrap } from '../ui/bits';
 import { UnitName } from './unit-name';
 
 /** The allocations in view, each opening its page. */
@@ -9,7 +9,7 @@ export function AllocationsTable({ items }: { items: readonly AllocationSummary[
   const { t, route } = useApp();
   if (items.length === 0) return <p>{t('noData')}</p>;
   return (
-    <div className="table-wrap">
+    <TableWrap label={t('allocations')}>
       <table>
         <caption className="visually-hidden">{t('allocations')}</caption>
         <thead>
@@ -59,6 +59,6 @@ export function AllocationsTable({ items }: { items: readonly AllocationSummary[
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { BalanceRow, Balances } from '../api/types';
 import type { MessageKey } from '../i18n/messages';
 import { useApp } from '../shell/app-context';
-import { Money, RateBar } from '../ui/bits';
+import { Money, RateBar, TableWrap } from '../ui/bits';
 
 type KeyColumn = 'program' | 'project' | 'subProject' | 'capitalType' | 'unit';
 
@@ -14,7 +14,7 @@ export function FiguresTable({ data, columns, caption, renderKey }: { data: Bala
   if (data.rows.length === 0) return <p>{t('noData')}</p>;
   const label = (v: string | undefined) => (v === undefined || v === null ? t('none') : CODED.has(v) ? t(v as MessageKey) : v);
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -86,6 +86,6 @@ export function FiguresTable({ data, columns, caption, renderKey }: { data: Bala
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableWrap>
   );
 }

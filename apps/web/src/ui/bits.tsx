@@ -58,3 +58,15 @@ export function Loaded<T>({ load, children }: { load: Load<T>; children: (data: 
   if (load.data === null) return <p aria-live="polite">{t('loading')}</p>;
   return <>{children(load.data)}</>;
 }
+
+/**
+ * A table that may scroll sideways on a narrow screen: a labelled region a keyboard can focus, so
+ * that someone without a mouse can scroll it too (WCAG 2.1.1; axe's scrollable-region-focusable).
+ */
+export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
