@@ -239,6 +239,8 @@ describe('console: each role in a real browser (needs `npm run build` and /usr/b
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Allocation PT-DA1.1-2022' }).waitFor();
     await polled(() => page.getAttribute('html', 'lang')).toBe('en');
+    // What was said in Vietnamese before the switch is said again in English.
+    await polled(() => page.locator('form[aria-labelledby="reverse-payment"] .success').textContent()).toBe(`Payment ${made} reversed.`);
     await page.fill('#pay-amount', '50.000.000.000');
     await page.fill('#pay-valueDate', '2022-11-30');
     await page.fill('#pay-voucher', 'UNC-005');
@@ -292,11 +294,14 @@ describe('console: each role in a real browser (needs `npm run build` and /usr/b
     await page.goto(`${url}/#/audit?allocation=PT-DA1.1-2022`);
     await page.getByText('DisbursementReversed').first().waitFor();
     await polled(() => page.locator('main table').textContent()).toContain('voucher UNC-002 posted twice');
+    await polled(() => page.locator('main table').textContent()).toContain('pt-finance (cán bộ tài chính)');
     await check(page, 'audit');
     await page.goto(`${url}/#/households?unit=PHONG-THO&reviewYear=2022`);
     const totals = page.locator('main tfoot');
     await totals.getByText('100,00 %').waitFor();
     await polled(() => totals.textContent()).toContain('Huyện Phong Thổ (PHONG-THO)');
+    // Each indicator by its name in the decree, with its count and share of the households reviewed.
+    await polled(() => page.locator('[data-indicator="latrine"]').textContent()).toBe('Nhà tiêu hợp vệ sinh: 1 hộ (100,00 % tổng số hộ)');
     await check(page, 'households');
     await page.close();
   });

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { CommandForm } from './use-command-form';
 import { ErrorNote } from '../ui/bits';
+import { useApp } from '../shell/app-context';
 
 /** A labelled field with its refusal right under it, tied to the input for screen readers. */
 export function Field({ form, prefix, name, label, hint, children }: { form: CommandForm; prefix: string; name: string; label: string; hint?: string; children: (props: FieldProps) => ReactNode }) {
@@ -25,12 +26,13 @@ export type FieldProps = Readonly<{ id: string; name: string; 'aria-invalid': bo
 
 /** The refusal that names no field of this form, and the success message. */
 export function FormOutcome({ form, fields }: { form: CommandForm; fields: readonly string[] }) {
+  const app = useApp();
   return (
     <>
       {form.error && !fields.includes(form.error.field ?? '') && <ErrorNote error={form.error.error} />}
       {form.done && (
         <p className="success" role="status">
-          {form.done}
+          {form.done(app)}
         </p>
       )}
     </>

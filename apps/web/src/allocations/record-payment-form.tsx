@@ -8,7 +8,7 @@ import { useCommandForm } from './use-command-form';
 const FIELDS = ['amount', 'valueDate', 'voucher', 'payee', 'purpose'] as const;
 
 export function RecordPaymentForm({ allocationId, onDone }: { allocationId: string; onDone: () => void }) {
-  const { t, client, money } = useApp();
+  const { t, client } = useApp();
   const form = useCommandForm();
   const [values, setValues] = useState({ amount: '', valueDate: todayInVietnam(), voucher: '', payee: '', purpose: '' });
   const set = (k: keyof typeof values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [k]: e.target.value }));
@@ -31,7 +31,7 @@ export function RecordPaymentForm({ allocationId, onDone }: { allocationId: stri
       (w) => {
         setValues({ amount: '', valueDate: values.valueDate, voucher: '', payee: '', purpose: '' });
         onDone();
-        return t('recorded', { id: w.id ?? '', amount: money(amount) });
+        return (app) => app.t('recorded', { id: w.id ?? '', amount: app.money(amount) });
       },
     );
   }

@@ -24,7 +24,7 @@ export function ReversePaymentForm({ payments, onDone }: { payments: readonly Pa
         setPaymentId('');
         setReason('');
         onDone();
-        return t('reversed', { id });
+        return (app) => app.t('reversed', { id });
       },
     );
   }

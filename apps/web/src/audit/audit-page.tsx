@@ -7,7 +7,7 @@ import { href, navigate } from '../shell/router';
 import { ErrorNote, TableWrap } from '../ui/bits';
 import { toApiError, useLoad } from '../ui/use-load';
 import type { ApiError } from '../i18n/errors';
-import type { MessageKey } from '../i18n/messages';
+import { translateCode, type MessageKey } from '../i18n/messages';
 
 const FILTERS = ['allocation', 'household', 'disbursement', 'actor', 'decision', 'from', 'to'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -84,7 +84,7 @@ function summary(e: AuditEntry): string {
 }
 
 function EntriesTable({ items }: { items: readonly AuditEntry[] }) {
-  const { t, money } = useApp();
+  const { t, money, lang } = useApp();
   if (items.length === 0) return <p>{t('noEntries')}</p>;
   return (
     <TableWrap label={t('auditTitle')}>
@@ -108,7 +108,7 @@ function EntriesTable({ items }: { items: readonly AuditEntry[] }) {
               <tr key={e.position}>
                 <td>{e.position}</td>
                 <td>{formatInstant(e.recordedAt)}</td>
-                <td>{`${e.actor.userId} (${e.actor.role})`}</td>
+                <td>{`${e.actor.userId} (${translateCode(lang, 'role_', e.actor.role)})`}</td>
                 <td>
                   <code>{e.type}</code> {summary(e)}
                   {amount !== null && <> · {money(amount)}</>}

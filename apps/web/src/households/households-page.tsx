@@ -7,6 +7,7 @@ import { href, navigate } from '../shell/router';
 import { Loaded, TableWrap } from '../ui/bits';
 import { useLoad } from '../ui/use-load';
 import { UnitName } from '../overview/unit-name';
+import { translateCode } from '../i18n/messages';
 
 const COUNT = new Intl.NumberFormat('vi-VN');
 
@@ -33,7 +34,7 @@ function StatsForm({ unit, year }: { unit: string; year: string }) {
     navigate(href(['households'], { unit: u.trim() || undefined, reviewYear: y }, route));
   }
   return (
-    <form className="inline-form" onSubmit={submit}>
+    <form className="inline-form spaced" onSubmit={submit}>
       <label htmlFor="hh-unit">{t('unit')}</label>
       <input id="hh-unit" name="unit" value={u} onChange={(e) => setU(e.target.value)} />
       <label htmlFor="hh-year">{t('reviewYear')}</label>
@@ -101,7 +102,7 @@ function Row({ label, f, header }: { label: ReactNode; f: HouseholdFigures; head
 }
 
 function Deprivations({ s }: { s: HouseholdStats }) {
-  const { t } = useApp();
+  const { t, lang } = useApp();
   const entries = Object.entries(s.deprivations);
   if (entries.length === 0) return null;
   return (
@@ -109,9 +110,9 @@ function Deprivations({ s }: { s: HouseholdStats }) {
       <h2 id="deprivations">{t('deprivations')}</h2>
       <ul className="bars">
         {entries.map(([code, n]) => (
-          <li key={code}>
+          <li key={code} data-indicator={code}>
             <span className="bar-label">
-              <code>{code}</code> {COUNT.format(n)}
+              {translateCode(lang, 'ind_', code)}: {t('deprivedOf', { count: COUNT.format(n), rate: formatRate(s.households === 0 ? 0 : Math.round((n / s.households) * 10_000) / 100) })}
             </span>
             <span className="bar" aria-hidden="true">
               <span className="bar-fill" style={{ width: `${barWidth(n, s.households).toFixed(2)}%` }} />

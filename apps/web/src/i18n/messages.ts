@@ -137,6 +137,26 @@ const vi = {
   indicator: 'Chỉ số',
   count: 'Số hộ',
   unitRequired: 'Hãy nhập mã đơn vị.',
+  deprivedOf: '{count} hộ ({rate} tổng số hộ)',
+  // The indicators of the two poverty standards (07/2021/NĐ-CP: 12; 59/2015/QĐ-TTg: 10).
+  ind_employment: 'Việc làm',
+  ind_dependants: 'Người phụ thuộc trong hộ gia đình',
+  ind_nutrition: 'Dinh dưỡng',
+  ind_health_access: 'Tiếp cận các dịch vụ y tế',
+  ind_health_insurance: 'Bảo hiểm y tế',
+  ind_adult_education: 'Trình độ giáo dục của người lớn',
+  ind_child_schooling: 'Tình trạng đi học của trẻ em',
+  ind_housing_quality: 'Chất lượng nhà ở',
+  ind_housing_area: 'Diện tích nhà ở bình quân đầu người',
+  ind_water_source: 'Nguồn nước sinh hoạt',
+  ind_latrine: 'Nhà tiêu hợp vệ sinh',
+  ind_telecom: 'Sử dụng dịch vụ viễn thông',
+  ind_information_access: 'Phương tiện phục vụ tiếp cận thông tin',
+  role_admin: 'quản trị viên',
+  role_finance_officer: 'cán bộ tài chính',
+  role_social_officer: 'cán bộ lao động – xã hội',
+  role_supervisor: 'giám sát',
+  role_inspector: 'thanh tra',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -277,6 +297,25 @@ const en: Readonly<Record<MessageKey, string>> = {
   indicator: 'Indicator',
   count: 'Households',
   unitRequired: 'Enter a unit code.',
+  deprivedOf: '{count} households ({rate} of all)',
+  ind_employment: 'Employment',
+  ind_dependants: 'Dependants in the household',
+  ind_nutrition: 'Nutrition',
+  ind_health_access: 'Access to health services',
+  ind_health_insurance: 'Health insurance',
+  ind_adult_education: 'Adult education',
+  ind_child_schooling: "Children's school attendance",
+  ind_housing_quality: 'Housing quality',
+  ind_housing_area: 'Floor area per person',
+  ind_water_source: 'Drinking water source',
+  ind_latrine: 'Hygienic latrine',
+  ind_telecom: 'Use of telecom services',
+  ind_information_access: 'Means of access to information',
+  role_admin: 'administrator',
+  role_finance_officer: 'finance officer',
+  role_social_officer: 'social officer',
+  role_supervisor: 'supervisor',
+  role_inspector: 'inspector',
 };
 
 export const MESSAGES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { vi, en };
@@ -285,6 +324,12 @@ export type Vars = Readonly<Record<string, string | number>>;
 
 export function fill(template: string, vars: Vars = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** A code the server sends (an indicator, a role) in the user's language; an unknown one as it came. */
+export function translateCode(lang: Lang, prefix: 'ind_' | 'role_', code: string): string {
+  const key = `${prefix}${code}`;
+  return key in MESSAGES[lang] ? MESSAGES[lang][key as MessageKey] : code;
 }
 
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
