@@ -9,6 +9,7 @@ import { ensureAdmin, recoverPendingTransfers } from './bootstrap';
 import { registerJsonBodyParser } from './http/json-body';
 import type { LedgerConfig } from './config';
 import { LedgerService } from './ledger/ledger.service';
+import { serveConsole } from './http/console-assets';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -40,6 +41,7 @@ export async function createApp(config: LedgerConfig): Promise<LedgerApp> {
     .addBearerAuth()
     .build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, docs));
+  serveConsole(app, config.webDir);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const ledger = app.get(LedgerService);
