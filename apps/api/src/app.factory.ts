@@ -12,6 +12,7 @@ import { ensureAdmin, recoverPendingTransfers } from './bootstrap';
 import { registerJsonBodyParser } from './http/json-body';
 import type { LedgerConfig } from './config';
 import { LedgerService } from './ledger/ledger.service';
+import { serveConsole } from './http/console-assets';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -46,6 +47,7 @@ export async function createApp(config: LedgerConfig): Promise<LedgerApp> {
   registerJsonBodyParser(app.getHttpAdapter().getInstance(), BODY_LIMIT);
   app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app));
+  serveConsole(app, config.webDir);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const ledger = app.get(LedgerService);

@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+
 export type LedgerConfig = Readonly<{
   port: number;
   /** The interface to listen on: loopback by default; `0.0.0.0` in a container. */
@@ -12,6 +14,8 @@ export type LedgerConfig = Readonly<{
   mongoUrl?: string | null;
   /** How long a query with `?consistentWith=` waits for the read models (ms). */
   consistencyTimeoutMs?: number;
+  /** The built console (dist/web) served at `/`; none when absent. */
+  webDir?: string | null;
 }>;
 
 const oneOf = <T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T => {
@@ -29,6 +33,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): LedgerConfi
     dbFile: env.LEDGER_DB ?? 'data/ledger.db',
     adminToken: env.LEDGER_ADMIN_TOKEN && env.LEDGER_ADMIN_TOKEN.length > 0 ? env.LEDGER_ADMIN_TOKEN : null,
     logger: env.LEDGER_LOG !== 'off',
+    // Compiled, this file is dist/apps/api/src/config.js, and Vite builds the console into dist/web.
+    webDir: env.LEDGER_WEB_DIR && env.LEDGER_WEB_DIR.length > 0 ? env.LEDGER_WEB_DIR : resolve(__dirname, '../../../web'),
     ...distributedFromEnv(env),
   };
 }
