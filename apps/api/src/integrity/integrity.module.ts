@@ -3,6 +3,7 @@ import { Query, QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs'
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ConsistentReadQuery } from '../http/query.dto';
 import { LedgerService } from '../ledger/ledger.service';
+import { IntegrityMonitor } from './integrity-monitor';
 
 export type IntegrityHead = { position: number; hash: string };
 
@@ -31,5 +32,5 @@ export class IntegrityController {
   }
 }
 
-@Module({ controllers: [IntegrityController], providers: [GetIntegrityHandler] })
+@Module({ controllers: [IntegrityController], providers: [GetIntegrityHandler, IntegrityMonitor], exports: [IntegrityMonitor] })
 export class IntegrityModule {}
