@@ -314,8 +314,9 @@ describe('console: each role in a real browser (needs `npm run build` and /usr/b
     await page.locator('section[aria-labelledby="allocations"]').getByRole('link', { name: 'DB-DA1.1-2022' }).waitFor();
     await page.locator('section[aria-labelledby="by-unit"] tbody').getByText('Tỉnh Điện Biên (DIEN-BIEN)').waitFor();
     expect(await page.locator('main').textContent()).not.toMatch(/71\.570|27\.673|PHONG-THO|LAI-CHAU/);
+    // Another district's allocation is answered as one that does not exist: nothing says it is there.
     await page.goto(`${url}/#/allocations/PT-DA1.1-2022`);
-    await polled(() => page.locator('main .error').textContent()).toBe('Bạn không có quyền với dữ liệu hoặc thao tác này.');
+    await polled(() => page.locator('main .error').textContent()).toBe('Không tìm thấy “PT-DA1.1-2022”.');
     expect(await page.locator('main').textContent()).not.toMatch(/71\.570|27\.673/);
     await page.close();
   });

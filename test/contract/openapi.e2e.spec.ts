@@ -61,7 +61,9 @@ describe('the served OpenAPI document', () => {
       for (const [status, response] of Object.entries(op.responses)) {
         const json = Object.entries(response.content ?? {}).find(([type]) => type.split(';')[0] === 'application/json')?.[1];
         if (!json?.schema) problems.push(`${key} ${status}: no JSON schema`);
-        if (Number(status) >= 400 && response.content?.['application/json']?.schema?.$ref !== '#/components/schemas/ErrorBodyDto') problems.push(`${key} ${status}: not the error body`);
+        // /health answers a broken chain with its own status report, not an error body.
+        const ownBody = key === 'GET /health' && status === '503' && json?.schema?.$ref === '#/components/schemas/HealthDto';
+        if (Number(status) >= 400 && !ownBody && json?.schema?.$ref !== '#/components/schemas/ErrorBodyDto') problems.push(`${key} ${status}: not the error body`);
       }
       if (!Object.keys(op.responses).some((st) => /^2\d\d$/.test(st))) problems.push(`${key}: no success response`);
       if (!Object.keys(op.responses).some((st) => /^4\d\d$/.test(st))) problems.push(`${key}: no error response`);

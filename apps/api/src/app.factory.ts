@@ -13,6 +13,8 @@ import { registerJsonBodyParser } from './http/json-body';
 import type { LedgerConfig } from './config';
 import { LedgerService } from './ledger/ledger.service';
 import { serveConsole } from './http/console-assets';
+import { guardIntegrity } from './integrity/integrity-guard';
+import { IntegrityMonitor } from './integrity/integrity-monitor';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -45,12 +47,16 @@ export async function createApp(config: LedgerConfig): Promise<LedgerApp> {
     bodyParser: false,
   });
   registerJsonBodyParser(app.getHttpAdapter().getInstance(), BODY_LIMIT);
+  const integrity = app.get(IntegrityMonitor);
+  guardIntegrity(app.getHttpAdapter().getInstance(), integrity);
   app.enableShutdownHooks();
   SwaggerModule.setup('api/docs', app, () => openApiDocument(app));
   serveConsole(app, config.webDir);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const ledger = app.get(LedgerService);
+  // The whole chain is walked on a worker while the server already answers (issue 15, defect 7).
+  if (config.eventStore !== 'eventstoredb' && config.dbFile !== ':memory:') integrity.start(config.dbFile);
   if (config.readStore === 'mongodb') {
     // Distributed: start from read models that have seen the log as it is now (the projector may be catching up).
     const head = (await ledger.events.head()).position;

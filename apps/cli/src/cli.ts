@@ -1,6 +1,7 @@
 import { COMMANDS } from './commands';
 import { EXIT_FAILED, EXIT_USAGE, PROGRAM, UsageError, messageOf, usage, type CliContext, type CliIo, type Command } from './command';
-import { ledgerPath, openExistingLedger } from './ledger-file';
+import { ledgerPath, openExistingLedger, openLogReadOnly } from './ledger-file';
+import type { ReadOnlyEventLog } from '../../../libs/adapters/src/sqlite/read-only-log';
 import type { SqliteLedgerStore } from '../../../libs/adapters/src/sqlite/sqlite-ledger-store';
 
 /** The whole program minus process globals, so tests run commands in-process. */
@@ -18,11 +19,13 @@ export async function runCli(
     return EXIT_USAGE;
   }
   let store: SqliteLedgerStore | undefined;
+  let log: ReadOnlyEventLog | undefined;
   const ctx: CliContext = {
     io,
     env,
     commands,
     openLedger: () => (store ??= openExistingLedger(ledgerPath(env))),
+    readLog: () => (log ??= openLogReadOnly(ledgerPath(env))),
   };
   try {
     return await command.run(args, ctx);
@@ -35,6 +38,7 @@ export async function runCli(
     io.err(`${PROGRAM} ${command.name}: ${messageOf(error)}`);
     return EXIT_FAILED;
   } finally {
+    log?.close();
     await store?.close();
   }
 }

@@ -1,4 +1,5 @@
 import { parseArgs as nodeParseArgs } from 'node:util';
+import type { ReadOnlyEventLog } from '../../../libs/adapters/src/sqlite/read-only-log';
 import type { SqliteLedgerStore } from '../../../libs/adapters/src/sqlite/sqlite-ledger-store';
 
 export type CliIo = Readonly<{
@@ -11,6 +12,8 @@ export type CliContext = Readonly<{
   env: Readonly<Record<string, string | undefined>>;
   /** Opened on demand so that commands which never touch the ledger (keygen, help) do not need one. */
   openLedger: () => SqliteLedgerStore;
+  /** The log file alone, read-only, with no read models: for commands that check it (verify, checkpoint sign). */
+  readLog: () => ReadOnlyEventLog;
   commands: readonly Command[];
 }>;
 

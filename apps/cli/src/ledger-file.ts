@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { ReadOnlyEventLog } from '../../../libs/adapters/src/sqlite/read-only-log';
 import { SqliteLedgerStore } from '../../../libs/adapters/src/sqlite/sqlite-ledger-store';
 import { PROJECTIONS, auditKeys } from '../../../libs/ledger/src/projections';
 
@@ -16,4 +17,13 @@ export function ledgerPath(env: Readonly<Record<string, string | undefined>>): s
 export function openExistingLedger(file: string): SqliteLedgerStore {
   if (!existsSync(file)) throw new Error(`no ledger at ${file} (set LEDGER_DB to the ledger's file)`);
   return new SqliteLedgerStore(file, { projections: PROJECTIONS, auditKeys });
+}
+
+/**
+ * The log alone, read-only: what vouches for the ledger must not first fold a tampered log into
+ * read models, recreate the triggers someone dropped, or build a read-model file beside it.
+ */
+export function openLogReadOnly(file: string): ReadOnlyEventLog {
+  if (!existsSync(file)) throw new Error(`no ledger at ${file} (set LEDGER_DB to the ledger's file)`);
+  return ReadOnlyEventLog.open(file);
 }

@@ -7,7 +7,8 @@ export class ReadModelsHealthDto {
 }
 
 export class HealthDto {
-  @OneOf(['ok', 'degraded'], 'HealthStatus') status!: string;
+  @OneOf(['ok', 'degraded', 'broken'], 'HealthStatus') status!: string;
+  @Text({ example: 'ok', description: 'the hash chain as checked at start: `checking`, `ok`, `not checked` (a log not held as a file), or `broken at <position>`' }) integrity!: string;
   @Int({ description: 'the head of the log' }) position!: number;
   @Obj(() => ReadModelsHealthDto) readModels!: ReadModelsHealthDto;
 }

@@ -16,6 +16,8 @@ const EDGE_STATUSES: [string, number][] = [
   ...Object.values(FASTIFY_CODES).map((c): [string, number] => [c.code, c.status]),
   ...Object.entries(HTTP_CODES).map(([status, code]): [string, number] => [code, Number(status)]),
   [PROJECTION_LAGGING, 503],
+  // Raised by the integrity guard (integrity/integrity-guard.ts) on a write once the hash chain is known broken.
+  ['INTEGRITY_BROKEN', 503],
 ];
 
 /** Every `code` an error body can carry, whatever raised it (the domain, the pipe, Fastify, an interceptor). */
@@ -23,8 +25,8 @@ export const ERROR_CODES: readonly string[] = [...new Set([...DOMAIN_STATUSES, .
 
 const codesFor = (status: number): string[] =>
   [...new Set([...DOMAIN_STATUSES, ...EDGE_STATUSES].filter(([, s]) => s === status).map(([code]) => code))]
-    // 503 is only ever PROJECTION_LAGGING from an operation; the generic name is Nest's fallback.
-    .filter((code) => status !== 503 || code === PROJECTION_LAGGING);
+    // 503 from an operation is PROJECTION_LAGGING (a read) or INTEGRITY_BROKEN (a write); the generic name is Nest's fallback.
+    .filter((code) => status !== 503 || code !== 'SERVICE_UNAVAILABLE');
 
 export const INDICATOR_CODES: readonly string[] = [...new Set(POVERTY_STANDARDS.flatMap((s) => s.indicators))].sort();
 
@@ -38,7 +40,7 @@ const WHEN: Readonly<Record<number, string>> = {
   415: 'the Content-Type is not one this operation accepts',
   422: 'the Idempotency-Key was already used by this user for a different request',
   501: "a time-travel read (`asOf`, `atPosition`) on a read store that keeps no history",
-  503: '`consistentWith` named a position the read models did not reach in time (`details.position` says where they are); retry',
+  503: 'PROJECTION_LAGGING on a read: `consistentWith` named a position the read models did not reach in time (`details.position` says where they are), retry; INTEGRITY_BROKEN on a write: the hash chain is broken and nothing is recorded until the log is restored',
 };
 
 export class ErrorBodyDto {
@@ -89,7 +91,7 @@ export const ApiDoc = (d: Doc) =>
 
 /** Common error sets: a read under /api/v1 (consistentWith may 503), a JSON write. */
 export const READ_ERRORS = [400, 401, 503] as const;
-export const WRITE_ERRORS = [400, 401, 403, 413, 415] as const;
+export const WRITE_ERRORS = [400, 401, 403, 413, 415, 503] as const;
 
 // Typed fields for response classes: integers stay integers, days and instants carry their format.
 type Field = Omit<ApiPropertyOptions, 'type' | 'required'> & { optional?: boolean; nullable?: boolean };

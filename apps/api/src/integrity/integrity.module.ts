@@ -5,6 +5,7 @@ import { ConsistentReadQuery } from '../http/query.dto';
 import { LedgerService } from '../ledger/ledger.service';
 import { ApiDoc, READ_ERRORS } from '../http/openapi';
 import { IntegrityHeadDto } from './integrity.responses';
+import { IntegrityMonitor } from './integrity-monitor';
 
 export type IntegrityHead = { position: number; hash: string };
 
@@ -39,5 +40,5 @@ export class IntegrityController {
   }
 }
 
-@Module({ controllers: [IntegrityController], providers: [GetIntegrityHandler] })
+@Module({ controllers: [IntegrityController], providers: [GetIntegrityHandler, IntegrityMonitor], exports: [IntegrityMonitor] })
 export class IntegrityModule {}

@@ -32,14 +32,14 @@ const keygen: Sub = async (args, { io }) => {
   return EXIT_OK;
 };
 
-const sign: Sub = async (args, { io, openLedger }) => {
+const sign: Sub = async (args, { io, readLog }) => {
   const parsed = parseArgs(args, ['key', 'out'], checkpointCommand);
   noPositionals(parsed, checkpointCommand);
   const { key: keyFile, out } = parsed.flags;
   if (keyFile === undefined) throw new UsageError('checkpoint sign needs --key private.pem', checkpointCommand);
   const privateKey = readFileSync(keyFile, 'utf8');
   // Signing the head of a log that is already broken would vouch for the tampering.
-  const result = await verifyChain(openLedger());
+  const result = await verifyChain(readLog());
   if (!result.ok) {
     io.out(`not signing: broken at position ${result.position}: ${result.problem}`);
     return EXIT_FAILED;

@@ -4,9 +4,9 @@ export const integrityCommand: Command = {
   name: 'integrity',
   usage: ['integrity'],
   summary: "print the head's position and digest as JSON (as stored; `verify` checks them)",
-  async run(args, { io, openLedger }) {
+  async run(args, { io, readLog }) {
     noPositionals(parseArgs(args, [], integrityCommand), integrityCommand);
-    const head = await openLedger().head();
+    const head = readLog().head();
     io.out(JSON.stringify({ position: head.position, hash: head.hash }));
     return EXIT_OK;
   },

@@ -7,7 +7,7 @@ export const verifyCommand: Command = {
   name: 'verify',
   usage: ['verify [--since checkpoint.json] [--public-key key.pem]'],
   summary: 'walk the whole hash chain; exit 1 at the first broken link',
-  async run(args, { io, openLedger }) {
+  async run(args, { io, readLog }) {
     const parsed = parseArgs(args, ['since', 'public-key'], verifyCommand);
     noPositionals(parsed, verifyCommand);
     const { since: checkpointFile, 'public-key': keyFile } = parsed.flags;
@@ -24,7 +24,7 @@ export const verifyCommand: Command = {
       since = checked.checkpoint;
     }
 
-    const result = await verifyChain(openLedger(), { since });
+    const result = await verifyChain(readLog(), { since });
     if (!result.ok) {
       io.out(`broken at position ${result.position}: ${result.problem}`);
       return EXIT_FAILED;

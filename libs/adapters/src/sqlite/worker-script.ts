@@ -6,7 +6,7 @@ import { join } from 'node:path';
  * TypeScript source (under jest), where a worker could not load it: callers then do the same work
  * on their own thread.
  */
-export function workerScript(name: 'projector-worker' | 'log-committer-worker'): string | null {
+export function workerScript(name: 'projector-worker' | 'log-committer-worker' | 'chain-check-worker'): string | null {
   const file = join(__dirname, `${name}.js`);
   return __filename.endsWith('.js') && existsSync(file) ? file : null;
 }
