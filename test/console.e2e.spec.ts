@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { compiledConsole, launchChromium, PAGE_WAIT_MS, polled, seriousViolations } from './support/browser';
 import { compiled } from './support/compiled';
+import { freePort } from './support/free-port';
 import { call } from './support/server';
 
 /**
@@ -38,8 +39,12 @@ async function boot(dbFile: string, port: number): Promise<ChildProcess> {
 describe('console: each role in a real browser (needs `npm run build` and /usr/bin/chromium)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-console-'));
   const shots = process.env.CONSOLE_SCREENSHOTS ? resolve(ROOT, process.env.CONSOLE_SCREENSHOTS) : join(dir, 'screenshots');
-  const port = 39_000 + Math.floor(Math.random() * 1000);
-  const url = `http://127.0.0.1:${port}`;
+  let port = 0;
+  let url = '';
+  beforeAll(async () => {
+    port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+  });
   let server: ChildProcess | undefined;
   let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   const tokens: Record<string, string> = {};

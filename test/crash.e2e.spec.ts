@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { compiled } from './support/compiled';
+import { freePort } from './support/free-port';
 import { call } from './support/server';
 
 const MAIN = compiled('dist/apps/api/src/main.js');
@@ -34,8 +35,12 @@ async function boot(dbFile: string, port: number): Promise<ChildProcess> {
 describe('crash: SIGKILL during a write load (needs `npm run build`)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-crash-'));
   const db = join(dir, 'ledger.db');
-  const port = 38_000 + Math.floor(Math.random() * 1000);
-  const url = `http://127.0.0.1:${port}`;
+  let port = 0;
+  let url = '';
+  beforeAll(async () => {
+    port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+  });
   let server: ChildProcess | undefined;
   afterAll(() => {
     server?.kill('SIGKILL');

@@ -9,6 +9,7 @@ import { tamper } from '../libs/ledger/src/integrity/tamper-fixture.spec';
 import { compiled } from './support/compiled';
 import { ADMIN_TOKEN, startServer } from './support/server';
 import { DECISION_747, allocate, seed } from './support/story';
+import { freePort } from './support/free-port';
 
 const ALLOCATION = 'PT-DA1.1-2022';
 
@@ -105,7 +106,7 @@ describe('the server checks the hash chain when it starts', () => {
     afterEach(() => child?.kill());
 
     it('turns /health to 503 once the pass on its worker finds the break, flags reads and logs it loudly', async () => {
-      const port = 39_000 + Math.floor(Math.random() * 1000);
+      const port = await freePort();
       const url = `http://127.0.0.1:${port}`;
       const logs: string[] = [];
       child = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: String(port), LEDGER_DB: copyOf(true), LEDGER_ADMIN_TOKEN: ADMIN_TOKEN, LEDGER_LOG: 'on' }, stdio: ['ignore', 'pipe', 'pipe'] });
