@@ -36,7 +36,7 @@ describe('the served OpenAPI document', () => {
     expect((doc.paths['/health']!.get as unknown as { security: unknown[] }).security).toEqual([]);
   });
 
-  it('passes `redocly lint` with no error', () => {
+  it('passes `redocly lint` with no error and no warning', () => {
     const dir = mkdtempSync(join(tmpdir(), 'openapi-'));
     try {
       const file = join(dir, 'openapi.json');
@@ -48,6 +48,8 @@ describe('the served OpenAPI document', () => {
       });
       if (run.status !== 0) throw new Error(`redocly lint exited ${run.status}:\n${run.stdout}\n${run.stderr}`);
       expect(run.status).toBe(0);
+      // A warning (e.g. an enum listing a value twice) is a flaw in the contract too.
+      expect(`${run.stdout}${run.stderr}`.split('\n').filter((l) => /\swarning\s/.test(l))).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -3,8 +3,9 @@ import { GROUP_KEYS } from '../../../../libs/ledger/src';
 import { ListParam, QueryParam, TimeTravelQueryDto } from '../http/query.dto';
 
 const PROGRAMS = CATALOGUE.map((p) => p.code);
-const PROJECTS = CATALOGUE.flatMap((p) => p.projects.map((x) => x.code));
-const SUB_PROJECTS = CATALOGUE.flatMap((p) => p.projects.flatMap((x) => x.subProjects.map((s) => s.code)));
+// Programmes reuse project codes (DA1… in 2016–2020 and 2021–2025): an enum lists each once.
+const PROJECTS = [...new Set(CATALOGUE.flatMap((p) => p.projects.map((x) => x.code)))];
+const SUB_PROJECTS = [...new Set(CATALOGUE.flatMap((p) => p.projects.flatMap((x) => x.subProjects.map((s) => s.code))))];
 
 /**
  * GET /balances. Every filter takes one value (given twice: 400 naming it); `groupBy` is the one
