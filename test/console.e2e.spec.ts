@@ -1,11 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { compiledConsole, launchChromium, PAGE_WAIT_MS, polled, seriousViolations } from './support/browser';
 import { compiled } from './support/compiled';
+import { bootBuiltServer } from './support/built-server';
 import { freePort } from './support/free-port';
+import { DECISION_747, LINE } from './support/story';
 import { call } from './support/server';
 
 /**
@@ -15,26 +17,12 @@ import { call } from './support/server';
  * CONSOLE_SCREENSHOTS=docs/screenshots), else to a temporary folder.
  */
 const ROOT = resolve(__dirname, '..');
-const MAIN = compiled('dist/apps/api/src/main.js');
+// At load: a missing or stale build fails the suite before any test (bootBuiltServer checks again).
+compiled('dist/apps/api/src/main.js');
 compiledConsole(ROOT);
 const ADMIN = 'console-admin';
-const DECISION_747 = { number: '747/QĐ-UBND', date: '2022-06-30', issuer: 'UBND tỉnh Lai Châu' };
-const LINE = { program: 'GNBV-2021-2025', project: 'DA1', subProject: 'DA1.1', fiscalYear: 2022, capitalType: 'investment', source: 'central' };
 
-async function boot(dbFile: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: String(port), LEDGER_DB: dbFile, LEDGER_ADMIN_TOKEN: ADMIN, LEDGER_LOG: 'off' }, stdio: 'ignore' });
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  while (!exited) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return child;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('server exited before it answered /health');
-}
+const boot = (dbFile: string, port: number) => bootBuiltServer(dbFile, port, ADMIN);
 
 describe('console: each role in a real browser (needs `npm run build` and /usr/bin/chromium)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-console-'));

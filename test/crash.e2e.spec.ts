@@ -1,31 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { compiled } from './support/compiled';
+import { bootBuiltServer } from './support/built-server';
 import { freePort } from './support/free-port';
+import { DECISION_747, LINE } from './support/story';
 import { call } from './support/server';
 
-const MAIN = compiled('dist/apps/api/src/main.js');
+// At load: a missing or stale build fails the suite before any test (bootBuiltServer checks again).
+compiled('dist/apps/api/src/main.js');
 const TOKEN = 'crash-admin';
-const DECISION = { number: '747/QĐ-UBND', date: '2022-06-30', issuer: 'UBND tỉnh Lai Châu' };
-const LINE = { program: 'GNBV-2021-2025', project: 'DA1', subProject: 'DA1.1', fiscalYear: 2022, capitalType: 'investment', source: 'central' };
 
-async function boot(dbFile: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: String(port), LEDGER_DB: dbFile, LEDGER_ADMIN_TOKEN: TOKEN, LEDGER_LOG: 'off' }, stdio: 'ignore' });
-  // Bounded by the process, not the clock: a busy machine only makes the wait longer.
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  while (!exited) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return child;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('server exited before it answered /health');
-}
+const boot = (dbFile: string, port: number) => bootBuiltServer(dbFile, port, TOKEN);
 
 /**
  * The server is killed with SIGKILL in the middle of a write load and restarted: every write that
@@ -55,7 +42,7 @@ describe('crash: SIGKILL during a write load (needs `npm run build`)', () => {
     await post('/api/v1/units', { code: 'LC', name: 'Lai Châu', level: 'province', parent: 'VN' });
     await post('/api/v1/units', { code: 'PT', name: 'Phong Thổ', level: 'district', parent: 'LC' });
     for (let c = 0; c < 4; c++) await post('/api/v1/units', { code: `C${c}`, name: `Commune ${c}`, level: 'commune', parent: 'PT' });
-    expect((await post('/api/v1/allocations', { id: 'ROOT', unit: 'PT', ...LINE, amount: 10_000_000_000_000, decision: DECISION })).status).toBe(201);
+    expect((await post('/api/v1/allocations', { id: 'ROOT', unit: 'PT', ...LINE, amount: 10_000_000_000_000, decision: DECISION_747 })).status).toBe(201);
 
     const acked: { kind: 'disbursement' | 'sub'; id: string; amount: number }[] = [];
     let stop = false;
@@ -66,7 +53,7 @@ describe('crash: SIGKILL during a write load (needs `npm run build`)', () => {
         const sub = i % 5 === 0;
         const amount = 1_000 + i;
         const r = sub
-          ? await post('/api/v1/allocations', { id: `S${i}`, parentId: 'ROOT', unit: `C${i % 4}`, amount, decision: DECISION }).catch(() => null)
+          ? await post('/api/v1/allocations', { id: `S${i}`, parentId: 'ROOT', unit: `C${i % 4}`, amount, decision: DECISION_747 }).catch(() => null)
           : await post('/api/v1/allocations/ROOT/disbursements', { id: `D${i}`, amount, valueDate: '2022-10-01', voucher: `V${i}` }).catch(() => null);
         if (r?.status === 201) acked.push({ kind: sub ? 'sub' : 'disbursement', id: sub ? `S${i}` : `D${i}`, amount });
       }
