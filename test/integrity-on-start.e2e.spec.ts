@@ -7,8 +7,8 @@ import { createApp, type LedgerApp } from '../apps/api/src/app.factory';
 import { IntegrityMonitor } from '../apps/api/src/integrity/integrity-monitor';
 import { tamper } from '../libs/ledger/src/integrity/tamper-fixture.spec';
 import { compiled } from './support/compiled';
-import { ADMIN_TOKEN, startServer } from './support/server';
-import { DECISION_747, allocate, seed } from './support/story';
+import { ADMIN_TOKEN } from './support/server';
+import { DECISION_747, storyLogFile } from './support/story';
 import { freePort } from './support/free-port';
 
 const ALLOCATION = 'PT-DA1.1-2022';
@@ -35,15 +35,8 @@ describe('the server checks the hash chain when it starts', () => {
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'integrity-on-start-'));
-    const s = await startServer();
-    try {
-      await allocate(s, await seed(s));
-    } finally {
-      await s.ledger.app.close();
-    }
     original = join(work, 'original.db');
-    copyFileSync(s.dbFile, original);
-    rmSync(s.dir, { recursive: true, force: true });
+    await storyLogFile(original);
     const db = new Database(original, { readonly: true });
     try {
       tamperedAt = db.prepare<[string], { position: number }>("SELECT position FROM events WHERE type = 'AllocationGranted' AND stream_id LIKE '%' || ?").get(ALLOCATION)!.position;

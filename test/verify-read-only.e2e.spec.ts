@@ -8,8 +8,7 @@ import { openExistingLedger } from '../apps/cli/src/ledger-file';
 import { chainHash } from '../libs/ledger/src/integrity/hash-chain';
 import { STREAMS, appendEvents, insertRow, metadata, swapPositions, tamper, tempLedger, type TempLedger } from '../libs/ledger/src/integrity/tamper-fixture.spec';
 import type { StoredEvent } from '../libs/ledger/src/ports/event-store.port';
-import { startServer } from './support/server';
-import { allocate, seed } from './support/story';
+import { storyLogFile } from './support/story';
 
 /** Every file of a folder: its bytes' digest and its modification time to the nanosecond. */
 export function folderState(dir: string): Record<string, string> {
@@ -45,15 +44,8 @@ describe('ledger verify reads the log and nothing else', () => {
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'verify-read-only-'));
-    const s = await startServer();
-    try {
-      await allocate(s, await seed(s));
-    } finally {
-      await s.ledger.app.close();
-    }
     original = join(work, 'original.db');
-    copyFileSync(s.dbFile, original);
-    rmSync(s.dir, { recursive: true, force: true });
+    await storyLogFile(original);
     const db = new Database(original, { readonly: true });
     try {
       const at = (unit: string) => db.prepare<[string], { position: number; stream_id: string }>("SELECT position, stream_id FROM events WHERE type = 'UnitRegistered' AND lower(json_extract(data, '$.code')) = lower(?)").get(unit)!;

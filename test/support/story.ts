@@ -1,4 +1,5 @@
-import { ADMIN_TOKEN, type TestServer } from './server';
+import { copyFileSync, rmSync } from 'node:fs';
+import { ADMIN_TOKEN, startServer, type TestServer } from './server';
 
 export const DECISION_747 = { number: '747/QĐ-UBND', date: '2022-06-30', issuer: 'UBND tỉnh Lai Châu' };
 export const CENTRAL_DECISION = { number: '1234/QĐ-TTg', date: '2022-06-01', issuer: 'Thủ tướng Chính phủ' };
@@ -37,4 +38,19 @@ export async function seed(s: TestServer): Promise<Cast> {
 export async function allocate(s: TestServer, cast: Cast) {
   await ok(s, '/api/v1/allocations', { id: 'LC-DA1.1-2022', unit: 'LAI-CHAU', ...LINE, amount: 300_000_000_000, decision: CENTRAL_DECISION }, cast.admin);
   await ok(s, '/api/v1/allocations', { id: 'PT-DA1.1-2022', parentId: 'LC-DA1.1-2022', unit: 'PHONG-THO', amount: 71_570_000_000, decision: DECISION_747 }, cast.province);
+}
+
+/**
+ * The log file of a ledger that ran the seed and the walkthrough's allocations, closed and copied
+ * to `path` (its read-model file left behind): the starting point of the tamper tests.
+ */
+export async function storyLogFile(path: string): Promise<void> {
+  const s = await startServer();
+  try {
+    await allocate(s, await seed(s));
+  } finally {
+    await s.ledger.app.close();
+  }
+  copyFileSync(s.dbFile, path);
+  rmSync(s.dir, { recursive: true, force: true });
 }
