@@ -1,7 +1,7 @@
 import { CAPITAL_TYPE_SHORT_VI, LEVEL_VI, PLAN_SOURCE_VI } from './labels-vi';
 import { formatCount, formatDay, formatInstant } from './format-vi';
 import { PLAN_SOURCES, type ProgrammeReport } from './programme-report.model';
-import { rateFormula, rateOf as rateOfCell, sumOf, type Cell, type Formula, type Row, type Table } from './table';
+import { rateFormula, rateOf as rateOfCell, sumOf, type Cell, type Column, type Formula, type Row, type Table } from './table';
 
 type Draft = Omit<ProgrammeReport, 'checks' | 'consistent'> & Partial<Pick<ProgrammeReport, 'checks' | 'consistent'>>;
 
@@ -57,15 +57,20 @@ function householdsTable(r: Draft): Table {
       { key: 'section', header: 'Mục', kind: 'text', width: 6 },
       { key: 'review', header: 'Đợt rà soát', kind: 'text', width: 18 },
       { key: 'standard', header: 'Chuẩn nghèo áp dụng', kind: 'text', width: 20 },
-      { key: 'households', header: 'Số hộ được rà soát', kind: 'count', width: 14 },
-      { key: 'poor', header: 'Hộ nghèo', kind: 'count', width: 12 },
-      { key: 'poorRate', header: 'Tỷ lệ hộ nghèo (% trên số hộ được rà soát)', kind: 'rate', width: 16 },
-      { key: 'nearPoor', header: 'Hộ cận nghèo', kind: 'count', width: 12 },
-      { key: 'nearPoorRate', header: 'Tỷ lệ hộ cận nghèo (% trên số hộ được rà soát)', kind: 'rate', width: 16 },
+      ...classColumns('số hộ được rà soát'),
     ],
     rows,
   };
 }
+
+/** Households, poor and near-poor with their rates; `of` names the rates' denominator in the header. */
+const classColumns = (of: string): Column[] => [
+  { key: 'households', header: 'Số hộ được rà soát', kind: 'count', width: 14 },
+  { key: 'poor', header: 'Hộ nghèo', kind: 'count', width: 12 },
+  { key: 'poorRate', header: `Tỷ lệ hộ nghèo (% trên ${of})`, kind: 'rate', width: 16 },
+  { key: 'nearPoor', header: 'Hộ cận nghèo', kind: 'count', width: 12 },
+  { key: 'nearPoorRate', header: `Tỷ lệ hộ cận nghèo (% trên ${of})`, kind: 'rate', width: 16 },
+];
 
 function indicatorsTable(r: Draft): Table {
   const c = r.households.current;
@@ -117,11 +122,7 @@ function communesTable(r: Draft): Table {
     sheet: '2.2 Theo đơn vị',
     columns: [
       { key: 'unit', header: 'Đơn vị', kind: 'text', width: 28 },
-      { key: 'households', header: 'Số hộ được rà soát', kind: 'count', width: 14 },
-      { key: 'poor', header: 'Hộ nghèo', kind: 'count', width: 12 },
-      { key: 'poorRate', header: 'Tỷ lệ hộ nghèo (% trên số hộ của đơn vị)', kind: 'rate', width: 16 },
-      { key: 'nearPoor', header: 'Hộ cận nghèo', kind: 'count', width: 12 },
-      { key: 'nearPoorRate', header: 'Tỷ lệ hộ cận nghèo (% trên số hộ của đơn vị)', kind: 'rate', width: 16 },
+      ...classColumns('số hộ của đơn vị'),
     ],
     rows,
     ...(named ? { note: `Tỷ lệ hộ nghèo ${named}.` } : {}),
