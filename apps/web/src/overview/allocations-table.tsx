@@ -1,7 +1,8 @@
 import type { AllocationSummary } from '../api/types';
 import { useApp } from '../shell/app-context';
 import { href } from '../shell/router';
-import { Money, RateBar, TableWrap } from '../ui/bits';
+import { TableWrap } from '../ui/bits';
+import { FigureCells } from './figures-table';
 import { UnitName } from './unit-name';
 
 /** The allocations in view, each opening its page. */
@@ -40,21 +41,7 @@ export function AllocationsTable({ items }: { items: readonly AllocationSummary[
               <td>
                 <UnitName code={a.unit} />
               </td>
-              <td className="num">
-                <Money dong={a.allocated} />
-              </td>
-              <td className="num">
-                <Money dong={a.subAllocated} />
-              </td>
-              <td className="num">
-                <Money dong={a.disbursed} />
-              </td>
-              <td className="num">
-                <Money dong={a.available} />
-              </td>
-              <td>
-                <RateBar rate={a.disbursementRate} />
-              </td>
+              <FigureCells figures={a} />
             </tr>
           ))}
         </tbody>

@@ -8,6 +8,31 @@ type KeyColumn = 'program' | 'project' | 'subProject' | 'capitalType' | 'unit';
 
 const CODED: ReadonlySet<string> = new Set(['investment', 'recurrent', 'central', 'local', 'other', 'policy_credit']);
 
+type Figures = Readonly<{ allocated: number; subAllocated: number; disbursed: number; available: number; disbursementRate: number }>;
+
+/** The five figure cells every money table shows, in the order of its headers. */
+export function FigureCells({ figures }: { figures: Figures }) {
+  return (
+    <>
+      <td className="num">
+        <Money dong={figures.allocated} />
+      </td>
+      <td className="num">
+        <Money dong={figures.subAllocated} />
+      </td>
+      <td className="num">
+        <Money dong={figures.disbursed} />
+      </td>
+      <td className="num">
+        <Money dong={figures.available} />
+      </td>
+      <td>
+        <RateBar rate={figures.disbursementRate} />
+      </td>
+    </>
+  );
+}
+
 /** Rows of allocated / disbursed / available / rate with a bar each, and the total. */
 export function FiguresTable({ data, columns, caption, renderKey }: { data: Balances; columns: readonly KeyColumn[]; caption: string; renderKey?: (row: BalanceRow) => ReactNode }) {
   const { t } = useApp();
@@ -45,21 +70,7 @@ export function FiguresTable({ data, columns, caption, renderKey }: { data: Bala
               {columns.map((c, j) => (
                 <td key={c}>{renderKey && j === 0 ? renderKey(row) : label(row[c])}</td>
               ))}
-              <td className="num">
-                <Money dong={row.allocated} />
-              </td>
-              <td className="num">
-                <Money dong={row.subAllocated} />
-              </td>
-              <td className="num">
-                <Money dong={row.disbursed} />
-              </td>
-              <td className="num">
-                <Money dong={row.available} />
-              </td>
-              <td>
-                <RateBar rate={row.disbursementRate} />
-              </td>
+              <FigureCells figures={row} />
             </tr>
           ))}
         </tbody>
@@ -68,21 +79,7 @@ export function FiguresTable({ data, columns, caption, renderKey }: { data: Bala
             <th scope="row" colSpan={columns.length}>
               {t('total')}
             </th>
-            <td className="num">
-              <Money dong={data.total.allocated} />
-            </td>
-            <td className="num">
-              <Money dong={data.total.subAllocated} />
-            </td>
-            <td className="num">
-              <Money dong={data.total.disbursed} />
-            </td>
-            <td className="num">
-              <Money dong={data.total.available} />
-            </td>
-            <td>
-              <RateBar rate={data.total.disbursementRate} />
-            </td>
+            <FigureCells figures={data.total} />
           </tr>
         </tfoot>
       </table>
