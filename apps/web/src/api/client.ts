@@ -58,6 +58,25 @@ export function createClient(token: string, onUnauthenticated: () => void) {
     throw new ApiFailure(error);
   }
   const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query });
+  /**
+   * A document the API renders (a report as HTML, XLSX, CSV): fetched with the token, which a link
+   * or an iframe could not send, and handed over whole with the name the server gives it.
+   */
+  async function file(path: string, query: Query): Promise<{ blob: Blob; fileName: string | null }> {
+    let res: Response;
+    try {
+      res = await fetch(`${BASE}${path}${queryString(query)}`, { headers: { authorization: `Bearer ${token}` }, cache: 'no-store' });
+    } catch {
+      throw new ApiFailure({ statusCode: 0, code: 'NETWORK', message: 'no answer from the server' });
+    }
+    if (!res.ok) {
+      const body = ((await res.json().catch(() => null)) ?? {}) as Partial<ApiError>;
+      if (res.status === 401) onUnauthenticated();
+      throw new ApiFailure({ statusCode: res.status, code: body.code ?? `HTTP_${res.status}`, message: body.message ?? res.statusText, details: body.details });
+    }
+    const named = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '');
+    return { blob: await res.blob(), fileName: named ? named[1]! : null };
+  }
   const enc = encodeURIComponent;
   /** Every page of a list (pages of 1000; each page answers for the first page's position). */
   async function allPages<T>(path: string, q: Query, at: At): Promise<T[]> {
@@ -106,6 +125,10 @@ export function createClient(token: string, onUnauthenticated: () => void) {
       request<Written>('POST', `/allocations/${enc(allocationId)}/disbursements`, { body, idempotencyKey }),
     reverseDisbursement: (id: string, body: Readonly<{ reason: string }>, idempotencyKey: string) =>
       request<Written>('POST', `/disbursements/${enc(id)}/reversal`, { body, idempotencyKey }),
+    /** For a feature's own calls (its `api.ts`), with the session's token and the same refusals. */
+    get,
+    post: <T>(path: string, body: unknown, idempotencyKey?: string) => request<T>('POST', path, { body, idempotencyKey }),
+    file,
   };
 }
 
