@@ -40,7 +40,7 @@ export function AuditPage() {
       <h1>{t('auditTitle')}</h1>
       <AsOfBanner position={null} />
       <FilterForm filters={filters} />
-      <CsvDownload filters={filters} />
+      <CsvDownload key={JSON.stringify(filters)} filters={filters} />
       {first.error && <ErrorNote error={first.error} />}
       {first.data && (
         <>
