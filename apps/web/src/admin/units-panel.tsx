@@ -5,7 +5,7 @@ import { translateCode } from '../i18n/messages';
 import { useApp } from '../shell/app-context';
 import { Loaded, TableWrap } from '../ui/bits';
 import { useLoad } from '../ui/use-load';
-import { listUnits, registerUnit, UNIT_LEVELS, type UnitRow } from './api';
+import { listUnits, registerUnit, UNIT_LEVELS, type NewUnit, type UnitRow } from './api';
 
 const FIELDS = ['code', 'name', 'level', 'parent'] as const;
 
@@ -61,7 +61,7 @@ function NewUnitForm({ onDone }: { onDone: () => void }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const body = { code: v.code.trim(), name: v.name.trim(), level: v.level, parent: v.parent.trim() || undefined };
+    const body: NewUnit = { code: v.code.trim(), name: v.name.trim(), level: v.level as NewUnit['level'], parent: v.parent.trim() || undefined };
     await form.submit(
       (key) => registerUnit(client, body, key),
       () => {

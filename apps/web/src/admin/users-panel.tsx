@@ -5,7 +5,7 @@ import { translateCode } from '../i18n/messages';
 import { useApp } from '../shell/app-context';
 import { Loaded, TableWrap } from '../ui/bits';
 import { useLoad } from '../ui/use-load';
-import { listUsers, registerUser, ROLES, type UserRow } from './api';
+import { listUsers, registerUser, ROLES, type NewUser, type UserRow } from './api';
 import { TokenOnce } from './token-once';
 
 const FIELDS = ['id', 'name', 'role', 'units'] as const;
@@ -70,7 +70,7 @@ function NewUserForm({ onIssued }: { onIssued: (id: string, token: string) => vo
   async function submit(e: FormEvent) {
     e.preventDefault();
     const units = v.units.split(/[\s,;]+/).filter(Boolean);
-    const body = { id: v.id.trim(), name: v.name.trim(), role: v.role, ...(units.length > 0 ? { units } : {}) };
+    const body: NewUser = { id: v.id.trim(), name: v.name.trim(), role: v.role as NewUser['role'], ...(units.length > 0 ? { units } : {}) };
     let token = '';
     await form.submit(
       async () => {

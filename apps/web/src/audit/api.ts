@@ -1,7 +1,7 @@
 import type { Client } from '../api/client';
 import type { At, AuditEntry } from '../api/types';
 
-export type AuditFilters = Readonly<Record<string, string | undefined>>;
+export type AuditFilters = Parameters<Client['audit']>[0];
 
 /**
  * Every entry the filters select, page after page (1000 a page, the API's largest), for the CSV.
@@ -11,7 +11,7 @@ export async function wholeAuditTrail(client: Client, filters: AuditFilters, at:
   const items: AuditEntry[] = [];
   let cursor: string | undefined;
   do {
-    const page = await client.audit({ ...filters, limit: '1000', cursor }, at);
+    const page = await client.audit({ ...filters, limit: 1000, cursor }, at);
     items.push(...page.items);
     onPage(items.length);
     cursor = page.nextCursor ?? undefined;

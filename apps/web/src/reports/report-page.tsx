@@ -113,7 +113,7 @@ function Downloads({ q }: { q: ReportQuery }) {
     setBusy(format);
     setError(null);
     try {
-      const { blob, fileName } = await programmeReport(client, q, at, format, format === 'csv' ? table || undefined : undefined);
+      const { blob, fileName } = await programmeReport(client, q, at, format, format === 'csv' ? (table as (typeof REPORT_TABLES)[number]) || undefined : undefined);
       saveBlob(blob, fileName ?? `bao-cao-chuong-trinh-${q.unit}-${q.fiscalYear}.${format === 'csv' && !table ? 'zip' : format}`);
     } catch (e) {
       setError(toApiError(e));
@@ -133,7 +133,7 @@ function Downloads({ q }: { q: ReportQuery }) {
           <option value="">{t('reportAllTables')}</option>
           {REPORT_TABLES.map((id) => (
             <option key={id} value={id}>
-              {t(`reportTable_${id}`)}
+              {t(`reportTable_${id}` as const)}
             </option>
           ))}
         </select>
