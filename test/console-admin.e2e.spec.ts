@@ -134,7 +134,7 @@ describe('console: audit, changes, reports, administration and isolation in a re
     await page.fill('input[name=allocation]', 'PT-DA1.1-2022');
     await page.fill('input[name=actor]', 'pt-finance');
     await page.click('form[aria-labelledby="audit-filters"] button[type=submit]');
-    await polled(() => page.url()).toContain('actor=pt-finance');
+    await polled(async () => page.url()).toContain('actor=pt-finance');
     const rows = page.locator('main table tbody tr');
     // D1, D2, D3 and its reversal: what pt-finance recorded on the allocation (not lc-finance's grant).
     await polled(() => rows.count()).toBe(4);
@@ -172,7 +172,7 @@ describe('console: audit, changes, reports, administration and isolation in a re
     await page.getByRole('heading', { name: 'Những gì đã thay đổi giữa hai thời điểm' }).waitFor();
     await page.fill('input[name=fromPosition]', String(afterD1));
     await page.click('form[aria-labelledby="changes-range"] button[type=submit]');
-    await polled(() => page.url()).toContain(`from=${afterD1}`);
+    await polled(async () => page.url()).toContain(`from=${afterD1}`);
     await polled(() => page.locator('[data-type="DisbursementRecorded"]').textContent()).toBe('Giải ngân: 2');
     await polled(() => page.locator('[data-type="DisbursementReversed"]').textContent()).toBe('Hủy khoản giải ngân: 1');
     const moved = page.locator('table.moves tr[data-allocation="PT-DA1.1-2022"]');

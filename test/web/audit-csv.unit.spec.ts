@@ -1,13 +1,23 @@
 import type { AuditEntry } from '../../apps/web/src/api/types';
 import { auditCsv, entryAmount } from '../../apps/web/src/audit/audit-csv';
 
-const entry = (over: Partial<AuditEntry> & Pick<AuditEntry, 'position' | 'type' | 'data'>): AuditEntry => ({
-  streamId: 'allocation-PT-DA1.1-2022',
-  recordedAt: '2022-10-21T03:05:09.000Z',
-  actor: { userId: 'pt-finance', role: 'finance_officer' },
-  metadata: { decision: null, reason: null },
-  ...over,
-});
+type Meta = Pick<AuditEntry['metadata'], 'decision' | 'reason'>;
+const RECORDED = '2022-10-21T03:05:09.000Z';
+
+const entry = (over: Partial<Omit<AuditEntry, 'metadata'>> & Pick<AuditEntry, 'position' | 'type' | 'data'> & { metadata?: Meta }): AuditEntry => {
+  const actor = over.actor ?? { userId: 'pt-finance', role: 'finance_officer' };
+  const meta = over.metadata ?? { decision: null, reason: null };
+  return {
+    schemaVersion: 1,
+    streamId: 'allocation-PT-DA1.1-2022',
+    revision: 1,
+    recordedAt: RECORDED,
+    hash: '0'.repeat(64),
+    ...over,
+    actor,
+    metadata: { ...meta, actor, recordedAt: RECORDED, correlationId: 'c', causationId: null, idempotencyKey: null, requestHash: null },
+  };
+};
 
 const granted = entry({
   position: 7,
