@@ -39,7 +39,7 @@ export class AllocationNotesController {
     errors: [...WRITE_ERRORS, 404],
     idempotent: true,
   })
-  record(@Param('id') id: string, @Body() body: RecordNoteDto, @Ctx() ctx: AppContext) {
+  record(@Param('id') id: string, @Body() body: RecordNoteDto, @Ctx() ctx: AppContext): Promise<NoteCreatedDto> {
     return this.commands.execute(new RecordNoteCommand(id, parseRecordNote(body), ctx));
   }
 }

@@ -38,7 +38,7 @@ export class AllocationsController {
   })
   @Post('allocations')
   @HttpCode(201)
-  grant(@Body() body: GrantAllocationDto, @Ctx() ctx: AppContext) {
+  grant(@Body() body: GrantAllocationDto, @Ctx() ctx: AppContext): Promise<CreatedDto> {
     return this.commands.execute(new GrantAllocationCommand(parseGrantAllocation(body), ctx));
   }
 
@@ -52,7 +52,7 @@ export class AllocationsController {
   })
   @Post('allocations/:id/adjustments')
   @HttpCode(201)
-  adjust(@Param('id') id: string, @Body() body: AdjustAllocationDto, @Ctx() ctx: AppContext) {
+  adjust(@Param('id') id: string, @Body() body: AdjustAllocationDto, @Ctx() ctx: AppContext): Promise<CreatedDto> {
     return this.commands.execute(new AdjustAllocationCommand(id, parseAdjustAllocation(body), ctx));
   }
 
@@ -66,7 +66,7 @@ export class AllocationsController {
   })
   @Post('allocations/:id/disbursements')
   @HttpCode(201)
-  disburse(@Param('id') id: string, @Body() body: RecordDisbursementDto, @Ctx() ctx: AppContext) {
+  disburse(@Param('id') id: string, @Body() body: RecordDisbursementDto, @Ctx() ctx: AppContext): Promise<DisbursementCreatedDto> {
     return this.commands.execute(new RecordDisbursementCommand(id, parseRecordDisbursement(body), ctx));
   }
 
@@ -80,7 +80,7 @@ export class AllocationsController {
   })
   @Post('disbursements/:id/reversal')
   @HttpCode(201)
-  reverse(@Param('id') id: string, @Body() body: ReverseDisbursementDto, @Ctx() ctx: AppContext) {
+  reverse(@Param('id') id: string, @Body() body: ReverseDisbursementDto, @Ctx() ctx: AppContext): Promise<DisbursementCreatedDto> {
     return this.commands.execute(new ReverseDisbursementCommand(id, parseReverseDisbursement(body), ctx));
   }
 
@@ -104,7 +104,7 @@ export class AllocationsController {
     errors: [...READ_ERRORS, 403, 501],
   })
   @Get('balances')
-  balances(@Query() query: BalancesQueryDto, @Req() req: AuthenticatedRequest) {
+  balances(@Query() query: BalancesQueryDto, @Req() req: AuthenticatedRequest): Promise<BalancesDto> {
     return this.queries.execute(new GetBalancesQuery(query, req.principal!));
   }
 }

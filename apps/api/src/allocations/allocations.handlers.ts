@@ -17,7 +17,9 @@ import {
 } from '../../../../libs/ledger/src';
 import { LedgerService } from '../ledger/ledger.service';
 
-type Created = { id: string; position: number };
+type Created = Awaited<ReturnType<typeof grantAllocation>>;
+export type AllocationView = Awaited<ReturnType<typeof allocationView>>;
+export type Balances = Awaited<ReturnType<typeof balances>>;
 
 export class GrantAllocationCommand extends Command<Created> {
   constructor(readonly input: GrantAllocationInput, readonly ctx: AppContext) {
@@ -29,22 +31,22 @@ export class AdjustAllocationCommand extends Command<Created> {
     super();
   }
 }
-export class RecordDisbursementCommand extends Command<Created> {
+export class RecordDisbursementCommand extends Command<Awaited<ReturnType<typeof recordDisbursement>>> {
   constructor(readonly allocationId: string, readonly input: RecordDisbursementInput, readonly ctx: AppContext) {
     super();
   }
 }
-export class ReverseDisbursementCommand extends Command<Created> {
+export class ReverseDisbursementCommand extends Command<Awaited<ReturnType<typeof reverseDisbursement>>> {
   constructor(readonly disbursementId: string, readonly input: ReverseDisbursementInput, readonly ctx: AppContext) {
     super();
   }
 }
-export class GetAllocationQuery extends Query<unknown> {
+export class GetAllocationQuery extends Query<AllocationView> {
   constructor(readonly id: string, readonly principal: Principal, readonly at: TimeTravelQuery = {}) {
     super();
   }
 }
-export class GetBalancesQuery extends Query<unknown> {
+export class GetBalancesQuery extends Query<Balances> {
   constructor(readonly query: BalancesQuery, readonly principal: Principal) {
     super();
   }

@@ -32,7 +32,7 @@ export class AllocationListsController {
   })
   @ApiOkResponse({ type: DisbursementPageDto })
   @ApiErrors(...READ_ERRORS, 404, 501)
-  disbursements(@Param('id') id: string, @Query() query: PageQueryDto, @Req() req: AuthenticatedRequest) {
+  disbursements(@Param('id') id: string, @Query() query: PageQueryDto, @Req() req: AuthenticatedRequest): Promise<DisbursementPageDto> {
     return this.queries.execute(new ListDisbursementsQuery(id, query, req.principal!));
   }
 
@@ -40,7 +40,7 @@ export class AllocationListsController {
   @ApiOperation({ summary: 'Read a disbursement', description: "One payment, with its reversal if it was reversed. A payment outside the caller's scope answers 404 like an unknown one." })
   @ApiOkResponse({ type: DisbursementReadDto })
   @ApiErrors(...READ_ERRORS, 404, 501)
-  disbursement(@Param('id') id: string, @Query() query: TimeTravelQueryDto, @Req() req: AuthenticatedRequest) {
+  disbursement(@Param('id') id: string, @Query() query: TimeTravelQueryDto, @Req() req: AuthenticatedRequest): Promise<DisbursementReadDto> {
     return this.queries.execute(new GetDisbursementQuery(id, query, req.principal!));
   }
 }

@@ -70,13 +70,13 @@ export class AllocationSummaryDto {
   @ApiProperty({ type: 'integer', description: 'đồng disbursed by it and every allocation below it' }) disbursedTotal!: number;
   @ApiProperty({ type: 'integer', description: 'allocated − subAllocated − disbursed' }) available!: number;
   @ApiProperty({ type: 'number', description: 'disbursedTotal ÷ allocated, a percentage with two decimals', example: 38.67 }) disbursementRate!: number;
-  @ApiProperty({ type: () => AllocationNoteDto, isArray: true, description: 'progress notes, oldest first' }) notes!: AllocationNoteDto[];
+  @ApiProperty({ type: () => AllocationNoteDto, isArray: true, description: 'progress notes, oldest first' }) notes!: readonly AllocationNoteDto[];
   @ApiProperty({ type: 'string', format: 'date-time' }) grantedAt!: string;
   @ApiProperty({ type: 'integer', description: 'the log position of the last event that changed this allocation' }) position!: number;
 }
 
 export class AllocationPageDto {
-  @ApiProperty({ type: () => AllocationSummaryDto, isArray: true, description: 'by id' }) items!: AllocationSummaryDto[];
+  @ApiProperty({ type: () => AllocationSummaryDto, isArray: true, description: 'by id' }) items!: readonly AllocationSummaryDto[];
   @ApiProperty(NEXT_CURSOR) nextCursor!: string | null;
   @ApiProperty({ type: () => ReadPointDto }) at!: ReadPointDto;
 }
@@ -107,7 +107,7 @@ export class DisbursementDto {
 }
 
 export class DisbursementPageDto {
-  @ApiProperty({ type: () => DisbursementDto, isArray: true, description: 'in the order they were recorded' }) items!: DisbursementDto[];
+  @ApiProperty({ type: () => DisbursementDto, isArray: true, description: 'in the order they were recorded' }) items!: readonly DisbursementDto[];
   @ApiProperty(NEXT_CURSOR) nextCursor!: string | null;
   @ApiProperty({ type: () => ReadPointDto }) at!: ReadPointDto;
 }

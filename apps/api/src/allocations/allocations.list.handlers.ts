@@ -3,17 +3,17 @@ import type { Principal } from '../../../../libs/domain/src';
 import { disbursementById, listAllocations, listDisbursements, type AllocationsQuery, type PageQuery, type TimeTravelQuery } from '../../../../libs/ledger/src';
 import { LedgerService } from '../ledger/ledger.service';
 
-export class ListAllocationsQuery extends Query<unknown> {
+export class ListAllocationsQuery extends Query<Awaited<ReturnType<typeof listAllocations>>> {
   constructor(readonly query: AllocationsQuery, readonly principal: Principal) {
     super();
   }
 }
-export class ListDisbursementsQuery extends Query<unknown> {
+export class ListDisbursementsQuery extends Query<Awaited<ReturnType<typeof listDisbursements>>> {
   constructor(readonly allocationId: string, readonly query: PageQuery, readonly principal: Principal) {
     super();
   }
 }
-export class GetDisbursementQuery extends Query<unknown> {
+export class GetDisbursementQuery extends Query<Awaited<ReturnType<typeof disbursementById>>> {
   constructor(readonly id: string, readonly query: TimeTravelQuery, readonly principal: Principal) {
     super();
   }

@@ -25,7 +25,7 @@ export class ChildAllocationDto {
 
 /** GET /allocations/{id}: an item of GET /allocations, with its children and the point it was read at. */
 export class AllocationViewDto extends AllocationSummaryDto {
-  @List(() => ChildAllocationDto) children!: ChildAllocationDto[];
+  @List(() => ChildAllocationDto) children!: readonly ChildAllocationDto[];
   @Obj(() => ReadPointDto, { description: 'the log position the answer is for' }) at!: ReadPointDto;
 }
 
@@ -53,7 +53,7 @@ export class BalancesPointDto extends ReadPointDto {
 }
 
 export class BalancesDto {
-  @List(() => BalanceRowDto, { description: 'one row per group (one row in all without groupBy)' }) rows!: BalanceRowDto[];
+  @List(() => BalanceRowDto, { description: 'one row per group (one row in all without groupBy)' }) rows!: readonly BalanceRowDto[];
   @Obj(() => BalanceTotalsDto) total!: BalanceTotalsDto;
   @Obj(() => BalancesPointDto, { description: 'the log position the figures are for, and the value date if one was asked' }) at!: BalancesPointDto;
 }

@@ -9,7 +9,7 @@ import { LedgerService } from '../ledger/ledger.service';
 import { ApiDoc, READ_ERRORS } from '../http/openapi';
 import { AuditPageDto } from './audit.responses';
 
-export class GetAuditTrailQuery extends Query<unknown> {
+export class GetAuditTrailQuery extends Query<Awaited<ReturnType<typeof audit>>> {
   constructor(readonly query: AuditQuery, readonly principal: Principal) {
     super();
   }
@@ -37,7 +37,7 @@ export class AuditController {
     errors: [...READ_ERRORS, 403, 501],
   })
   @Get()
-  trail(@QueryParams() query: AuditQueryDto, @Req() req: AuthenticatedRequest) {
+  trail(@QueryParams() query: AuditQueryDto, @Req() req: AuthenticatedRequest): Promise<AuditPageDto> {
     return this.queries.execute(new GetAuditTrailQuery(query, req.principal!));
   }
 }

@@ -25,13 +25,13 @@ export class AuditEntryDto {
   @Int() revision!: number;
   @Instant() recordedAt!: string;
   @Obj(() => ActorDto) actor!: ActorDto;
-  @EventData() data!: Record<string, unknown>;
+  @EventData() data!: unknown;
   @Obj(() => EventMetadataDto) metadata!: EventMetadataDto;
   @Text({ description: 'SHA-256 (hex) chaining this event to the one before it' }) hash!: string;
 }
 
 export class AuditPageDto {
-  @List(() => AuditEntryDto) items!: AuditEntryDto[];
+  @List(() => AuditEntryDto) items!: readonly AuditEntryDto[];
   @Text({ nullable: true, description: 'pass as `cursor` for the next page; null on the last page' }) nextCursor!: string | null;
   @Obj(() => ReadPointDto, { description: 'the log position the answer is for' }) at!: ReadPointDto;
 }

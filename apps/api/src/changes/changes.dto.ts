@@ -59,7 +59,7 @@ export class ChangedEventDto {
   @ApiProperty({ type: 'string', example: 'allocation-PT-DA1.1-2022' }) streamId!: string;
   @ApiProperty({ type: 'string', format: 'date-time' }) recordedAt!: string;
   @ApiProperty({ type: () => ActorDto }) actor!: ActorDto;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: "the event's data (token hashes redacted)" }) data!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: "the event's data (token hashes redacted)" }) data!: unknown;
 }
 
 export class BalanceFiguresDto {
@@ -81,8 +81,8 @@ export class ChangesDto {
   @ApiProperty({ type: () => PositionDto, description: 'the range is (from, to]' }) from!: PositionDto;
   @ApiProperty({ type: () => PositionDto }) to!: PositionDto;
   @ApiProperty({ type: () => RecordedDto }) recorded!: RecordedDto;
-  @ApiProperty({ type: () => ChangedEventDto, isArray: true, description: 'this page of the events, by position' }) items!: ChangedEventDto[];
+  @ApiProperty({ type: () => ChangedEventDto, isArray: true, description: 'this page of the events, by position' }) items!: readonly ChangedEventDto[];
   @ApiProperty(NEXT_CURSOR) nextCursor!: string | null;
-  @ApiProperty({ type: () => AllocationMoveDto, isArray: true, description: 'every allocation the range touched, on every page' }) allocations!: AllocationMoveDto[];
+  @ApiProperty({ type: () => AllocationMoveDto, isArray: true, description: 'every allocation the range touched, on every page' }) allocations!: readonly AllocationMoveDto[];
   @ApiProperty({ type: () => ReadPointDto, description: 'the position the listing answers for: `to`' }) at!: ReadPointDto;
 }

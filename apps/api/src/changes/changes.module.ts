@@ -8,7 +8,7 @@ import { LedgerService } from '../ledger/ledger.service';
 import { ApiDoc, READ_ERRORS } from '../http/openapi';
 import { ChangesDto, ChangesQueryDto } from './changes.dto';
 
-export class GetChangesQuery extends Query<unknown> {
+export class GetChangesQuery extends Query<Awaited<ReturnType<typeof changes>>> {
   constructor(readonly query: ChangesQuery, readonly principal: Principal) {
     super();
   }
@@ -35,7 +35,7 @@ export class ChangesController {
     errors: [...READ_ERRORS, 403, 501],
   })
   @Get()
-  list(@QueryParams() query: ChangesQueryDto, @Req() req: AuthenticatedRequest) {
+  list(@QueryParams() query: ChangesQueryDto, @Req() req: AuthenticatedRequest): Promise<ChangesDto> {
     return this.queries.execute(new GetChangesQuery(query, req.principal!));
   }
 }

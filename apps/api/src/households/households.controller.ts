@@ -30,7 +30,7 @@ export class HouseholdsController {
   })
   @Post()
   @HttpCode(201)
-  register(@Body() body: RegisterHouseholdDto, @Ctx() ctx: AppContext) {
+  register(@Body() body: RegisterHouseholdDto, @Ctx() ctx: AppContext): Promise<CreatedDto> {
     return this.commands.execute(new RegisterHouseholdCommand(parseRegisterHousehold(body), ctx));
   }
 
@@ -44,7 +44,7 @@ export class HouseholdsController {
   })
   @Post(':id/assessments')
   @HttpCode(201)
-  assess(@Param('id') id: string, @Body() body: AssessHouseholdDto, @Ctx() ctx: AppContext) {
+  assess(@Param('id') id: string, @Body() body: AssessHouseholdDto, @Ctx() ctx: AppContext): Promise<AssessmentCreatedDto> {
     return this.commands.execute(new AssessHouseholdCommand(id, parseAssessHousehold(body), ctx));
   }
 
@@ -56,7 +56,7 @@ export class HouseholdsController {
     errors: [...READ_ERRORS, 403, 501],
   })
   @Get('stats')
-  stats(@Query() query: HouseholdStatsQueryDto, @Req() req: AuthenticatedRequest) {
+  stats(@Query() query: HouseholdStatsQueryDto, @Req() req: AuthenticatedRequest): Promise<HouseholdStatsDto> {
     return this.queries.execute(new GetHouseholdStatsQuery(query, req.principal!));
   }
 

@@ -14,22 +14,22 @@ import {
 } from '../../../../libs/ledger/src';
 import { LedgerService } from '../ledger/ledger.service';
 
-export class RegisterHouseholdCommand extends Command<{ id: string; position: number }> {
+export class RegisterHouseholdCommand extends Command<Awaited<ReturnType<typeof registerHousehold>>> {
   constructor(readonly input: RegisterHouseholdInput, readonly ctx: AppContext) {
     super();
   }
 }
-export class AssessHouseholdCommand extends Command<unknown> {
+export class AssessHouseholdCommand extends Command<Awaited<ReturnType<typeof assessHousehold>>> {
   constructor(readonly householdId: string, readonly input: AssessHouseholdInput, readonly ctx: AppContext) {
     super();
   }
 }
-export class GetHouseholdQuery extends Query<unknown> {
+export class GetHouseholdQuery extends Query<Awaited<ReturnType<typeof householdView>>> {
   constructor(readonly id: string, readonly principal: Principal, readonly at: TimeTravelQuery = {}) {
     super();
   }
 }
-export class GetHouseholdStatsQuery extends Query<unknown> {
+export class GetHouseholdStatsQuery extends Query<Awaited<ReturnType<typeof householdStats>>> {
   constructor(readonly query: Readonly<{ unit?: string; reviewYear?: string }> & TimeTravelQuery, readonly principal: Principal) {
     super();
   }
@@ -67,7 +67,7 @@ export class GetHouseholdStatsHandler implements IQueryHandler<GetHouseholdStats
   }
 }
 
-export class ListHouseholdsQuery extends Query<unknown> {
+export class ListHouseholdsQuery extends Query<Awaited<ReturnType<typeof listHouseholds>>> {
   constructor(readonly query: HouseholdsQuery, readonly principal: Principal) {
     super();
   }

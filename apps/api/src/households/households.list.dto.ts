@@ -40,7 +40,7 @@ export class HouseholdAssessmentSummaryDto {
   @ApiProperty({ type: 'integer', example: 2023 }) reviewYear!: number;
   @ApiProperty({ enum: REVIEW_TYPES }) reviewType!: string;
   @ApiProperty({ enum: CLASSIFICATIONS }) classification!: string;
-  @ApiProperty({ enum: INDICATORS, isArray: true }) deprivations!: string[];
+  @ApiProperty({ enum: INDICATORS, isArray: true }) deprivations!: readonly string[];
   @ApiProperty({ type: 'string', example: 'MDP-2022-2025' }) standard!: string;
 }
 
@@ -60,7 +60,7 @@ export class HouseholdListItemDto {
 }
 
 export class HouseholdPageDto {
-  @ApiProperty({ type: () => HouseholdListItemDto, isArray: true, description: 'by id' }) items!: HouseholdListItemDto[];
+  @ApiProperty({ type: () => HouseholdListItemDto, isArray: true, description: 'by id' }) items!: readonly HouseholdListItemDto[];
   @ApiProperty(NEXT_CURSOR) nextCursor!: string | null;
   @ApiProperty({ type: () => ReadPointDto }) at!: ReadPointDto;
 }

@@ -24,7 +24,7 @@ export class AssessmentDto {
   @Int() reviewYear!: number;
   @OneOf(REVIEW_TYPES, 'ReviewType') reviewType!: string;
   @Int({ description: 'VND per person per month' }) incomePerCapita!: number;
-  @Indicators() deprivations!: string[];
+  @Indicators() deprivations!: readonly string[];
   @Classification() classification!: string;
   @Text() standard!: string;
   @Text() rule!: string;
@@ -52,8 +52,8 @@ export class HouseholdViewDto {
   @Flag({ nullable: true }) ethnicMinority!: boolean | null;
   @Instant() registeredAt!: string;
   @Obj(() => CurrentClassDto, { nullable: true, description: 'the class of the latest review year (null before any assessment)' }) current!: CurrentClassDto | null;
-  @List(() => AssessmentDto) assessments!: AssessmentDto[];
-  @List(() => ReclassificationDto) reclassifications!: ReclassificationDto[];
+  @List(() => AssessmentDto) assessments!: readonly AssessmentDto[];
+  @List(() => ReclassificationDto) reclassifications!: readonly ReclassificationDto[];
   @Classification({ nullable: true }) classification!: string | null;
   @Text({ nullable: true }) standard!: string | null;
   @Int() position!: number;
@@ -90,6 +90,6 @@ export class UnitTallyDto extends HouseholdTallyDto {
 export class HouseholdStatsDto extends HouseholdTallyDto {
   @Text() unit!: string;
   @Int() reviewYear!: number;
-  @List(() => UnitTallyDto, { description: 'the same counts for each unit directly below' }) byUnit!: UnitTallyDto[];
+  @List(() => UnitTallyDto, { description: 'the same counts for each unit directly below' }) byUnit!: readonly UnitTallyDto[];
   @Obj(() => ReadPointDto, { description: 'the log position the answer is for' }) at!: ReadPointDto;
 }

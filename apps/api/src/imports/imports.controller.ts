@@ -29,7 +29,7 @@ export class ImportsController {
   @Post('households')
   @HttpCode(201)
   @ApiConsumes(...IMPORT_MEDIA_TYPES)
-  households(@Req() request: AuthenticatedRequest, @Ctx() ctx: AppContext) {
+  households(@Req() request: AuthenticatedRequest, @Ctx() ctx: AppContext): Promise<HouseholdImportSummaryDto> {
     const mediaType = String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() as ImportMediaType;
     if (!isImportBody(request.body) || !IMPORT_MEDIA_TYPES.includes(mediaType)) {
       throw new HttpException({ code: 'UNSUPPORTED_MEDIA_TYPE', message: `Content-Type must be ${IMPORT_MEDIA_TYPES.join(' or ')}`, details: { field: 'Content-Type' } }, 415);

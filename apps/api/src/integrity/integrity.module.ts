@@ -35,7 +35,7 @@ export class IntegrityController {
   })
   @Get()
   // No parameter but consistentWith (taken by the consistency interceptor); anything else is refused.
-  head(@QueryParams() _query: ConsistentReadQuery) {
+  head(@QueryParams() _query: ConsistentReadQuery): Promise<IntegrityHeadDto> {
     return this.queries.execute(new GetIntegrityQuery());
   }
 }

@@ -16,7 +16,7 @@ export class ProgramsController {
     errors: [...READ_ERRORS],
   })
   @Get()
-  list(@Query() _query: ConsistentReadQuery) {
+  list(@Query() _query: ConsistentReadQuery): ProgramsDto {
     return { programs: CATALOGUE };
   }
 }

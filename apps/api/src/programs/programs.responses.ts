@@ -10,7 +10,7 @@ export class ProjectDto {
   @Text({ example: 'DA1' }) code!: string;
   @Text() name!: string;
   @Text() nameVi!: string;
-  @List(() => SubProjectDto) subProjects!: SubProjectDto[];
+  @List(() => SubProjectDto) subProjects!: readonly SubProjectDto[];
 }
 
 export class YearRangeDto {
@@ -25,9 +25,9 @@ export class ProgrammeDto {
   @Obj(() => YearRangeDto) fiscalYears!: YearRangeDto;
   @Int({ optional: true, description: 'the last fiscal year whose lines may still be booked after the programme ended (its unspent funds extended); absent: fiscalYears.to' }) extendedTo?: number;
   @Text({ optional: true, description: 'the programme this one succeeds: its extended lines are reported apart, as carried' }) predecessor?: string;
-  @List(() => ProjectDto) projects!: ProjectDto[];
+  @List(() => ProjectDto) projects!: readonly ProjectDto[];
 }
 
 export class ProgramsDto {
-  @List(() => ProgrammeDto) programs!: ProgrammeDto[];
+  @List(() => ProgrammeDto) programs!: readonly ProgrammeDto[];
 }

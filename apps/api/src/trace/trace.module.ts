@@ -3,19 +3,19 @@ import { Query, QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs'
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../../../../libs/domain/src';
 import { readPoint, timeTravel, type TimeTravelQuery } from '../../../../libs/ledger/src';
-import { allocationTrace, disbursementTrace } from '../../../../libs/ledger/src/queries/trace';
+import { allocationTrace, disbursementTrace, type AllocationTrace } from '../../../../libs/ledger/src/queries/trace';
 import type { AuthenticatedRequest } from '../http/principal';
 import { TimeTravelQueryDto } from '../http/query.dto';
 import { LedgerService } from '../ledger/ledger.service';
 import { ApiDoc, READ_ERRORS } from '../http/openapi';
 import { AllocationTraceDto, DisbursementTraceDto } from './trace.responses';
 
-export class GetDisbursementTraceQuery extends Query<unknown> {
+export class GetDisbursementTraceQuery extends Query<Awaited<ReturnType<typeof disbursementTrace>>> {
   constructor(readonly id: string, readonly principal: Principal, readonly at: TimeTravelQuery = {}) {
     super();
   }
 }
-export class GetAllocationTraceQuery extends Query<unknown> {
+export class GetAllocationTraceQuery extends Query<AllocationTrace> {
   constructor(readonly id: string, readonly principal: Principal, readonly at: TimeTravelQuery = {}) {
     super();
   }
@@ -56,7 +56,7 @@ export class TraceController {
     errors: [...READ_ERRORS, 403, 404, 501],
   })
   @Get('disbursements/:id/trace')
-  disbursement(@Param('id') id: string, @QueryParams() at: TimeTravelQueryDto, @Req() req: AuthenticatedRequest) {
+  disbursement(@Param('id') id: string, @QueryParams() at: TimeTravelQueryDto, @Req() req: AuthenticatedRequest): Promise<DisbursementTraceDto> {
     return this.queries.execute(new GetDisbursementTraceQuery(id, req.principal!, at));
   }
 
@@ -67,7 +67,7 @@ export class TraceController {
     errors: [...READ_ERRORS, 403, 404, 501],
   })
   @Get('allocations/:id/trace')
-  allocation(@Param('id') id: string, @QueryParams() at: TimeTravelQueryDto, @Req() req: AuthenticatedRequest) {
+  allocation(@Param('id') id: string, @QueryParams() at: TimeTravelQueryDto, @Req() req: AuthenticatedRequest): Promise<AllocationTraceDto> {
     return this.queries.execute(new GetAllocationTraceQuery(id, req.principal!, at));
   }
 }

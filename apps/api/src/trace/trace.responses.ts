@@ -50,22 +50,22 @@ export class TraceNodeDto {
   @Money() subAllocated!: number;
   @Money() disbursed!: number;
   @Money() disbursedTotal!: number;
-  @List(() => TraceNodeDto) children!: TraceNodeDto[];
-  @List(() => PaymentDto, { description: 'its own payments, reversed ones included' }) disbursements!: PaymentDto[];
+  @List(() => TraceNodeDto) children!: readonly TraceNodeDto[];
+  @List(() => PaymentDto, { description: 'its own payments, reversed ones included' }) disbursements!: readonly PaymentDto[];
   @Flag() reconciles!: boolean;
-  @Texts() discrepancies!: string[];
+  @Texts() discrepancies!: readonly string[];
 }
 
 export class UnreconciledDto {
   @Text() id!: string;
   @Text() unit!: string;
-  @Texts() discrepancies!: string[];
+  @Texts() discrepancies!: readonly string[];
 }
 
 export class AllocationTraceDto {
   @Text() allocationId!: string;
   @Flag() reconciles!: boolean;
-  @List(() => UnreconciledDto) unreconciled!: UnreconciledDto[];
+  @List(() => UnreconciledDto) unreconciled!: readonly UnreconciledDto[];
   @Obj(() => TraceNodeDto) tree!: TraceNodeDto;
   @Obj(() => ReadPointDto, { description: 'the log position the answer is for' }) at!: ReadPointDto;
 }

@@ -29,7 +29,7 @@ export class UnitsController {
   })
   @Post()
   @HttpCode(201)
-  register(@Body() body: RegisterUnitDto, @Ctx() ctx: AppContext) {
+  register(@Body() body: RegisterUnitDto, @Ctx() ctx: AppContext): Promise<UnitCreatedDto> {
     return this.commands.execute(new RegisterUnitCommand(parseRegisterUnit(body), ctx));
   }
 

@@ -1,6 +1,6 @@
 import { CommandHandler, Query, QueryHandler, Command, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '../../../../libs/domain/src';
-import { listUnits, readingAt, registerUnit, unitByCode, unitView, type AppContext, type RegisterUnitInput, type UnitsQuery } from '../../../../libs/ledger/src';
+import { listUnits, readingAt, registerUnit, unitByCode, unitView, type AppContext, type RegisterUnitInput, type UnitsQuery, type ReadPoint } from '../../../../libs/ledger/src';
 import { LedgerService } from '../ledger/ledger.service';
 
 export class RegisterUnitCommand extends Command<{ code: string; position: number }> {
@@ -17,7 +17,7 @@ export class RegisterUnitHandler implements ICommandHandler<RegisterUnitCommand>
   }
 }
 
-export class GetUnitQuery extends Query<unknown> {
+export class GetUnitQuery extends Query<ReturnType<typeof unitView> & { at: ReadPoint }> {
   constructor(readonly code: string, readonly principal: Principal) {
     super();
   }
@@ -33,7 +33,7 @@ export class GetUnitHandler implements IQueryHandler<GetUnitQuery> {
   }
 }
 
-export class ListUnitsQuery extends Query<unknown> {
+export class ListUnitsQuery extends Query<Awaited<ReturnType<typeof listUnits>>> {
   constructor(readonly query: UnitsQuery, readonly principal: Principal) {
     super();
   }

@@ -17,14 +17,14 @@ export class UnitDto {
   @ApiProperty({ type: 'string', example: 'Huyện Phong Thổ' }) name!: string;
   @ApiProperty({ enum: UNIT_LEVELS }) level!: string;
   @ApiProperty({ type: 'string', nullable: true, example: 'LAI-CHAU' }) parent!: string | null;
-  @ApiProperty({ type: 'string', isArray: true, description: 'codes of its children, in the order they were registered' }) children!: string[];
-  @ApiProperty({ type: 'string', isArray: true, description: 'codes of its ancestors, nearest first' }) ancestors!: string[];
+  @ApiProperty({ type: 'string', isArray: true, description: 'codes of its children, in the order they were registered' }) children!: readonly string[];
+  @ApiProperty({ type: 'string', isArray: true, description: 'codes of its ancestors, nearest first' }) ancestors!: readonly string[];
   @ApiProperty({ type: 'string', format: 'date-time' }) registeredAt!: string;
   @ApiProperty({ type: 'integer', description: 'the log position of the last event that changed this unit' }) position!: number;
 }
 
 export class UnitPageDto {
-  @ApiProperty({ type: () => UnitDto, isArray: true, description: 'in tree order: a unit, then its subtree, children by code' }) items!: UnitDto[];
+  @ApiProperty({ type: () => UnitDto, isArray: true, description: 'in tree order: a unit, then its subtree, children by code' }) items!: readonly UnitDto[];
   @ApiProperty(NEXT_CURSOR) nextCursor!: string | null;
   @ApiProperty({ type: () => ReadPointDto }) at!: ReadPointDto;
 }

@@ -6,13 +6,13 @@ export class UserDto {
   @ApiProperty({ type: 'string', example: 'pt-finance' }) id!: string;
   @ApiProperty({ type: 'string', example: 'Kế toán huyện' }) name!: string;
   @ApiProperty({ enum: ROLES }) role!: string;
-  @ApiProperty({ type: 'string', isArray: true, description: 'unit codes whose subtrees the user covers' }) units!: string[];
+  @ApiProperty({ type: 'string', isArray: true, description: 'unit codes whose subtrees the user covers' }) units!: readonly string[];
   @ApiProperty({ type: 'string', format: 'date-time' }) registeredAt!: string;
   @ApiProperty({ type: 'integer', description: 'the log position of the event that registered the user' }) position!: number;
 }
 
 export class UserPageDto {
-  @ApiProperty({ type: () => UserDto, isArray: true, description: 'by id' }) items!: UserDto[];
+  @ApiProperty({ type: () => UserDto, isArray: true, description: 'by id' }) items!: readonly UserDto[];
   @ApiProperty(NEXT_CURSOR) nextCursor!: string | null;
   @ApiProperty({ type: () => ReadPointDto }) at!: ReadPointDto;
 }
@@ -21,7 +21,7 @@ export class MeDto {
   @ApiProperty({ type: 'string', example: 'pt-finance' }) id!: string;
   @ApiProperty({ type: 'string', nullable: true, example: 'Kế toán huyện' }) name!: string | null;
   @ApiProperty({ enum: ROLES }) role!: string;
-  @ApiProperty({ type: 'string', isArray: true, description: 'unit codes whose subtrees the caller covers (empty for an administrator, and for a national inspector, who read everything; a provincial inspector has its province)' }) units!: string[];
+  @ApiProperty({ type: 'string', isArray: true, description: 'unit codes whose subtrees the caller covers (empty for an administrator, and for a national inspector, who read everything; a provincial inspector has its province)' }) units!: readonly string[];
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) registeredAt!: string | null;
   @ApiProperty({ type: () => ReadPointDto }) at!: ReadPointDto;
 }

@@ -38,7 +38,7 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
   }
 }
 
-export class ListUsersQuery extends Query<unknown> {
+export class ListUsersQuery extends Query<Awaited<ReturnType<typeof listUsers>>> {
   constructor(readonly query: PageQuery, readonly principal: Principal) {
     super();
   }
@@ -52,7 +52,7 @@ export class ListUsersHandler implements IQueryHandler<ListUsersQuery> {
   }
 }
 
-export class GetMeQuery extends Query<unknown> {
+export class GetMeQuery extends Query<Awaited<ReturnType<typeof me>>> {
   constructor(readonly principal: Principal) {
     super();
   }
@@ -91,7 +91,7 @@ export class UsersController {
   })
   @Post()
   @HttpCode(201)
-  register(@Body() body: RegisterUserDto, @Ctx() ctx: AppContext) {
+  register(@Body() body: RegisterUserDto, @Ctx() ctx: AppContext): Promise<UserCreatedDto> {
     return this.commands.execute(new RegisterUserCommand(parseRegisterUser(body), ctx));
   }
 }
@@ -106,7 +106,7 @@ export class MeController {
   @ApiOperation({ summary: 'Who am I', description: "The caller, as its token identifies it: id, name, role and the units whose subtrees it covers." })
   @ApiOkResponse({ type: MeDto })
   @ApiErrors(...READ_ERRORS)
-  get(@QueryParams() _query: ConsistentReadQuery, @Req() req: AuthenticatedRequest) {
+  get(@QueryParams() _query: ConsistentReadQuery, @Req() req: AuthenticatedRequest): Promise<MeDto> {
     return this.queries.execute(new GetMeQuery(req.principal!));
   }
 }
