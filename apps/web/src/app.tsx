@@ -14,6 +14,9 @@ import { useRoute } from './shell/router';
 import { forgetToken, storedPrefs, storedToken, storePrefs, storeToken, type Prefs } from './shell/session';
 import { SignIn } from './sign-in/sign-in';
 import { TracePage } from './trace/trace-page';
+import { DisbursementTracePage } from './trace/disbursement-trace-page';
+import { TraceStart } from './trace/trace-start';
+import { IntegrityPage } from './integrity/integrity-page';
 
 export function App() {
   const [token, setToken] = useState(storedToken);
@@ -102,11 +105,15 @@ function Page() {
     case 'allocations':
       return path[1] ? <AllocationPage id={path[1]} /> : <OverviewPage />;
     case 'trace':
-      return path[1] ? <TracePage id={path[1]} /> : <OverviewPage />;
+      return path[1] ? <TracePage id={path[1]} /> : <TraceStart />;
     case 'audit':
       return <AuditPage />;
     case 'households':
       return <HouseholdsPage />;
+    case 'disbursements':
+      return path[1] ? <DisbursementTracePage id={path[1]} /> : <TraceStart />;
+    case 'integrity':
+      return <IntegrityPage />;
     default:
       return <OverviewPage />;
   }

@@ -106,6 +106,8 @@ export function createClient(token: string, onUnauthenticated: () => void) {
       request<Written>('POST', `/allocations/${enc(allocationId)}/disbursements`, { body, idempotencyKey }),
     reverseDisbursement: (id: string, body: Readonly<{ reason: string }>, idempotencyKey: string) =>
       request<Written>('POST', `/disbursements/${enc(id)}/reversal`, { body, idempotencyKey }),
+    /** A read for a screen that keeps its own calls in its folder (trace/api.ts, integrity/api.ts). */
+    get,
   };
 }
 

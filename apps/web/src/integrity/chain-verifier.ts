@@ -114,7 +114,7 @@ export async function verifyChain(
   return { ok: true, head: prev, events };
 }
 
-export type CheckpointProblem = 'not_json' | 'not_checkpoint' | 'key_unreadable' | 'different_key' | 'bad_signature';
+export type CheckpointProblem = 'not_json' | 'not_checkpoint' | 'key_unreadable' | 'different_key' | 'bad_signature' | 'ed25519_unsupported';
 
 /** A checkpoint file's shape, as `ledger checkpoint sign` writes it. */
 export function parseCheckpoint(text: string): Checkpoint | CheckpointProblem {
@@ -171,8 +171,9 @@ export async function verifyCheckpointSignature(subtle: Subtle, cp: Checkpoint, 
   let key: CryptoKeyLike;
   try {
     key = await subtle.importKey('spki', der, { name: 'Ed25519' }, false, ['verify']);
-  } catch {
-    return { ok: false, problem: 'key_unreadable' };
+  } catch (e) {
+    // A browser older than Ed25519 in WebCrypto (Chrome 137, Firefox 129, Safari 17) says so, not "bad key".
+    return { ok: false, problem: (e as { name?: unknown }).name === 'NotSupportedError' ? 'ed25519_unsupported' : 'key_unreadable' };
   }
   const carried = pemBody(cp.publicKey);
   if (carried !== null && !sameBytes(carried, der)) return { ok: false, problem: 'different_key' };

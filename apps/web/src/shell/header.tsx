@@ -6,6 +6,8 @@ const PAGES = [
   ['overview', 'navOverview'],
   ['audit', 'navAudit'],
   ['households', 'navHouseholds'],
+  ['trace', 'navTrace'],
+  ['integrity', 'navIntegrity'],
 ] as const;
 
 export function Header({ onSignOut, onToggleLang, onToggleMillions }: { onSignOut: () => void; onToggleLang: () => void; onToggleMillions: () => void }) {

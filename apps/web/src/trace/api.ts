@@ -1,0 +1,6 @@
+import type { Client } from '../api/client';
+import type { At } from '../api/types';
+import type { DisbursementTrace } from './types';
+
+/** The trace screens' calls that the shared client does not make itself. */
+export const disbursementTrace = (client: Client, id: string, at: At) => client.get<DisbursementTrace>(`/disbursements/${encodeURIComponent(id)}/trace`, { ...at });
