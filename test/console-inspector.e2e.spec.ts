@@ -119,9 +119,10 @@ describe('console: an inspector traces the money and checks the log in the brows
     await graph.locator('g[data-box="D3 ✕"]').waitFor();
     // Two allocations, three payments and the reversal of D3, each a box.
     await polled(() => graph.locator('g[data-box]').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-box')))).toEqual(['LC-DA1.1-2022', 'PT-DA1.1-2022', 'D1', 'D2', 'D3', 'D3 ✕']);
-    await polled(() => graph.locator('g[data-box="PT-DA1.1-2022"]').textContent()).toContain('QĐ 747/QĐ-UBND ngày 30/6/2022');
+    await polled(() => graph.locator('g[data-box="PT-DA1.1-2022"]').textContent()).toContain('747/QĐ-UBND ngày 30/6/2022');
     await polled(() => graph.locator('g[data-box="PT-DA1.1-2022"]').textContent()).toContain('Đã giải ngân: 27.673.000.000 đ');
     await polled(() => graph.locator('g[data-box="PT-DA1.1-2022"]').textContent()).toContain('✓ Khớp số liệu');
+    await polled(() => graph.locator('g[data-box="LC-DA1.1-2022"]').textContent()).toContain('Giải ngân cả cấp dưới: 27.673.000.000 đ');
     await polled(() => graph.locator('g[data-box="D3 ✕"]').textContent()).toContain('Đã hủy: voucher UNC-002 posted twice');
     expect(await graph.locator('g[data-alarm]').count()).toBe(0);
     // The same tree as a list, for screen readers and for copying.
@@ -146,7 +147,8 @@ describe('console: an inspector traces the money and checks the log in the brows
     const graph = page.locator('svg[role=img]');
     await graph.locator('g[data-box="D2"]').waitFor();
     expect(await graph.locator('g[data-box]').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-box')))).toEqual(['LC-DA1.1-2022', 'PT-DA1.1-2022', 'D2']);
-    await polled(() => graph.locator('g[data-box="LC-DA1.1-2022"]').textContent()).toContain('QĐ 1234/QĐ-TTg ngày 1/6/2022');
+    await polled(() => graph.locator('g[data-box="LC-DA1.1-2022"]').textContent()).toContain('1234/QĐ-TTg ngày 1/6/2022');
+    await polled(() => graph.locator('g[data-box="PT-DA1.1-2022"]').textContent()).toContain('Còn lại: 43.897.000.000 đ');
     // Each balance as it stood just after D2: D1 and D2 disbursed, D3 not yet recorded.
     await polled(() => page.locator('[data-node="PT-DA1.1-2022"]').textContent()).toContain('27.673.000.000 đ');
     await polled(() => page.locator('[data-node="PT-DA1.1-2022"]').textContent()).toContain('43.897.000.000 đ');

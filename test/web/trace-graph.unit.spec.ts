@@ -36,6 +36,8 @@ const words: Words = {
   allocated: 'allocated',
   subAllocated: 'passed down',
   disbursed: 'disbursed',
+  disbursedTotal: 'disbursed incl. below',
+  available: 'available',
   reconciles: 'reconciles',
   doesNotReconcile: 'does not reconcile',
   reversed: (r) => `reversed: ${r}`,
@@ -82,6 +84,7 @@ describe('console: the boxes of a trace', () => {
     const pt = boxes[1]!;
     expect(pt.lines).toContain('747/QĐ-UBND of 2022-06-30');
     expect(pt.lines).toContain('✗ does not reconcile');
+    expect(boxes[0]!.lines).toContain('disbursed incl. below: 20 đ');
     expect(pt.alarmLines).toEqual(['disbursed 5 ≠ 6']);
     expect(boxHeight(pt)).toBeGreaterThan(boxHeight(boxes[0]!));
     expect(boxes[4]!.lines[0]).toBe('reversed: posted twice');
@@ -106,5 +109,6 @@ describe('console: the boxes of a trace', () => {
     ]);
     expect(root.value.lines).toEqual(['LAI-CHAU', 'outside']);
     expect(root.children[0]!.value.lines).toContain('passed down: 10 đ');
+    expect(root.children[0]!.value.lines).toContain('available: 40 đ');
   });
 });

@@ -25,6 +25,7 @@ export function DisbursementTracePage({ id }: { id: string }) {
           <>
             <TraceGraph root={paymentGraph(trace, graphWords(app))} label={t('paymentTraceGraph', { id })} fileName={`trace-${id}.svg`} />
             <h2 id="chain-list">{t('traceList')}</h2>
+            <p className="hint">{t('balanceJustAfter')}</p>
             <ol className="chain" aria-labelledby="chain-list">
               {trace.chain.map((link) => (
                 <li key={link.allocationId} className="node" data-node={link.allocationId}>
@@ -54,7 +55,6 @@ export function DisbursementTracePage({ id }: { id: string }) {
                           <Money dong={link.balanceAtTime.available} />
                         </dd>
                       </dl>
-                      <p className="hint">{t('balanceJustAfter')}</p>
                     </>
                   )}
                 </li>

@@ -10,6 +10,8 @@ export function graphWords({ t, money }: Pick<AppContextValue, 't' | 'money'>): 
     allocated: t('allocated'),
     subAllocated: t('subAllocated'),
     disbursed: t('disbursed'),
+    disbursedTotal: t('disbursedTotal'),
+    available: t('available'),
     reconciles: t('reconciles'),
     doesNotReconcile: t('doesNotReconcile'),
     reversed: (reason) => t('reversedBecause', { reason }),

@@ -19,6 +19,8 @@ export type Words = Readonly<{
   date: (day: string) => string;
   allocated: string;
   disbursed: string;
+  disbursedTotal: string;
+  available: string;
   subAllocated: string;
   reconciles: string;
   doesNotReconcile: string;
@@ -54,6 +56,7 @@ export function allocationGraph(trace: AllocationTrace, w: Words): LayoutInput<G
         `${w.allocated}: ${w.money(n.allocated)}`,
         `${w.subAllocated}: ${w.money(n.subAllocated)}`,
         `${w.disbursed}: ${w.money(n.disbursed)}`,
+        `${w.disbursedTotal}: ${w.money(n.disbursedTotal)}`,
         n.reconciles ? `✓ ${w.reconciles}` : `✗ ${w.doesNotReconcile}`,
       ],
       alarm: !n.reconciles,
@@ -81,6 +84,7 @@ export function paymentGraph(trace: DisbursementTrace, w: Words): LayoutInput<Gr
               `${w.allocated}: ${w.money(link.balanceAtTime.allocated)}`,
               `${w.subAllocated}: ${w.money(link.balanceAtTime.subAllocated)}`,
               `${w.disbursed}: ${w.money(link.balanceAtTime.disbursed)}`,
+              `${w.available}: ${w.money(link.balanceAtTime.available)}`,
             ],
             alarm: false,
             struck: false,

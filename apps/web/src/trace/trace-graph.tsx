@@ -4,9 +4,9 @@ import { TableWrap } from '../ui/bits';
 import { BOX_PADDING, LINE_HEIGHT, type GraphBox } from './trace-graph-model';
 import { layoutTree, type LayoutInput, type Placed } from './tree-layout';
 
-const SPACING = { width: 260, gapX: 24, gapY: 36, margin: 16 } as const;
+const SPACING = { width: 290, gapX: 24, gapY: 36, margin: 16 } as const;
 /** About what fits in a box at 12px; a longer line is cut and the whole text is in the box's <title>. */
-const MAX_CHARS = 40;
+const MAX_CHARS = 42;
 
 // Colours as attributes, not CSS classes: the downloaded file must look the same on its own.
 const LOOK: Readonly<Record<GraphBox['kind'] | 'alarm', { fill: string; stroke: string; dash?: string }>> = {
