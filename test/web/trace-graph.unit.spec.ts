@@ -1,6 +1,4 @@
-import type { AllocationTrace, Payment } from '../../apps/web/src/api/types';
-import type { DisbursementTrace } from '../../apps/web/src/trace/types';
-import { allocationGraph, boxHeight, paymentGraph, type GraphBox, type Words } from '../../apps/web/src/trace/trace-graph-model';
+import { allocationGraph, boxHeight, paymentGraph, type AllocationTraceShape, type GraphBox, type PaymentTraceShape, type Words } from '../../apps/web/src/trace/trace-graph-model';
 import { layoutTree, type LayoutInput } from '../../apps/web/src/trace/tree-layout';
 
 const leaf = (id: string, height = 40): LayoutInput<string> => ({ value: id, height, children: [] });
@@ -45,7 +43,8 @@ const words: Words = {
   decision: (n, d) => `${n} of ${d}`,
 };
 const decision = { number: '747/QĐ-UBND', date: '2022-06-30', issuer: 'UBND tỉnh Lai Châu' };
-const payment = (id: string, amount: number, reversal: Payment['reversal'] = null): Payment => ({
+type Reversal = { reason: string; valueDate: string; recordedAt: string; recordedBy: string; position: number } | null;
+const payment = (id: string, amount: number, reversal: Reversal = null) => ({
   id,
   allocationId: 'PT',
   unit: 'PHONG-THO',
@@ -63,7 +62,7 @@ const flatten = (n: LayoutInput<GraphBox>): GraphBox[] => [n.value, ...n.childre
 
 describe('console: the boxes of a trace', () => {
   it('draws every allocation, payment and reversal, marking the unreconciled node with its reasons', () => {
-    const trace: AllocationTrace = {
+    const trace: AllocationTraceShape & Record<string, unknown> = {
       allocationId: 'LC',
       at: { position: 12 },
       reconciles: false,
@@ -91,12 +90,12 @@ describe('console: the boxes of a trace', () => {
   });
 
   it('draws a payment’s chain from the top-level decision down, an ancestor outside the scope named only', () => {
-    const trace: DisbursementTrace = {
+    const trace: PaymentTraceShape & Record<string, unknown> = {
       disbursementId: 'C1',
       position: 14,
       chain: [
         { allocationId: 'LC', unit: 'LAI-CHAU', outOfScope: true },
-        { allocationId: 'PT', unit: 'PHONG-THO', decision, amount: 70, balanceAtTime: { allocated: 70, subAllocated: 10, disbursed: 20, available: 40 } },
+        { allocationId: 'PT', unit: 'PHONG-THO', decision, balanceAtTime: { allocated: 70, subAllocated: 10, disbursed: 20, available: 40 } },
       ],
       payment: payment('C1', 2),
       at: { position: 14 },

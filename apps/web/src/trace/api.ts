@@ -3,4 +3,5 @@ import type { At } from '../api/types';
 import type { DisbursementTrace } from './types';
 
 /** The trace screens' calls that the shared client does not make itself. */
-export const disbursementTrace = (client: Client, id: string, at: At) => client.get<DisbursementTrace>(`/disbursements/${encodeURIComponent(id)}/trace`, { ...at });
+export const disbursementTrace = (client: Client, id: string, at: At): Promise<DisbursementTrace> =>
+  client.unwrap(client.api.GET('/api/v1/disbursements/{id}/trace', { params: { path: { id }, query: { ...at } } }));

@@ -1,6 +1,30 @@
-import type { AllocationTrace, Payment, TraceNode } from '../api/types';
 import type { LayoutInput } from './tree-layout';
-import type { DisbursementTrace } from './types';
+
+/*
+ * The fields the drawing reads, by their shape: the API's types (generated from the served
+ * document) fit them, and this module stays pure, testable without the generated client.
+ */
+type Decision = Readonly<{ number: string; date: string }>;
+type Payment = Readonly<{ id: string; unit: string; amount: number; valueDate: string; voucher: string; reversal: Readonly<{ reason: string; valueDate: string; recordedBy: string }> | null }>;
+type TraceNode = Readonly<{
+  id: string;
+  unit: string;
+  decision: Decision;
+  allocated: number;
+  subAllocated: number;
+  disbursed: number;
+  disbursedTotal: number;
+  reconciles: boolean;
+  discrepancies: readonly string[];
+  children: readonly TraceNode[];
+  disbursements: readonly Payment[];
+}>;
+export type AllocationTraceShape = Readonly<{ tree: TraceNode }>;
+type Balance = Readonly<{ allocated: number; subAllocated: number; disbursed: number; available: number }>;
+export type PaymentTraceShape = Readonly<{
+  chain: readonly (Readonly<{ allocationId: string; unit: string; decision: Decision; balanceAtTime: Balance }> | Readonly<{ allocationId: string; unit: string; outOfScope: true }>)[];
+  payment: Payment;
+}>;
 
 /** What a box of the drawing says: its id, then lines of text, and how it is marked. */
 export type GraphBox = Readonly<{
@@ -45,7 +69,7 @@ function paymentBoxes(p: Payment, w: Words): LayoutInput<GraphBox> {
 }
 
 /** The allocation tree down to every payment, and each payment's reversal below it. */
-export function allocationGraph(trace: AllocationTrace, w: Words): LayoutInput<GraphBox> {
+export function allocationGraph(trace: AllocationTraceShape, w: Words): LayoutInput<GraphBox> {
   const node = (n: TraceNode): LayoutInput<GraphBox> => {
     const box: GraphBox = {
       id: n.id,
@@ -69,7 +93,7 @@ export function allocationGraph(trace: AllocationTrace, w: Words): LayoutInput<G
 }
 
 /** A payment's chain: the top-level allocation first, each below its parent, the payment last. */
-export function paymentGraph(trace: DisbursementTrace, w: Words): LayoutInput<GraphBox> {
+export function paymentGraph(trace: PaymentTraceShape, w: Words): LayoutInput<GraphBox> {
   let below = paymentBoxes(trace.payment, w);
   for (const link of [...trace.chain].reverse()) {
     const box: GraphBox =
