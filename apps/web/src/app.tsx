@@ -15,6 +15,9 @@ import { forgetToken, storedPrefs, storedToken, storePrefs, storeToken, type Pre
 import { SignIn } from './sign-in/sign-in';
 import { TracePage } from './trace/trace-page';
 import { TraceStart } from './trace/trace-start';
+import { ChangesPage } from './changes/changes-page';
+import { ReportPage } from './reports/report-page';
+import { AdminPage } from './admin/admin-page';
 
 // The inspector's pages load when first opened: most users never do, and the bundle stays small.
 const DisbursementTracePage = lazy(() => import('./trace/disbursement-trace-page').then((m) => ({ default: m.DisbursementTracePage })));
@@ -116,6 +119,12 @@ function Page() {
       return path[1] ? <Later>{<DisbursementTracePage id={path[1]} />}</Later> : <TraceStart />;
     case 'integrity':
       return <Later>{<IntegrityPage />}</Later>;
+    case 'changes':
+      return <ChangesPage />;
+    case 'report':
+      return <ReportPage />;
+    case 'admin':
+      return <AdminPage />;
     default:
       return <OverviewPage />;
   }
