@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type LedgerApp } from '../../apps/api/src/app.factory';
+import type { LedgerConfig } from '../../apps/api/src/config';
 import { assertDocumented } from './contract';
 
 export const ADMIN_TOKEN = 'e2e-admin-token';
@@ -17,11 +18,11 @@ export type TestServer = Readonly<{
   close: () => Promise<void>;
 }>;
 
-/** The real server (Nest + Fastify + SQLite) on a temporary file, listening on a free port. */
-export async function startServer(): Promise<TestServer> {
+/** The real server (Nest + Fastify + SQLite) on a temporary file, listening on a free port; `tuning` sets e.g. the heartbeat. */
+export async function startServer(tuning: Partial<Pick<LedgerConfig, 'heartbeatMs' | 'transferGraceMs'>> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
   const dbFile = join(dir, 'ledger.db');
-  const ledger = await createApp({ port: 0, dbFile, adminToken: ADMIN_TOKEN, logger: false });
+  const ledger = await createApp({ port: 0, dbFile, adminToken: ADMIN_TOKEN, logger: false, ...tuning });
   await ledger.app.listen({ port: 0, host: '127.0.0.1' });
   const address = ledger.app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;

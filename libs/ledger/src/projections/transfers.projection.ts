@@ -25,6 +25,27 @@ const transferOf = (e: StoredEvent): string | null => {
   return t === null ? null : t.replace(/:return$/, '');
 };
 
+/**
+ * Whether an event begins a transfer (the side giving money up) or ends one (the side receiving it,
+ * or the parent taking back a reservation whose child id was taken): what the read model below and
+ * the saga that finishes half-done transfers both go by.
+ */
+export function transferStep(e: StoredEvent): Readonly<{ transferId: string; step: 'first' | 'second' }> | null {
+  const transferId = transferOf(e);
+  if (transferId === null) return null;
+  switch (e.type) {
+    case 'FundsPassedDown':
+      return { transferId, step: 'first' };
+    case 'AllocationAdjusted':
+      return { transferId, step: (e.data as AllocationAdjusted['data']).delta < 0 ? 'first' : 'second' };
+    case 'AllocationGranted':
+    case 'FundsReturned':
+      return { transferId, step: 'second' };
+    default:
+      return null;
+  }
+}
+
 export const transfersProjection: Projection = {
   name: 'transfers',
   handles: new Set(['FundsPassedDown', 'AllocationGranted', 'AllocationAdjusted', 'FundsReturned']),
