@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiFailure } from '../api/client';
 import type { ApiError } from '../i18n/errors';
+import { onLiveUpdate } from '../shell/live-updates';
 
 export type Load<T> = Readonly<{ data: T | null; error: ApiError | null; loading: boolean; reload: () => void }>;
 
@@ -22,6 +23,8 @@ export function useLoad<T>(key: string, fetcher: () => Promise<T>): Load<T> {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
+  // Something the reader may see was committed (shell/live-updates.ts): read again, keeping what is shown meanwhile.
+  useEffect(() => onLiveUpdate(reload), [reload]);
   return { ...state, reload };
 }
 
