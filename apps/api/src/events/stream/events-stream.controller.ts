@@ -32,12 +32,11 @@ export class EventsStreamController {
   })
   @ApiHeader({ name: 'Last-Event-ID', required: false, schema: { type: 'string', pattern: POSITION.source }, description: 'the `id` of the last event received: the stream resumes after it' })
   @ApiOkResponse({
-    description: 'the stream: one SSE event per committed event (`id:` and `data:` lines), and heartbeat comments; it ends when the client leaves or the server stops',
+    description: 'the stream: one SSE event per committed event, e.g. `id: 42` then `data: {"position":42,"type":"DisbursementRecorded",…}` then a blank line, and `: heartbeat` comment lines; it ends when the client leaves or the server stops',
     content: {
       'text/event-stream': {
         // OpenAPI 3.1 has no keyword for the items of a stream (3.2's itemSchema): the stream is described as the sequence of its events.
         schema: { type: 'array', items: { $ref: getSchemaPath(LiveMessageDto) } },
-        example: 'id: 42\ndata: {"position":42,"type":"DisbursementRecorded","streamId":"allocation-PT-DA1.1-2022",…}\n\n: heartbeat\n\n',
       },
     },
   })
