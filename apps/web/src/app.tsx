@@ -40,10 +40,9 @@ export function App() {
     document.title = translate(prefs.lang, 'appTitle');
   }, [prefs.lang]);
 
-  // The present only: a page "as of" a past point never changes.
-  useLiveUpdates(token, !route.params.atPosition && !route.params.asOf);
-
   const client = useMemo(() => (token ? createClient(token, () => endSession('sessionEnded')) : null), [token, endSession]);
+  // The present only: a page "as of" a past point never changes.
+  useLiveUpdates(client, !route.params.atPosition && !route.params.asOf);
 
   useEffect(() => {
     if (!client) return;

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { Client } from '../api/client';
 
 /** The DOM event that asks the page in view to read its data again (ui/use-load.ts listens for it). */
 export const LIVE_EVENT = 'ledger:committed';
@@ -15,14 +16,14 @@ const MAX_BACKOFF_MS = 30_000;
 
 /**
  * Follows GET /api/v1/events/stream while signed in and reading the present (an "as of" view never
- * changes), and asks the page to reload when an event arrives. It reads the stream with fetch() and
- * a ReadableStream reader because EventSource cannot send the Authorization header. A dropped
- * connection is reopened with back-off, resuming after the last event seen (Last-Event-ID); a 401
- * stops it (the next call of the page ends the session), and so does leaving the page.
+ * changes), and asks the page to reload when an event arrives. It reads the stream through the
+ * generated client with fetch() and a ReadableStream reader, because EventSource cannot send the
+ * Authorization header. A dropped connection is reopened with back-off, resuming after the last
+ * event seen (Last-Event-ID); a 401 stops it (and ends the session), and so does signing out.
  */
-export function useLiveUpdates(token: string | null, enabled: boolean): void {
+export function useLiveUpdates(client: Client | null, enabled: boolean): void {
   useEffect(() => {
-    if (!token || !enabled) return;
+    if (!client || !enabled) return;
     const stop = new AbortController();
     let settle: ReturnType<typeof setTimeout> | null = null;
     const changed = () => {
@@ -31,22 +32,20 @@ export function useLiveUpdates(token: string | null, enabled: boolean): void {
         window.dispatchEvent(new Event(LIVE_EVENT));
       }, SETTLE_MS);
     };
-    void follow(token, stop.signal, changed);
+    void follow(client, stop.signal, changed);
     return () => {
       stop.abort();
       if (settle) clearTimeout(settle);
     };
-  }, [token, enabled]);
+  }, [client, enabled]);
 }
 
-async function follow(token: string, signal: AbortSignal, changed: () => void): Promise<void> {
+async function follow(client: Client, signal: AbortSignal, changed: () => void): Promise<void> {
   let lastId: string | null = null;
   let failures = 0;
   while (!signal.aborted) {
-    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'text/event-stream' };
-    if (lastId !== null) headers['last-event-id'] = lastId;
     try {
-      const res = await fetch('/api/v1/events/stream', { headers, signal, cache: 'no-store' });
+      const res = await client.eventStream(lastId, signal);
       if (res.status === 401) return;
       if (res.status === 400 && lastId !== null) {
         // Too far back (or another ledger's position): what was missed is read by reloading, then follow from now.
