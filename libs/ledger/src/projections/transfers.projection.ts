@@ -1,6 +1,9 @@
-import type { AllocationAdjusted, FundsPassedDown } from '../../../domain/src';
 import type { StoredEvent } from '../ports/event-store.port';
-import { ref, type DocLookup, type DocWrite, type Projection } from './projection';
+import { upcast } from '../schema/upcasters';
+import { defineProjection, ref, type DocWrite, type ProjectedOf } from './projection';
+
+type TransferStep = ProjectedOf<'FundsPassedDown' | 'AllocationGranted' | 'AllocationAdjusted' | 'FundsReturned'>;
+const STEP_TYPES = new Set<string>(['FundsPassedDown', 'AllocationGranted', 'AllocationAdjusted', 'FundsReturned']);
 
 /**
  * Money moving between two allocation streams is written in two appends. This read model lists
@@ -20,47 +23,51 @@ export type TransferDoc = Readonly<{
 
 export const TRANSFERS = 'transfers';
 
-const transferOf = (e: StoredEvent): string | null => {
-  const t = (e.data as { transferId?: string | null }).transferId ?? null;
+const transferOf = (e: TransferStep): string | null => {
+  const t = e.data.transferId;
   return t === null ? null : t.replace(/:return$/, '');
 };
 
 /**
- * Whether an event begins a transfer (the side giving money up) or ends one (the side receiving it,
- * or the parent taking back a reservation whose child id was taken): what the read model below and
- * the saga that finishes half-done transfers both go by.
+ * Whether a committed event begins a transfer (the side giving money up) or ends one (the side
+ * receiving it, or the parent taking back a reservation whose child id was taken): what the read
+ * model below and the saga that finishes half-done transfers both go by.
  */
-export function transferStep(e: StoredEvent): Readonly<{ transferId: string; step: 'first' | 'second' }> | null {
+export function transferStep(stored: StoredEvent): Readonly<{ transferId: string; step: 'first' | 'second' }> | null {
+  if (!STEP_TYPES.has(stored.type)) return null;
+  const e = upcast(stored) as unknown as TransferStep;
   const transferId = transferOf(e);
   if (transferId === null) return null;
   switch (e.type) {
     case 'FundsPassedDown':
       return { transferId, step: 'first' };
     case 'AllocationAdjusted':
-      return { transferId, step: (e.data as AllocationAdjusted['data']).delta < 0 ? 'first' : 'second' };
+      return { transferId, step: e.data.delta < 0 ? 'first' : 'second' };
     case 'AllocationGranted':
     case 'FundsReturned':
       return { transferId, step: 'second' };
-    default:
-      return null;
+    default: {
+      const _exhaustive: never = e;
+      return _exhaustive;
+    }
   }
 }
 
-export const transfersProjection: Projection = {
+export const transfersProjection = defineProjection({
   name: 'transfers',
-  handles: new Set(['FundsPassedDown', 'AllocationGranted', 'AllocationAdjusted', 'FundsReturned']),
-  touches: (e: StoredEvent) => {
+  handles: ['FundsPassedDown', 'AllocationGranted', 'AllocationAdjusted', 'FundsReturned'],
+  touches: (e) => {
     const t = transferOf(e);
     return t === null ? [] : [ref(TRANSFERS, t)];
   },
-  apply(e: StoredEvent, docs: DocLookup): DocWrite[] {
+  apply(e, docs): DocWrite[] {
     const id = transferOf(e);
     if (id === null) return [];
     const put = (doc: TransferDoc): DocWrite[] => [{ collection: TRANSFERS, id, doc }];
     const existing = docs<TransferDoc>(TRANSFERS, id);
     switch (e.type) {
       case 'FundsPassedDown': {
-        const d = e.data as FundsPassedDown['data'];
+        const d = e.data;
         return put({
           id,
           kind: d.purpose === 'grant' ? 'sub-allocation' : 'increase',
@@ -71,7 +78,7 @@ export const transfersProjection: Projection = {
         });
       }
       case 'AllocationAdjusted': {
-        const d = e.data as AllocationAdjusted['data'];
+        const d = e.data;
         if (d.delta < 0) {
           return put({
             id,
@@ -87,8 +94,10 @@ export const transfersProjection: Projection = {
       case 'AllocationGranted':
       case 'FundsReturned':
         return existing ? put({ ...existing, status: 'done' }) : [];
-      default:
-        return [];
+      default: {
+        const _exhaustive: never = e;
+        return _exhaustive;
+      }
     }
   },
-};
+});
