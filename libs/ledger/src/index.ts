@@ -35,3 +35,4 @@ export * from './queries/list-disbursements';
 export * from './queries/list-households';
 export * from './queries/list-users';
 export * from './live';
+export * from './queries/chain-records';
