@@ -106,6 +106,36 @@ export function createClient(token: string, onUnauthenticated: () => void) {
       request<Written>('POST', `/allocations/${enc(allocationId)}/disbursements`, { body, idempotencyKey }),
     reverseDisbursement: (id: string, body: Readonly<{ reason: string }>, idempotencyKey: string) =>
       request<Written>('POST', `/disbursements/${enc(id)}/reversal`, { body, idempotencyKey }),
+    /** For a screen's own api.ts: one call, with the session's token and its end on a 401. */
+    request,
+    /**
+     * An upload whose progress the user watches (XMLHttpRequest: fetch reports none), with the
+     * same token, errors and end of session as `request`.
+     */
+    upload: <T>(path: string, body: Blob, contentType: string, idempotencyKey: string, onProgress: (sent: number, total: number) => void): Promise<T> =>
+      new Promise<T>((resolve, reject) => {
+        const xhr = new XMLHttpRequest();
+        xhr.open('POST', `${BASE}${path}`);
+        xhr.setRequestHeader('authorization', `Bearer ${token}`);
+        xhr.setRequestHeader('accept', 'application/json');
+        xhr.setRequestHeader('content-type', contentType);
+        xhr.setRequestHeader('idempotency-key', idempotencyKey);
+        xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : body.size);
+        xhr.onerror = () => reject(new ApiFailure({ statusCode: 0, code: 'NETWORK', message: 'no answer from the server' }));
+        xhr.onload = () => {
+          let parsed: unknown = null;
+          try {
+            parsed = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+          } catch {
+            parsed = null;
+          }
+          if (xhr.status >= 200 && xhr.status < 300) return resolve(parsed as T);
+          const b = (parsed ?? {}) as Partial<ApiError>;
+          if (xhr.status === 401) onUnauthenticated();
+          reject(new ApiFailure({ statusCode: xhr.status, code: b.code ?? `HTTP_${xhr.status}`, message: b.message ?? xhr.statusText, details: b.details }));
+        };
+        xhr.send(body);
+      }),
   };
 }
 
