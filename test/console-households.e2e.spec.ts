@@ -275,6 +275,8 @@ describe('console: households in a real browser (needs `npm run build` and /usr/
     await page.fill('input[name=q]', 'lo van');
     await page.click('form[aria-labelledby="household-filters"] button[type=submit]');
     await polled(() => table.locator('th a').allTextContents()).toEqual(['MLP-NEW']);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(shots, 'households-list-phone.png'), fullPage: true });
     await table.getByRole('link', { name: 'MLP-NEW' }).click();
     await page.getByRole('heading', { name: 'Hộ MLP-NEW', level: 1 }).waitFor();
   });
@@ -288,6 +290,9 @@ describe('console: households in a real browser (needs `npm run build` and /usr/
     await polled(() => page.locator('[data-indicator="employment"]').textContent()).toBe('Việc làm: 0 hộ (0,00 % tổng số hộ)');
     await polled(() => page.locator('[data-indicator="latrine"]').textContent()).toBe('Nhà tiêu hợp vệ sinh: 61 hộ (100,00 % tổng số hộ)');
     await check(page, 'households-stats');
+    // What a supervisor may not do is not offered; the page itself says so if opened by its address.
+    expect(await page.getByRole('link', { name: 'Nhập tệp rà soát' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Đăng ký hộ mới' }).count()).toBe(0);
     await page.goto(`${url}/#/households/import`);
     await page.getByRole('heading', { name: 'Nhập tệp rà soát hộ gia đình', level: 1 }).waitFor();
     await page.locator('main .notice').waitFor();

@@ -76,7 +76,7 @@ export function AssessForm({ householdId, onDone }: { householdId: string; onDon
             </select>
           )}
         </Field>
-        <Field form={form} prefix="assess" name="incomePerCapita" label={t('incomePerCapita')} hint={t('amountHint')}>
+        <Field form={form} prefix="assess" name="incomePerCapita" label={t('incomePerCapita')} hint={t('incomeHint')}>
           {(p) => <input {...p} inputMode="numeric" autoComplete="off" value={v.income} onChange={set('income')} required />}
         </Field>
       </div>

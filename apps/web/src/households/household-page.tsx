@@ -1,20 +1,16 @@
 import { formatInstant } from '../format/date';
 import { translateCode } from '../i18n/messages';
 import { AsOfBanner } from '../shell/as-of';
-import { useApp, type AppContextValue } from '../shell/app-context';
+import { useApp } from '../shell/app-context';
 import { href } from '../shell/router';
 import { Loaded, Money, TableWrap } from '../ui/bits';
 import { useLoad } from '../ui/use-load';
 import { UnitName } from '../overview/unit-name';
 import { householdsApi, type Household } from './api';
+import { mayReview } from './access';
 import { AssessForm } from './assess-form';
 import { indicatorsOf } from './indicators';
 import { classLabel, codeLabel, standardLabel } from './labels';
-
-/** Who may register and assess households (the server stays the authority and its refusals are shown). */
-export function mayReview(me: AppContextValue['me']): boolean {
-  return me === null || me.role === 'social_officer' || me.role === 'admin';
-}
 
 /** A household: its facts, every assessment with the standard and rule that decided it, and its changes of class. */
 export function HouseholdPage({ id }: { id: string }) {
@@ -31,7 +27,7 @@ export function HouseholdPage({ id }: { id: string }) {
             <Facts h={h} />
             <Assessments h={h} />
             <Reclassifications h={h} />
-            {mayReview(me) && (past ? <p className="notice">{t('asOfNoWrites')}</p> : <AssessForm householdId={h.id} onDone={load.reload} />)}
+            {mayReview(me) && <div className="household-forms">{past ? <p className="notice">{t('asOfNoWrites')}</p> : <AssessForm householdId={h.id} onDone={load.reload} />}</div>}
           </>
         )}
       </Loaded>

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useApp } from '../shell/app-context';
 import { href } from '../shell/router';
+import { mayReview } from './access';
 
 // Loaded when first opened (a chunk of the console's own origin): the first load of the overview stays small.
 const HouseholdPage = lazy(() => import('./household-page').then((m) => ({ default: m.HouseholdPage })));
@@ -10,10 +11,10 @@ const RegisterPage = lazy(() => import('./register-form').then((m) => ({ default
 const StatsPage = lazy(() => import('./stats-page').then((m) => ({ default: m.StatsPage })));
 
 const TABS = [
-  ['', 'hhTabList'],
-  ['stats', 'hhTabStats'],
-  ['import', 'hhTabImport'],
-  ['new', 'hhTabRegister'],
+  ['', 'hhTabList', false],
+  ['stats', 'hhTabStats', false],
+  ['import', 'hhTabImport', true],
+  ['new', 'hhTabRegister', true],
 ] as const;
 
 /**
@@ -34,13 +35,14 @@ export function HouseholdsPage() {
 }
 
 function HouseholdTabs({ current }: { current: string | null }) {
-  const { t, route } = useApp();
-  // The unit in view follows the user from tab to tab.
+  const { t, route, me } = useApp();
+  // The unit in view follows the user from tab to tab; what the role may not do is not offered.
   const unit = route.params.unit;
+  const tabs = TABS.filter(([, , writes]) => !writes || mayReview(me));
   return (
     <nav aria-label={t('hhSections')} className="subnav">
       <ul>
-        {TABS.map(([path, label]) => (
+        {tabs.map(([path, label]) => (
           <li key={path}>
             <a href={href(path ? ['households', path] : ['households'], { unit }, route)} aria-current={current === path ? 'page' : undefined}>
               {t(label)}

@@ -6,7 +6,7 @@ import { ErrorNote, TableWrap } from '../ui/bits';
 import { toApiError } from '../ui/use-load';
 import { householdsApi, type ImportRowError, type ImportSummary } from './api';
 import { badRowsCsv, badRowsFileName, rowErrorsOf } from './bad-rows-csv';
-import { mayReview } from './household-page';
+import { mayReview } from './access';
 import { CLASSES, classLabel } from './labels';
 
 type Format = 'text/csv' | 'application/x-ndjson';

@@ -4,7 +4,7 @@ import { useCommandForm } from '../allocations/use-command-form';
 import { useApp } from '../shell/app-context';
 import { href } from '../shell/router';
 import { householdsApi } from './api';
-import { mayReview } from './household-page';
+import { mayReview } from './access';
 import { codeLabel } from './labels';
 
 const FIELDS = ['id', 'unit', 'area', 'members', 'headName', 'ethnicMinority'] as const;

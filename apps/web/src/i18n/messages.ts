@@ -245,6 +245,7 @@ const vi = {
   byClassChart: 'Số hộ theo phân loại',
   indicatorsOfStandard: '{standard}: {count} chỉ số',
   chartScale: 'Độ dài mỗi thanh là tỷ lệ trên tổng số {households} hộ.',
+  incomeHint: 'Số nguyên đồng, ví dụ 1.400.000',
   badRowsRange: 'Dòng lỗi {from}–{to} trong {total}',
   forbiddenHere: 'Vai trò của bạn không ghi nhận được hộ gia đình; chỉ cán bộ lao động – xã hội và quản trị viên.',
 } as const;
@@ -493,6 +494,7 @@ const en: Readonly<Record<MessageKey, string>> = {
   byClassChart: 'Households by class',
   indicatorsOfStandard: '{standard}: {count} indicators',
   chartScale: 'Each bar is a share of all {households} households.',
+  incomeHint: 'Whole đồng, e.g. 1.400.000',
   badRowsRange: 'Bad rows {from}–{to} of {total}',
   forbiddenHere: 'Your role cannot record households; only social officers and administrators can.',
 };
