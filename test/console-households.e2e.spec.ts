@@ -159,6 +159,8 @@ describe('console: households in a real browser (needs `npm run build` and /usr/
     const latest = page.locator('table.assessments tbody tr').first();
     await polled(() => latest.locator('td.rule').textContent()).toBe('income 1,400,000 ≤ poverty line 1,500,000 and 1 of 12 indicators deprived (< 3) (07/2021/NĐ-CP, rural)');
     await polled(() => latest.textContent()).toContain('1/12 chỉ số');
+    // The standard's lines for the household's area, as GET /poverty-standards gives them, in the user's language.
+    await polled(() => latest.locator('.standard-lines').textContent()).toBe('Khu vực nông thôn: chuẩn nghèo 1.500.000 đ, mức sống trung bình đến 2.250.000 đ (mỗi người mỗi tháng); ngưỡng thiếu hụt 3/12 chỉ số.');
     const change = page.locator('table.reclassifications tbody tr');
     await polled(() => change.count()).toBe(1);
     await polled(() => change.locator('th, td').allTextContents()).toEqual(['2023', 'Hộ nghèo', 'Hộ cận nghèo', 'Chuẩn nghèo đa chiều 2022–2025 (Nghị định 07/2021/NĐ-CP)', expect.stringMatching(/^\d\d:\d\d:\d\d \d{1,2}\/\d{1,2}\/\d{4}$/)]);

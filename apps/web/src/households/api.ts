@@ -55,8 +55,19 @@ export type AssessmentCreated = Written & Readonly<{ classification: Classificat
 
 export type ImportSummary = Readonly<{ rows: number; registered: number; assessed: number; reclassified: number; byClassification: Readonly<Record<Classification, number>> }>;
 
-/** One refused row of a review file, as `details.errors` of the 400 lists it. */
-export type ImportRowError = Readonly<{ row: number; field: string; message: string }>;
+export type { ImportRowError } from './bad-rows-csv';
+
+export type Thresholds = Readonly<{ povertyLine: number; nearPoorLine: number | null; upperBound: number }>;
+
+export type PovertyStandard = Readonly<{
+  id: string;
+  legalBasis: string;
+  reviewYears: Readonly<{ from: number; to: number }>;
+  indicators: readonly string[];
+  deprivationThreshold: number;
+  incomeAloneMakesPoor: boolean;
+  thresholds: Readonly<{ rural: Thresholds; urban: Thresholds }>;
+}>;
 
 export type HouseholdFilters = Readonly<Partial<Record<'unit' | 'classification' | 'reviewYear' | 'deprivation' | 'q' | 'cursor', string>>>;
 
@@ -70,6 +81,7 @@ export const PAGE_SIZE = 50;
 const enc = encodeURIComponent;
 
 export const householdsApi = (client: Client) => ({
+  standards: () => client.request<{ standards: readonly PovertyStandard[] }>('GET', '/poverty-standards'),
   list: (filters: HouseholdFilters, at: At) => client.request<Page<HouseholdListItem> & { at: { position: number } }>('GET', '/households', { query: { ...filters, ...at, limit: PAGE_SIZE } }),
   get: (id: string, at: At) => client.request<Household>('GET', `/households/${enc(id)}`, { query: { ...at } }),
   register: (body: Registration, idempotencyKey: string) => client.request<Written>('POST', '/households', { body, idempotencyKey }),

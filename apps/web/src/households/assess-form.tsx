@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { parseDong } from '../format/money';
 import { translateCode } from '../i18n/messages';
 import { Field, FormOutcome } from '../allocations/field';
@@ -6,13 +6,14 @@ import { useCommandForm } from '../allocations/use-command-form';
 import { useApp } from '../shell/app-context';
 import { ErrorNote } from '../ui/bits';
 import { householdsApi, type AssessmentCreated } from './api';
-import { indicatorsOf, STANDARDS } from './indicators';
+import { standardOfYear, useStandards } from './standards';
 import { classLabel, codeLabel, standardLabel } from './labels';
 
 const FIELDS = ['reviewYear', 'reviewType', 'incomePerCapita', 'deprivations'] as const;
 const REVIEW_TYPES = ['periodic', 'adhoc'] as const;
-/** The latest review year a known standard covers, not after this year: what a commune reviews now. */
-const defaultYear = (): string => String(Math.min(new Date().getFullYear(), Math.max(...STANDARDS.map((s) => s.to))));
+/** This year's review, or the last one a standard covers if none covers this year yet. */
+const defaultYear = (standards: readonly { reviewYears: { to: number } }[] | null): string =>
+  String(Math.min(new Date().getFullYear(), Math.max(0, ...(standards ?? []).map((s) => s.reviewYears.to)) || new Date().getFullYear()));
 
 const invalid = (field: string) => ({ statusCode: 400, code: 'VALIDATION_FAILED', message: '', details: { field } });
 
@@ -20,11 +21,16 @@ const invalid = (field: string) => ({ statusCode: 400, code: 'VALIDATION_FAILED'
 export function AssessForm({ householdId, onDone }: { householdId: string; onDone: () => void }) {
   const { t, lang, client } = useApp();
   const form = useCommandForm();
-  const [v, setV] = useState({ reviewYear: defaultYear(), reviewType: 'periodic', income: '' });
+  const standards = useStandards();
+  const [v, setV] = useState({ reviewYear: '', reviewType: 'periodic', income: '' });
+  // The year field starts at the current review once the standards say which years they cover.
+  useEffect(() => {
+    if (standards) setV((x) => (x.reviewYear === '' ? { ...x, reviewYear: defaultYear(standards) } : x));
+  }, [standards]);
   const [deprived, setDeprived] = useState<ReadonlySet<string>>(new Set());
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV((x) => ({ ...x, [k]: e.target.value }));
   const year = /^\d{4}$/.test(v.reviewYear) ? Number(v.reviewYear) : null;
-  const indicators = year === null ? null : indicatorsOf(year);
+  const indicators = year === null ? null : (standardOfYear(standards, year)?.indicators ?? null);
   const refusedDeprivations = form.error?.field === 'deprivations' ? form.error.error : null;
 
   async function submit(e: FormEvent) {

@@ -1,4 +1,5 @@
-import type { ImportRowError } from './api';
+/** One refused row of a review file, as `details.errors` of the 400 lists it. */
+export type ImportRowError = Readonly<{ row: number; field: string; message: string }>;
 
 /**
  * The refused rows of a review file as a CSV an officer opens in a spreadsheet beside the file:

@@ -6,11 +6,11 @@ import { href } from '../shell/router';
 import { Loaded, Money, TableWrap } from '../ui/bits';
 import { useLoad } from '../ui/use-load';
 import { UnitName } from '../overview/unit-name';
-import { householdsApi, type Household } from './api';
+import { householdsApi, type Household, type PovertyStandard } from './api';
 import { mayReview } from './access';
 import { AssessForm } from './assess-form';
-import { indicatorsOf } from './indicators';
 import { classLabel, codeLabel, standardLabel } from './labels';
+import { standardOfYear, useStandards } from './standards';
 
 /** A household: its facts, every assessment with the standard and rule that decided it, and its changes of class. */
 export function HouseholdPage({ id }: { id: string }) {
@@ -71,6 +71,7 @@ function Facts({ h }: { h: Household }) {
 
 function Assessments({ h }: { h: Household }) {
   const { t, lang } = useApp();
+  const standards = useStandards();
   return (
     <section aria-labelledby="assessments">
       <h2 id="assessments">{t('assessments')}</h2>
@@ -103,7 +104,7 @@ function Assessments({ h }: { h: Household }) {
                     <Money dong={a.incomePerCapita} />
                   </td>
                   <td>
-                    {t('deprivedCount', { count: a.deprivations.length, total: indicatorsOf(a.reviewYear)?.length ?? '?' })}
+                    {t('deprivedCount', { count: a.deprivations.length, total: standards?.find((s) => s.id === a.standard)?.indicators.length ?? '?' })}
                     {a.deprivations.length > 0 && (
                       <ul className="compact">
                         {a.deprivations.map((d) => (
@@ -115,7 +116,10 @@ function Assessments({ h }: { h: Household }) {
                   <td data-class={a.classification}>
                     <strong>{classLabel(t, a.classification)}</strong>
                   </td>
-                  <td>{standardLabel(t, a.standard)}</td>
+                  <td>
+                    {standardLabel(t, a.standard)}
+                    <StandardLines standard={standards?.find((s) => s.id === a.standard) ?? standardOfYear(standards, a.reviewYear)} area={h.area} />
+                  </td>
                   {/* The rule as the ledger recorded it when it classified: its own words, which are English. */}
                   <td className="rule" lang="en">
                     {a.rule}
@@ -171,5 +175,24 @@ function Reclassifications({ h }: { h: Household }) {
         </TableWrap>
       )}
     </section>
+  );
+}
+
+/** The lines of the standard for the household's area, in the user's language, beside the rule the ledger recorded. */
+function StandardLines({ standard, area }: { standard: PovertyStandard | null; area: string }) {
+  const { t, lang, money } = useApp();
+  const lines = standard?.thresholds[area as 'rural' | 'urban'];
+  if (!standard || !lines) return null;
+  return (
+    <small className="standard-lines">
+      {t('standardLines', {
+        area: lang === 'vi' ? codeLabel(t, area).toLowerCase() : codeLabel(t, area),
+        povertyLine: money(lines.povertyLine),
+        upperBound: money(lines.upperBound),
+        threshold: standard.deprivationThreshold,
+        count: standard.indicators.length,
+      })}
+      {lines.nearPoorLine !== null && ` ${t('nearPoorLine', { nearPoorLine: money(lines.nearPoorLine) })}`}
+    </small>
   );
 }

@@ -7,11 +7,10 @@ import { Loaded, TableWrap } from '../ui/bits';
 import { useLoad } from '../ui/use-load';
 import { UnitName } from '../overview/unit-name';
 import { householdsApi, PAGE_SIZE, type HouseholdFilters, type HouseholdListItem } from './api';
-import { STANDARDS } from './indicators';
+import { useStandards } from './standards';
 import { CLASSES, classLabel, codeLabel } from './labels';
 
 const FILTERS = ['unit', 'reviewYear', 'classification', 'deprivation', 'q'] as const;
-const INDICATORS = [...new Set(STANDARDS.flatMap((s) => s.indicators))];
 const COUNT = new Intl.NumberFormat('vi-VN');
 
 /**
@@ -75,6 +74,9 @@ export function ListPage() {
 
 function Filters({ filters }: { filters: HouseholdFilters }) {
   const { t, lang, route } = useApp();
+  const standards = useStandards();
+  // Every indicator of any standard, newest standard's order first; one asked for in the URL is kept even before they come.
+  const indicators = [...new Set([...[...(standards ?? [])].reverse().flatMap((s) => s.indicators), ...(filters.deprivation ? [filters.deprivation] : [])])];
   const [v, setV] = useState({ unit: filters.unit ?? '', reviewYear: filters.reviewYear ?? '', classification: filters.classification ?? '', deprivation: filters.deprivation ?? '', q: filters.q ?? '' });
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV((x) => ({ ...x, [k]: e.target.value }));
   function submit(e: FormEvent) {
@@ -108,7 +110,7 @@ function Filters({ filters }: { filters: HouseholdFilters }) {
           {t('deprivation')}
           <select name="deprivation" value={v.deprivation} onChange={set('deprivation')}>
             <option value="">{t('anyIndicator')}</option>
-            {INDICATORS.map((c) => (
+            {indicators.map((c) => (
               <option key={c} value={c}>
                 {translateCode(lang, 'ind_', c)}
               </option>

@@ -8,7 +8,7 @@ import { Loaded, TableWrap } from '../ui/bits';
 import { useLoad } from '../ui/use-load';
 import { UnitName } from '../overview/unit-name';
 import { translateCode } from '../i18n/messages';
-import { indicatorsOf, STANDARDS } from './indicators';
+import { standardOfYear, useStandards } from './standards';
 import { CLASSES, classLabel, standardLabel } from './labels';
 
 const COUNT = new Intl.NumberFormat('vi-VN');
@@ -133,10 +133,10 @@ function ByClass({ s }: { s: HouseholdStats }) {
  */
 function Deprivations({ s }: { s: HouseholdStats }) {
   const { t, lang } = useApp();
-  const known = indicatorsOf(s.reviewYear) ?? [];
+  const standard = standardOfYear(useStandards(), s.reviewYear);
+  const known = standard?.indicators ?? [];
   const codes = [...known, ...Object.keys(s.deprivations).filter((c) => !known.includes(c))];
   if (codes.length === 0 || s.households === 0) return null;
-  const standard = STANDARDS.find((x) => x.indicators === known);
   return (
     <section aria-labelledby="deprivations">
       <h2 id="deprivations">{t('deprivations')}</h2>

@@ -246,6 +246,8 @@ const vi = {
   indicatorsOfStandard: '{standard}: {count} chỉ số',
   chartScale: 'Độ dài mỗi thanh là tỷ lệ trên tổng số {households} hộ.',
   incomeHint: 'Số nguyên đồng, ví dụ 1.400.000',
+  standardLines: 'Khu vực {area}: chuẩn nghèo {povertyLine}, mức sống trung bình đến {upperBound} (mỗi người mỗi tháng); ngưỡng thiếu hụt {threshold}/{count} chỉ số.',
+  nearPoorLine: 'Chuẩn cận nghèo {nearPoorLine}.',
   badRowsRange: 'Dòng lỗi {from}–{to} trong {total}',
   forbiddenHere: 'Vai trò của bạn không ghi nhận được hộ gia đình; chỉ cán bộ lao động – xã hội và quản trị viên.',
 } as const;
@@ -495,6 +497,8 @@ const en: Readonly<Record<MessageKey, string>> = {
   indicatorsOfStandard: '{standard}: {count} indicators',
   chartScale: 'Each bar is a share of all {households} households.',
   incomeHint: 'Whole đồng, e.g. 1.400.000',
+  standardLines: '{area} area: poverty line {povertyLine}, average living standard up to {upperBound} (per person per month); deprivation threshold {threshold} of {count} indicators.',
+  nearPoorLine: 'Near-poor line {nearPoorLine}.',
   badRowsRange: 'Bad rows {from}–{to} of {total}',
   forbiddenHere: 'Your role cannot record households; only social officers and administrators can.',
 };
