@@ -255,6 +255,12 @@ describe('console: households in a real browser (needs `npm run build` and /usr/
     await polled(() => table.count()).toBe(13);
     await page.getByRole('button', { name: 'Trang trước' }).click();
     await polled(() => page.locator('#households-page').textContent()).toBe('Trang 1: hộ thứ 1–50');
+    // The browser's own buttons too: the page and its cursor are in the URL.
+    await page.goBack();
+    await polled(() => page.locator('#households-page').textContent()).toBe('Trang 2: hộ thứ 51–63');
+    expect(page.url()).toContain('page=2');
+    await page.goForward();
+    await polled(() => page.locator('#households-page').textContent()).toBe('Trang 1: hộ thứ 1–50');
 
     await page.selectOption('select[name=classification]', 'poor');
     await page.click('form[aria-labelledby="household-filters"] button[type=submit]');

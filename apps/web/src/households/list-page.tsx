@@ -17,22 +17,25 @@ const COUNT = new Intl.NumberFormat('vi-VN');
  * The households in scope with their current class, filtered as the URL says. A district has
  * thousands: the page holds one page of the API's cursor at a time (the DOM stays small) and
  * remembers the cursors it came through, so "previous" needs no second reading of the list.
+ * The API gives no count, and none is needed to page: the statistics tab counts.
  */
 export function ListPage() {
   const { t, route, client, at } = useApp();
   const filters: HouseholdFilters = Object.fromEntries(FILTERS.map((k) => [k, route.params[k]]).filter(([, v]) => v));
   const cursor = route.params.cursor;
   const filterKey = JSON.stringify([filters, at]);
-  const [trail, setTrail] = useState<{ key: string; cursors: (string | undefined)[] }>({ key: filterKey, cursors: [] });
-  // Other filters, or the "as of" point, start the paging again.
-  const cursors = trail.key === filterKey ? trail.cursors : [];
+  // The page's number rides in the URL beside its cursor, so a shared link says where it is.
+  const page = cursor === undefined ? 1 : /^[1-9]\d{0,5}$/.test(route.params.page ?? '') ? Number(route.params.page) : null;
+  // The cursors of the pages seen, by number, for "previous"; other filters, or another "as of" point, start again.
+  const [trail, setTrail] = useState<{ key: string; cursors: Readonly<Record<number, string>> }>({ key: filterKey, cursors: {} });
+  const cursors = trail.key === filterKey ? trail.cursors : {};
   const load = useLoad(`households|${filterKey}|${cursor ?? ''}`, () => householdsApi(client).list({ ...filters, cursor }, at));
-  const page = cursors.length + 1;
 
-  const go = (next: string | undefined, nextCursors: (string | undefined)[]) => {
-    setTrail({ key: filterKey, cursors: nextCursors });
-    navigate(href(['households'], { ...filters, cursor: next }, route));
+  const go = (to: number, next: string | undefined) => {
+    if (next !== undefined) setTrail({ key: filterKey, cursors: { ...cursors, [to]: next } });
+    navigate(href(['households'], { ...filters, cursor: next, page: next === undefined ? undefined : String(to) }, route));
   };
+  const previous = page === null || page <= 1 ? null : page === 2 ? { to: 1, cursor: undefined } : cursors[page - 1] ? { to: page - 1, cursor: cursors[page - 1] } : null;
 
   return (
     <>
@@ -45,22 +48,24 @@ export function ListPage() {
             <h2 id="households-page">
               {p.items.length === 0
                 ? t('noHouseholds')
-                : t('pageRows', { page, from: COUNT.format((page - 1) * PAGE_SIZE + 1), to: COUNT.format((page - 1) * PAGE_SIZE + p.items.length) })}
+                : page === null
+                  ? t('householdsOnPage', { count: COUNT.format(p.items.length) })
+                  : t('pageRows', { page, from: COUNT.format((page - 1) * PAGE_SIZE + 1), to: COUNT.format((page - 1) * PAGE_SIZE + p.items.length) })}
             </h2>
             {p.items.length > 0 && <HouseholdsTable items={p.items} reviewYear={filters.reviewYear} />}
             <div className="pager">
-              {cursors.length > 0 && (
-                <>
-                  <button type="button" className="secondary" onClick={() => go(undefined, [])}>
-                    {t('firstPage')}
-                  </button>
-                  <button type="button" className="secondary" onClick={() => go(cursors.at(-1), cursors.slice(0, -1))}>
-                    {t('prevPage')}
-                  </button>
-                </>
+              {page !== 1 && (
+                <button type="button" className="secondary" onClick={() => go(1, undefined)}>
+                  {t('firstPage')}
+                </button>
+              )}
+              {previous && (
+                <button type="button" className="secondary" onClick={() => go(previous.to, previous.cursor)}>
+                  {t('prevPage')}
+                </button>
               )}
               {p.nextCursor && (
-                <button type="button" onClick={() => go(p.nextCursor!, [...cursors, cursor])}>
+                <button type="button" onClick={() => go(page === null ? 0 : page + 1, p.nextCursor!)}>
                   {t('nextPage')}
                 </button>
               )}
