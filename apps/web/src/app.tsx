@@ -14,6 +14,9 @@ import { useRoute } from './shell/router';
 import { forgetToken, storedPrefs, storedToken, storePrefs, storeToken, type Prefs } from './shell/session';
 import { SignIn } from './sign-in/sign-in';
 import { TracePage } from './trace/trace-page';
+import { ChangesPage } from './changes/changes-page';
+import { ReportPage } from './reports/report-page';
+import { AdminPage } from './admin/admin-page';
 
 export function App() {
   const [token, setToken] = useState(storedToken);
@@ -107,6 +110,12 @@ function Page() {
       return <AuditPage />;
     case 'households':
       return <HouseholdsPage />;
+    case 'changes':
+      return <ChangesPage />;
+    case 'report':
+      return <ReportPage />;
+    case 'admin':
+      return <AdminPage />;
     default:
       return <OverviewPage />;
   }

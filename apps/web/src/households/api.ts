@@ -1,91 +1,40 @@
-import type { Client } from '../api/client';
-import type { At, Page, Written } from '../api/types';
+import { given, type Client } from '../api/client';
+import type { components, paths } from '../api/generated/ledger-api';
+import type { At, Written } from '../api/types';
 
 /**
- * The households screens' calls to API v1 and the shapes they read, in one place: when the client
- * generated from the OpenAPI document replaces the hand-written one, this file is what changes.
+ * The households screens' calls to API v1, through the client generated from the served OpenAPI
+ * document; the shapes are its schemas, so a change on the server fails the console's build.
  */
-export type Classification = 'poor' | 'near_poor' | 'average' | 'not_poor';
-
-export type HouseholdListItem = Readonly<{
-  id: string;
-  unit: string;
-  area: string;
-  members: number;
-  headName: string | null;
-  ethnicMinority: boolean | null;
-  registeredAt: string;
-  classification: Classification | null;
-  standard: string | null;
-  assessment: Readonly<{ reviewYear: number; reviewType: string; classification: Classification; deprivations: readonly string[]; standard: string }> | null;
-  position: number;
-}>;
-
-export type Assessment = Readonly<{
-  id: string;
-  reviewYear: number;
-  reviewType: string;
-  incomePerCapita: number;
-  deprivations: readonly string[];
-  classification: Classification;
-  standard: string;
-  rule: string;
-  recordedAt: string;
-  recordedBy: string;
-  position: number;
-}>;
-
-export type Reclassification = Readonly<{ assessmentId: string; reviewYear: number; from: Classification; to: Classification; standard: string; recordedAt: string; position: number }>;
-
-export type Household = Readonly<{
-  id: string;
-  unit: string;
-  area: string;
-  members: number;
-  headName: string | null;
-  ethnicMinority: boolean | null;
-  registeredAt: string;
-  current: Readonly<{ classification: Classification; reviewYear: number; standard: string }> | null;
-  assessments: readonly Assessment[];
-  reclassifications: readonly Reclassification[];
-  at: Readonly<{ position: number }>;
-}>;
-
-export type AssessmentCreated = Written & Readonly<{ classification: Classification; previousClassification: Classification | null; standard: string; rule: string }>;
-
-export type ImportSummary = Readonly<{ rows: number; registered: number; assessed: number; reclassified: number; byClassification: Readonly<Record<Classification, number>> }>;
-
+type Schemas = components['schemas'];
+export type Classification = NonNullable<Schemas['HouseholdListItemDto']['classification']>;
+export type HouseholdListItem = Schemas['HouseholdListItemDto'];
+export type HouseholdPage = Schemas['HouseholdPageDto'];
+export type Household = Schemas['HouseholdViewDto'];
+export type Assessment = Schemas['AssessmentDto'];
+export type AssessmentCreated = Schemas['AssessmentCreatedDto'];
+export type ImportSummary = Schemas['HouseholdImportSummaryDto'];
+export type PovertyStandard = Schemas['PovertyStandardDto'];
+export type Registration = Schemas['RegisterHouseholdDto'];
+export type AssessmentInput = Schemas['AssessHouseholdDto'];
 export type { ImportRowError } from './bad-rows-csv';
 
-export type Thresholds = Readonly<{ povertyLine: number; nearPoorLine: number | null; upperBound: number }>;
-
-export type PovertyStandard = Readonly<{
-  id: string;
-  legalBasis: string;
-  reviewYears: Readonly<{ from: number; to: number }>;
-  indicators: readonly string[];
-  deprivationThreshold: number;
-  incomeAloneMakesPoor: boolean;
-  thresholds: Readonly<{ rural: Thresholds; urban: Thresholds }>;
-}>;
-
+type ListQuery = NonNullable<paths['/api/v1/households']['get']['parameters']['query']>;
+/** The list's filters as the URL holds them: text, checked by the server (a wrong one is refused and shown). */
 export type HouseholdFilters = Readonly<Partial<Record<'unit' | 'classification' | 'reviewYear' | 'deprivation' | 'q' | 'cursor', string>>>;
-
-export type Registration = Readonly<{ id: string; unit: string; area: string; members: number; headName?: string; ethnicMinority?: boolean }>;
-
-export type AssessmentInput = Readonly<{ reviewYear: number; reviewType: string; incomePerCapita: number; deprivations: readonly string[] }>;
 
 /** A page a screen keeps in the DOM at a time: a district's 17,443 households are read page by page. */
 export const PAGE_SIZE = 50;
 
-const enc = encodeURIComponent;
-
 export const householdsApi = (client: Client) => ({
-  standards: () => client.request<{ standards: readonly PovertyStandard[] }>('GET', '/poverty-standards'),
-  list: (filters: HouseholdFilters, at: At) => client.request<Page<HouseholdListItem> & { at: { position: number } }>('GET', '/households', { query: { ...filters, ...at, limit: PAGE_SIZE } }),
-  get: (id: string, at: At) => client.request<Household>('GET', `/households/${enc(id)}`, { query: { ...at } }),
-  register: (body: Registration, idempotencyKey: string) => client.request<Written>('POST', '/households', { body, idempotencyKey }),
-  assess: (id: string, body: AssessmentInput, idempotencyKey: string) => client.request<AssessmentCreated>('POST', `/households/${enc(id)}/assessments`, { body, idempotencyKey }),
+  standards: () => client.unwrap(client.api.GET('/api/v1/poverty-standards')),
+  list: (filters: HouseholdFilters, at: At): Promise<HouseholdPage> =>
+    client.unwrap(client.api.GET('/api/v1/households', { params: { query: given({ ...(filters as ListQuery), ...at, limit: PAGE_SIZE }) } })),
+  get: (id: string, at: At): Promise<Household> => client.unwrap(client.api.GET('/api/v1/households/{id}', { params: { path: { id }, query: given({ ...at }) } })),
+  register: (body: Registration, idempotencyKey: string): Promise<Written> =>
+    client.unwrap(client.api.POST('/api/v1/households', { body, headers: { 'idempotency-key': idempotencyKey } })),
+  assess: (id: string, body: AssessmentInput, idempotencyKey: string): Promise<AssessmentCreated> =>
+    client.unwrap(client.api.POST('/api/v1/households/{id}/assessments', { params: { path: { id } }, body, headers: { 'idempotency-key': idempotencyKey } })),
   importFile: (file: Blob, contentType: 'text/csv' | 'application/x-ndjson', idempotencyKey: string, onProgress: (sent: number, total: number) => void) =>
-    client.upload<ImportSummary>('/imports/households', file, contentType, idempotencyKey, onProgress),
+    client.upload<ImportSummary>('/api/v1/imports/households', file, contentType, idempotencyKey, onProgress),
 });

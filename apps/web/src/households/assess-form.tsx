@@ -5,7 +5,7 @@ import { Field, FormOutcome } from '../allocations/field';
 import { useCommandForm } from '../allocations/use-command-form';
 import { useApp } from '../shell/app-context';
 import { ErrorNote } from '../ui/bits';
-import { householdsApi, type AssessmentCreated } from './api';
+import { householdsApi, type AssessmentCreated, type AssessmentInput } from './api';
 import { standardOfYear, useStandards } from './standards';
 import { classLabel, codeLabel, standardLabel } from './labels';
 
@@ -42,7 +42,7 @@ export function AssessForm({ householdId, onDone }: { householdId: string; onDon
     const deprivations = (indicators ?? []).filter((c) => deprived.has(c));
     let created: AssessmentCreated | null = null;
     await form.submit(
-      async (key) => (created = await householdsApi(client).assess(householdId, { reviewYear: year, reviewType: v.reviewType, incomePerCapita: income, deprivations }, key)),
+      async (key) => (created = await householdsApi(client).assess(householdId, { reviewYear: year, reviewType: v.reviewType as AssessmentInput['reviewType'], incomePerCapita: income, deprivations }, key)),
       () => {
         const c = created!;
         setV((x) => ({ ...x, income: '' }));

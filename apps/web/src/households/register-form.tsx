@@ -3,7 +3,7 @@ import { Field, FormOutcome } from '../allocations/field';
 import { useCommandForm } from '../allocations/use-command-form';
 import { useApp } from '../shell/app-context';
 import { href } from '../shell/router';
-import { householdsApi } from './api';
+import { householdsApi, type Registration } from './api';
 import { mayReview } from './access';
 import { codeLabel } from './labels';
 
@@ -34,7 +34,7 @@ function RegisterForm() {
     const members = /^\d{1,4}$/.test(v.members.trim()) ? Number(v.members.trim()) : null;
     if (members === null) return form.refuse('members', { statusCode: 400, code: 'VALIDATION_FAILED', message: '', details: { field: 'members' } });
     const id = v.id.trim();
-    const body = { id, unit: v.unit.trim(), area: v.area, members, ...(v.headName.trim() ? { headName: v.headName.trim() } : {}), ethnicMinority: v.ethnicMinority };
+    const body = { id, unit: v.unit.trim(), area: v.area as Registration['area'], members, ...(v.headName.trim() ? { headName: v.headName.trim() } : {}), ethnicMinority: v.ethnicMinority };
     setRegistered(null);
     await form.submit(
       (key) => householdsApi(client).register(body, key),

@@ -48,7 +48,7 @@ function StatsForm({ unit, year }: { unit: string; year: string }) {
 
 function Stats({ unit, year }: { unit: string; year: string }) {
   const { t, client, at } = useApp();
-  const load = useLoad(`hh|${unit}|${year}|${JSON.stringify(at)}`, () => client.householdStats({ unit, reviewYear: year }, at));
+  const load = useLoad(`hh|${unit}|${year}|${JSON.stringify(at)}`, () => client.householdStats({ unit, reviewYear: Number(year) }, at));
   return (
     <>
       <AsOfBanner position={load.data?.readPosition ?? null} />
@@ -134,8 +134,9 @@ function ByClass({ s }: { s: HouseholdStats }) {
 function Deprivations({ s }: { s: HouseholdStats }) {
   const { t, lang } = useApp();
   const standard = standardOfYear(useStandards(), s.reviewYear);
-  const known = standard?.indicators ?? [];
-  const codes = [...known, ...Object.keys(s.deprivations).filter((c) => !known.includes(c))];
+  const known: readonly string[] = standard?.indicators ?? [];
+  const counts: Readonly<Record<string, number | undefined>> = s.deprivations;
+  const codes = [...known, ...Object.keys(counts).filter((c) => !known.includes(c))];
   if (codes.length === 0 || s.households === 0) return null;
   return (
     <section aria-labelledby="deprivations">
@@ -144,7 +145,7 @@ function Deprivations({ s }: { s: HouseholdStats }) {
       <p className="hint">{t('chartScale', { households: COUNT.format(s.households) })}</p>
       <ul className="bars">
         {codes.map((code) => {
-          const n = s.deprivations[code] ?? 0;
+          const n = counts[code] ?? 0;
           return (
             <li key={code} data-indicator={code}>
               <span className="bar-label">
