@@ -15,7 +15,7 @@ export function RegisterPage() {
   const past = Boolean(at.asOf || at.atPosition);
   return (
     <>
-      <h1>{t('registerTitle')}</h1>
+      <h1 id="register">{t('registerTitle')}</h1>
       {!mayReview(me) ? <p className="notice">{t('forbiddenHere')}</p> : past ? <p className="notice">{t('asOfNoWrites')}</p> : <RegisterForm />}
     </>
   );
@@ -51,7 +51,6 @@ function RegisterForm() {
 
   return (
     <form className="card command narrow" onSubmit={submit} aria-labelledby="register" noValidate>
-      <h2 id="register">{t('registerTitle')}</h2>
       <Field form={shown} prefix="reg" name="id" label={t('householdId')}>
         {(p) => <input {...p} autoComplete="off" value={v.id} onChange={set('id')} required />}
       </Field>
