@@ -7,12 +7,20 @@ import { GetHouseholdStatsHandler } from './get-household-stats/get-household-st
 import { GetHouseholdStatsController } from './get-household-stats/get-household-stats.http';
 import { ListHouseholdsHandler } from './list-households/list-households.handler';
 import { ListHouseholdsController } from './list-households/list-households.http';
+import { ListPovertyStandardsController } from './list-poverty-standards/list-poverty-standards.http';
 import { RegisterHouseholdHandler } from './register-household/register-household.handler';
 import { RegisterHouseholdController } from './register-household/register-household.http';
 
 /** One folder per use case. GET /households/stats is registered before GET /households/{id}, which would take "stats" for an id. */
 @Module({
-  controllers: [ListHouseholdsController, RegisterHouseholdController, AssessHouseholdController, GetHouseholdStatsController, GetHouseholdController],
+  controllers: [
+    ListHouseholdsController,
+    RegisterHouseholdController,
+    AssessHouseholdController,
+    GetHouseholdStatsController,
+    GetHouseholdController,
+    ListPovertyStandardsController,
+  ],
   providers: [RegisterHouseholdHandler, AssessHouseholdHandler, GetHouseholdHandler, GetHouseholdStatsHandler, ListHouseholdsHandler],
 })
 export class HouseholdsModule {}

@@ -1,4 +1,5 @@
 import { Int, List, Obj, Text } from '../../http/openapi';
+import { YearRangeDto } from '../year-range.dto';
 
 export class SubProjectDto {
   @Text({ example: 'DA1.1' }) code!: string;
@@ -11,11 +12,6 @@ export class ProjectDto {
   @Text() name!: string;
   @Text() nameVi!: string;
   @List(() => SubProjectDto) subProjects!: readonly SubProjectDto[];
-}
-
-export class YearRangeDto {
-  @Int({ example: 2021 }) from!: number;
-  @Int({ example: 2025 }) to!: number;
 }
 
 export class ProgrammeDto {
