@@ -71,9 +71,12 @@ function known(state: UserState, id: string): Known & Readonly<{ status: 'active
 /**
  * A token is replaced, never edited: the new one works from this event on and the old one stops at
  * the same position. A deactivated user's token may be rotated too; it works once reactivated.
+ * Rotating to the token already in use changes nothing (two servers starting with the same new
+ * LEDGER_ADMIN_TOKEN both ask for it).
  */
 function rotate(c: RotateUserToken, state: UserState): UserEvent[] {
   const user = known(state, c.id);
+  if (c.tokenHash === user.tokenHash) return [];
   assertText('reason', c.reason, REASON_MAX);
   const expiresAt = futureInstantOrNull('expiresAt', c.expiresAt, c.now);
   return [event('UserTokenRotated', { id: user.id, tokenHash: c.tokenHash, previousTokenHash: user.tokenHash, expiresAt, reason: c.reason })];

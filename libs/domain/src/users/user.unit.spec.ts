@@ -99,6 +99,10 @@ describe('user decider', () => {
       spec.given([registered, deactivated]).when(rotate()).then([rotated()]);
     });
 
+    it('changes nothing when the token is already the current one', () => {
+      spec.given([registered, rotated()]).when(rotate()).thenNothing();
+    });
+
     it('refuses an unknown user', () => {
       spec.given([]).when(rotate()).thenThrows('NOT_FOUND', { id: 'ke-toan-phong-tho' });
     });

@@ -18,6 +18,8 @@ export async function rotateUserToken(runner: CommandRunner, userId: string, inp
     { type: 'RotateUserToken', id: userId, tokenHash, expiresAt: input.expiresAt, reason: input.reason, now: ctx.now },
     ctx,
   );
-  const rotated = events[0]!;
-  return { id: userId, expiresAt: rotated.type === 'UserTokenRotated' ? rotated.data.expiresAt : null, position: result!.lastPosition };
+  const rotated = events[0];
+  // Nothing recorded: the token was already the user's (see the decider).
+  if (rotated === undefined || result === null) return null;
+  return { id: userId, expiresAt: rotated.type === 'UserTokenRotated' ? rotated.data.expiresAt : null, position: result.lastPosition };
 }
