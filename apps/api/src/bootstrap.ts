@@ -34,10 +34,10 @@ export async function ensureAdmin(ledger: LedgerService, adminToken: string | nu
   if (known) return null;
   const admin = users.find((u) => u.id === BOOTSTRAP_ADMIN);
   if (!admin) {
-    await registerUser(ledger.runner, ledger.reads, { id: BOOTSTRAP_ADMIN, name: 'Administrator', role: 'admin', units: [] }, hash, systemContext(), { bootstrap: true });
+    await registerUser(ledger.runner, ledger.reads, { id: BOOTSTRAP_ADMIN, name: 'Administrator', role: 'admin', units: [], expiresAt: null }, hash, systemContext(), { bootstrap: true });
     return adminToken === null ? token : null;
   }
-  await rotateUserToken(ledger.runner, BOOTSTRAP_ADMIN, { reason: 'LEDGER_ADMIN_TOKEN set to a new value at start' }, hash, systemContext(), { bootstrap: true });
+  await rotateUserToken(ledger.runner, BOOTSTRAP_ADMIN, { reason: 'LEDGER_ADMIN_TOKEN set to a new value at start', expiresAt: null }, hash, systemContext(), { bootstrap: true });
   if (!userStatus(admin).active) {
     await reactivateUser(ledger.runner, BOOTSTRAP_ADMIN, { reason: 'LEDGER_ADMIN_TOKEN set to a new value at start' }, systemContext(), { bootstrap: true }).catch((error: unknown) => {
       // Another server starting with the same value reactivated it first.

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Command, CommandHandler, Query, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '../../../../libs/domain/src';
-import { deactivateUser, listUsers, me, reactivateUser, registerUser, rotateUserToken, type AppContext, type PageQuery } from '../../../../libs/ledger/src';
+import { deactivateUser, listUsers, me, reactivateUser, registerUser, rotateUserToken, type AppContext, type PageQuery, type RegisterUserInput, type RotateUserTokenInput, type UserStatusInput } from '../../../../libs/ledger/src';
 import { hashToken } from '../http/auth.guard';
 import { LedgerService } from '../ledger/ledger.service';
-import type { RegisterUserDto, RotateTokenDto, UserStatusChangeDto } from './users.dto';
 
 /** 32 random bytes: only its SHA-256 is recorded, so it can be shown once and never again. */
 export const newToken = (): string => randomBytes(32).toString('base64url');
@@ -13,7 +12,7 @@ export const newToken = (): string => randomBytes(32).toString('base64url');
 const withoutRetryKey = (ctx: AppContext): AppContext => ({ ...ctx, idempotency: null, idempotencyKey: null });
 
 export class RegisterUserCommand extends Command<{ id: string; token: string; expiresAt: string | null; position: number }> {
-  constructor(readonly input: RegisterUserDto, readonly ctx: AppContext) {
+  constructor(readonly input: RegisterUserInput, readonly ctx: AppContext) {
     super();
   }
 }
@@ -29,7 +28,7 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
 }
 
 export class RotateTokenCommand extends Command<{ id: string; token: string; expiresAt: string | null; position: number }> {
-  constructor(readonly userId: string, readonly input: RotateTokenDto, readonly ctx: AppContext) {
+  constructor(readonly userId: string, readonly input: RotateUserTokenInput, readonly ctx: AppContext) {
     super();
   }
 }
@@ -46,7 +45,7 @@ export class RotateTokenHandler implements ICommandHandler<RotateTokenCommand> {
 }
 
 export class ChangeUserStatusCommand extends Command<{ id: string; position: number }> {
-  constructor(readonly change: 'deactivate' | 'reactivate', readonly userId: string, readonly input: UserStatusChangeDto, readonly ctx: AppContext) {
+  constructor(readonly change: 'deactivate' | 'reactivate', readonly userId: string, readonly input: UserStatusInput, readonly ctx: AppContext) {
     super();
   }
 }

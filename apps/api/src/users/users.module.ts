@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Module, Param, Post, Query as QueryParams, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AppContext } from '../../../../libs/ledger/src';
+import { parseRegisterUser, parseRotateUserToken, parseUserStatusChange, type AppContext } from '../../../../libs/ledger/src';
 import type { AuthenticatedRequest } from '../http/principal';
 import { ConsistentReadQuery, PageQueryDto } from '../http/query.dto';
 import { Ctx } from '../http/request-context';
@@ -49,7 +49,7 @@ export class UsersController {
   @Post()
   @HttpCode(201)
   register(@Body() body: RegisterUserDto, @Ctx() ctx: AppContext) {
-    return this.commands.execute(new RegisterUserCommand(body, ctx));
+    return this.commands.execute(new RegisterUserCommand(parseRegisterUser(body), ctx));
   }
 
   @ApiDoc({
@@ -62,7 +62,7 @@ export class UsersController {
   @Post(':id/token')
   @HttpCode(201)
   rotate(@Param('id') id: string, @Body() body: RotateTokenDto, @Ctx() ctx: AppContext) {
-    return this.commands.execute(new RotateTokenCommand(id, body, ctx));
+    return this.commands.execute(new RotateTokenCommand(id, parseRotateUserToken(body), ctx));
   }
 
   @ApiDoc({
@@ -76,7 +76,7 @@ export class UsersController {
   @Post(':id/deactivation')
   @HttpCode(201)
   deactivate(@Param('id') id: string, @Body() body: UserStatusChangeDto, @Ctx() ctx: AppContext) {
-    return this.commands.execute(new ChangeUserStatusCommand('deactivate', id, body, ctx));
+    return this.commands.execute(new ChangeUserStatusCommand('deactivate', id, parseUserStatusChange(body), ctx));
   }
 
   @ApiDoc({
@@ -89,7 +89,7 @@ export class UsersController {
   @Post(':id/reactivation')
   @HttpCode(201)
   reactivate(@Param('id') id: string, @Body() body: UserStatusChangeDto, @Ctx() ctx: AppContext) {
-    return this.commands.execute(new ChangeUserStatusCommand('reactivate', id, body, ctx));
+    return this.commands.execute(new ChangeUserStatusCommand('reactivate', id, parseUserStatusChange(body), ctx));
   }
 }
 

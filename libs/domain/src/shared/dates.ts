@@ -18,17 +18,3 @@ export function vietnamDay(isoInstant: string): string {
   const t = Date.parse(isoInstant) + 7 * 3600_000;
   return new Date(t).toISOString().slice(0, 10);
 }
-
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/**
- * An optional instant that must lie after `now` (e.g. a token's expiry): absent or null is none;
- * otherwise ISO 8601 with a time and an offset, answered in UTC.
- */
-export function futureInstantOrNull(field: string, value: unknown, now: string): string | null {
-  if (value === undefined || value === null) return null;
-  const t = typeof value === 'string' && INSTANT.test(value) ? Date.parse(value) : Number.NaN;
-  if (Number.isNaN(t)) throw invalid(field, 'must be an ISO 8601 instant with a time and an offset, e.g. 2026-12-31T17:00:00Z');
-  if (t <= Date.parse(now)) throw invalid(field, `must be later than now (${now})`);
-  return new Date(t).toISOString();
-}

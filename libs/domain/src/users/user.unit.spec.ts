@@ -16,6 +16,7 @@ const register = (over: Partial<RegisterUser> = {}): RegisterUser => ({
   role: 'finance_officer',
   units: ['phong-tho', 'phong-tho'],
   tokenHash: TOKEN_HASH,
+  expiresAt: null,
   now: NOW,
   ...over,
 });
@@ -28,7 +29,7 @@ const registeredAs = (role: Role, expiresAt: string | null = null) =>
   );
 const registered = registeredAs('finance_officer');
 
-const rotate = (over: Partial<RotateUserToken> = {}): RotateUserToken => ({ type: 'RotateUserToken', id: 'ke-toan-phong-tho', tokenHash: NEW_HASH, reason: 'điện thoại bị mất', now: NOW, ...over });
+const rotate = (over: Partial<RotateUserToken> = {}): RotateUserToken => ({ type: 'RotateUserToken', id: 'ke-toan-phong-tho', tokenHash: NEW_HASH, expiresAt: null, reason: 'điện thoại bị mất', now: NOW, ...over });
 const rotated = (expiresAt: string | null = null) =>
   event('UserTokenRotated', { id: 'ke-toan-phong-tho', tokenHash: NEW_HASH, previousTokenHash: TOKEN_HASH, expiresAt, reason: 'điện thoại bị mất' });
 const deactivate = (over: Partial<DeactivateUser> = {}): DeactivateUser => ({ type: 'DeactivateUser', id: 'ke-toan-phong-tho', reason: 'chuyển công tác', otherActiveAdmins: 1, ...over });
@@ -41,15 +42,11 @@ describe('user decider', () => {
       spec.given([]).when(register()).then([registered]);
     });
 
-    it('records a token expiry given with any offset, in UTC', () => {
-      spec.given([]).when(register({ expiresAt: '2025-12-31T23:59:00+07:00' })).then([registeredAs('finance_officer', '2025-12-31T16:59:00.000Z')]);
+    it('records a token expiry', () => {
+      spec.given([]).when(register({ expiresAt: '2025-12-31T16:59:00.000Z' })).then([registeredAs('finance_officer', '2025-12-31T16:59:00.000Z')]);
     });
 
-    it.each(['2025-03-01T02:00:00.000Z', '2024-12-31T00:00:00Z'])('refuses an expiry that is not in the future (%s)', (expiresAt) => {
-      spec.given([]).when(register({ expiresAt })).thenThrows('VALIDATION_FAILED', { field: 'expiresAt' });
-    });
-
-    it.each([['a day', '2026-01-01'], ['no offset', '2026-01-01T00:00:00'], ['not a date', 'soon'], ['a number', 1767225600000]])('refuses an expiry that is %s', (_what, expiresAt) => {
+    it.each(['2025-03-01T02:00:00.000Z', '2024-12-31T00:00:00.000Z'])('refuses an expiry that is not in the future (%s)', (expiresAt) => {
       spec.given([]).when(register({ expiresAt })).thenThrows('VALIDATION_FAILED', { field: 'expiresAt' });
     });
 
@@ -68,17 +65,6 @@ describe('user decider', () => {
       spec.given([registered]).when(register()).thenThrows('ALREADY_EXISTS', { id: 'ke-toan-phong-tho' });
     });
 
-    it('refuses an id outside the safe alphabet', () => {
-      spec.given([]).when(register({ id: 'kế toán' })).thenThrows('VALIDATION_FAILED', { field: 'id' });
-    });
-
-    it('refuses a blank name', () => {
-      spec.given([]).when(register({ name: '' })).thenThrows('VALIDATION_FAILED', { field: 'name' });
-    });
-
-    it('refuses an unknown role', () => {
-      spec.given([]).when(register({ role: 'accountant' })).thenThrows('VALIDATION_FAILED', { field: 'role' });
-    });
   });
 
   describe('token rotation', () => {
@@ -92,7 +78,7 @@ describe('user decider', () => {
     });
 
     it('gives the new token an expiry', () => {
-      spec.given([registered]).when(rotate({ expiresAt: '2025-06-30T17:00:00Z' })).then([rotated('2025-06-30T17:00:00.000Z')]);
+      spec.given([registered]).when(rotate({ expiresAt: '2025-06-30T17:00:00.000Z' })).then([rotated('2025-06-30T17:00:00.000Z')]);
     });
 
     it('rotates a deactivated user\'s token (it works once the user is reactivated)', () => {
@@ -107,12 +93,8 @@ describe('user decider', () => {
       spec.given([]).when(rotate()).thenThrows('NOT_FOUND', { id: 'ke-toan-phong-tho' });
     });
 
-    it('refuses a rotation without a reason', () => {
-      spec.given([registered]).when(rotate({ reason: ' ' })).thenThrows('VALIDATION_FAILED', { field: 'reason' });
-    });
-
     it('refuses an expiry in the past', () => {
-      spec.given([registered]).when(rotate({ expiresAt: '2025-02-28T00:00:00Z' })).thenThrows('VALIDATION_FAILED', { field: 'expiresAt' });
+      spec.given([registered]).when(rotate({ expiresAt: '2025-02-28T00:00:00.000Z' })).thenThrows('VALIDATION_FAILED', { field: 'expiresAt' });
     });
   });
 
@@ -137,10 +119,6 @@ describe('user decider', () => {
       spec.given([registered, deactivated]).when(deactivate()).thenThrows('ALREADY_DEACTIVATED', { id: 'ke-toan-phong-tho' });
     });
 
-    it('refuses a deactivation without a reason', () => {
-      spec.given([registered]).when(deactivate({ reason: undefined })).thenThrows('VALIDATION_FAILED', { field: 'reason' });
-    });
-
     it('refuses to deactivate an unknown user', () => {
       spec.given([]).when(deactivate()).thenThrows('NOT_FOUND', { id: 'ke-toan-phong-tho' });
     });
@@ -151,10 +129,6 @@ describe('user decider', () => {
 
     it('refuses to reactivate an active user', () => {
       spec.given([registered]).when({ type: 'ReactivateUser', id: 'ke-toan-phong-tho', reason: 'x' }).thenThrows('ALREADY_ACTIVE', { id: 'ke-toan-phong-tho' });
-    });
-
-    it('refuses a reactivation without a reason', () => {
-      spec.given([registered, deactivated]).when({ type: 'ReactivateUser', id: 'ke-toan-phong-tho', reason: '' }).thenThrows('VALIDATION_FAILED', { field: 'reason' });
     });
 
     it('refuses to reactivate an unknown user', () => {

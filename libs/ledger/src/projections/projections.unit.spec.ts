@@ -179,7 +179,7 @@ describe('projections', () => {
 
     it('indexes a user by id and by token hash', () => {
       const log = new Log();
-      log.run('user-ke-toan', userDecider, { type: 'RegisterUser', id: 'ke-toan', name: 'Kế toán', role: 'finance_officer', units: ['phong-tho'], tokenHash: 'f'.repeat(64), now: NOW }, ADMIN);
+      log.run('user-ke-toan', userDecider, { type: 'RegisterUser', id: 'ke-toan', name: 'Kế toán', role: 'finance_officer', units: ['phong-tho'], tokenHash: 'f'.repeat(64), expiresAt: null, now: NOW }, ADMIN);
       const rm = new ReadModels();
       rm.apply(log.events);
       expect(rm.get<UserDoc>(USERS, 'ke-toan')).toEqual({ id: 'ke-toan', name: 'Kế toán', role: 'finance_officer', units: ['phong-tho'], registeredAt: '2022-07-01T02:00:00.000Z', active: true, expiresAt: null, tokenRotatedAt: null, _position: 1 });
@@ -188,8 +188,8 @@ describe('projections', () => {
 
     it('marks the replaced token revoked, keeps the new one, and follows deactivation and reactivation', () => {
       const log = new Log();
-      log.run('user-ke-toan', userDecider, { type: 'RegisterUser', id: 'ke-toan', name: 'Kế toán', role: 'finance_officer', units: ['phong-tho'], tokenHash: 'f'.repeat(64), now: NOW }, ADMIN);
-      log.run('user-ke-toan', userDecider, { type: 'RotateUserToken', id: 'ke-toan', tokenHash: 'e'.repeat(64), expiresAt: '2023-01-01T00:00:00Z', reason: 'máy bị mất', now: NOW }, ADMIN, '2022-07-02T02:00:00.000Z');
+      log.run('user-ke-toan', userDecider, { type: 'RegisterUser', id: 'ke-toan', name: 'Kế toán', role: 'finance_officer', units: ['phong-tho'], tokenHash: 'f'.repeat(64), expiresAt: null, now: NOW }, ADMIN);
+      log.run('user-ke-toan', userDecider, { type: 'RotateUserToken', id: 'ke-toan', tokenHash: 'e'.repeat(64), expiresAt: '2023-01-01T00:00:00.000Z', reason: 'máy bị mất', now: NOW }, ADMIN, '2022-07-02T02:00:00.000Z');
       log.run('user-ke-toan', userDecider, { type: 'DeactivateUser', id: 'ke-toan', reason: 'nghỉ việc', otherActiveAdmins: 1 }, ADMIN, '2022-07-03T02:00:00.000Z');
       const rm = new ReadModels();
       rm.apply(log.events);
@@ -237,7 +237,7 @@ describe('projections', () => {
 
     it('takes a reversal off the allocation and every ancestor', () => {
       const log = allocationStory();
-      log.run(stream(COMMUNE), allocationDecider, { type: 'ReverseDisbursement', disbursementId: 'd-2', reason: 'sai số tài khoản', decision: null, today: '2023-01-05' });
+      log.run(stream(COMMUNE), allocationDecider, { type: 'ReverseDisbursement', disbursementId: 'd-2', reason: 'sai số tài khoản', decision: null, valueDate: null, today: '2023-01-05' });
       const rm = new ReadModels();
       rm.apply(log.events);
       expect([balances(rm, PROVINCE).disbursedTotal, balances(rm, DISTRICT).disbursedTotal, balances(rm, COMMUNE)]).toEqual([
@@ -249,7 +249,7 @@ describe('projections', () => {
 
     it('lists progress notes on the allocation, oldest first, with who wrote them and when', () => {
       const log = allocationStory();
-      log.run(stream(DISTRICT), allocationDecider, { type: 'RecordNote', noteId: 'n-1', text: 'Chưa có hướng dẫn', today: '2022-11-30' }, KE_TOAN, '2022-11-30T03:00:00.000Z');
+      log.run(stream(DISTRICT), allocationDecider, { type: 'RecordNote', noteId: 'n-1', text: 'Chưa có hướng dẫn', asOf: null, today: '2022-11-30' }, KE_TOAN, '2022-11-30T03:00:00.000Z');
       log.run(stream(DISTRICT), allocationDecider, { type: 'RecordNote', noteId: 'n-2', text: 'Đã chọn nhà thầu', asOf: '2022-12-01', today: '2022-12-20' });
       const rm = new ReadModels();
       rm.apply(log.events);
@@ -300,7 +300,7 @@ describe('projections', () => {
 
     it('keeps the original beside its reversal', () => {
       const log = allocationStory();
-      const [reversal] = log.run(stream(DISTRICT), allocationDecider, { type: 'ReverseDisbursement', disbursementId: 'd-1', reason: 'sai chứng từ', decision: DECISION_747, today: '2023-01-05' }, KE_TOAN, '2023-01-05T03:00:00.000Z');
+      const [reversal] = log.run(stream(DISTRICT), allocationDecider, { type: 'ReverseDisbursement', disbursementId: 'd-1', reason: 'sai chứng từ', decision: DECISION_747, valueDate: null, today: '2023-01-05' }, KE_TOAN, '2023-01-05T03:00:00.000Z');
       const rm = new ReadModels();
       rm.apply(log.events);
       expect(rm.get<DisbursementDoc>(DISBURSEMENTS, 'd-1')).toMatchObject({
@@ -529,15 +529,15 @@ describe('projections', () => {
   describe('replay', () => {
     function fullStory(): Log {
       const log = allocationStory();
-      log.run(stream(COMMUNE), allocationDecider, { type: 'ReverseDisbursement', disbursementId: 'd-2', reason: 'sai', decision: null, today: '2023-01-05' });
+      log.run(stream(COMMUNE), allocationDecider, { type: 'ReverseDisbursement', disbursementId: 'd-2', reason: 'sai', decision: null, valueDate: null, today: '2023-01-05' });
       log.run(stream(DISTRICT), allocationDecider, { type: 'AdjustAllocation', delta: -1_000_000_000, decision: DECISION_747, reason: 'giảm', transferId: 't-red' });
       log.run(stream(PROVINCE), allocationDecider, { type: 'ReturnFunds', transferId: 't-red', purpose: 'reduction', childAllocationId: DISTRICT, amount: 1_000_000_000, reason: 'giảm' });
       log.run('household-hh', householdDecider, { type: 'RegisterHousehold', householdId: 'hh', unit: 'si-lo-lau', unitLevel: 'commune', area: 'rural', members: 4, headName: null, ethnicMinority: null });
       for (const [id, income] of [['a-1', 1_000_000], ['a-2', 1_900_000]] as const) {
         log.run('household-hh', householdDecider, { type: 'AssessHousehold', assessmentId: id, reviewYear: 2022, reviewType: 'periodic', incomePerCapita: income, deprivations: ['latrine', 'telecom', 'nutrition'], decision: null });
       }
-      log.run('user-u', userDecider, { type: 'RegisterUser', id: 'u', name: 'U', role: 'inspector', units: [], tokenHash: 'e'.repeat(64), now: NOW }, ADMIN);
-      log.run('user-u', userDecider, { type: 'RotateUserToken', id: 'u', tokenHash: 'd'.repeat(64), reason: 'r', now: NOW }, ADMIN);
+      log.run('user-u', userDecider, { type: 'RegisterUser', id: 'u', name: 'U', role: 'inspector', units: [], tokenHash: 'e'.repeat(64), expiresAt: null, now: NOW }, ADMIN);
+      log.run('user-u', userDecider, { type: 'RotateUserToken', id: 'u', tokenHash: 'd'.repeat(64), expiresAt: null, reason: 'r', now: NOW }, ADMIN);
       log.run('user-u', userDecider, { type: 'DeactivateUser', id: 'u', reason: 'r', otherActiveAdmins: 1 }, ADMIN);
       return log;
     }

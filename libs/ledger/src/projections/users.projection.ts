@@ -1,6 +1,5 @@
-import type { Role, UserDeactivated, UserReactivated, UserRegistered, UserTokenRotated } from '../../../domain/src';
-import type { StoredEvent } from '../ports/event-store.port';
-import { ref, type DocLookup, type DocRef, type DocWrite, type Projection } from './projection';
+import type { Role } from '../../../domain/src';
+import { defineProjection, ref, type DocWrite } from './projection';
 
 /**
  * `active`, `expiresAt` and `tokenRotatedAt` are absent from documents written before tokens could
@@ -26,35 +25,33 @@ export const TOKENS = 'tokens';
 
 export const userStatus = (u: UserDoc) => ({ active: u.active ?? true, expiresAt: u.expiresAt ?? null, tokenRotatedAt: u.tokenRotatedAt ?? null });
 
-type Data = UserRegistered['data'] | UserTokenRotated['data'] | UserDeactivated['data'] | UserReactivated['data'];
-
-export const usersProjection: Projection = {
+export const usersProjection = defineProjection({
   name: 'users',
-  handles: new Set(['UserRegistered', 'UserTokenRotated', 'UserDeactivated', 'UserReactivated']),
-  touches: (e: StoredEvent): DocRef[] => {
-    const d = e.data as Data;
-    if (e.type === 'UserRegistered') return [ref(USERS, d.id), ref(TOKENS, (d as UserRegistered['data']).tokenHash)];
-    if (e.type === 'UserTokenRotated') {
-      const r = d as UserTokenRotated['data'];
-      return [ref(USERS, d.id), ref(TOKENS, r.tokenHash), ref(TOKENS, r.previousTokenHash)];
+  handles: ['UserRegistered', 'UserTokenRotated', 'UserDeactivated', 'UserReactivated'],
+  touches: (e) => {
+    switch (e.type) {
+      case 'UserRegistered':
+        return [ref(USERS, e.data.id), ref(TOKENS, e.data.tokenHash)];
+      case 'UserTokenRotated':
+        return [ref(USERS, e.data.id), ref(TOKENS, e.data.tokenHash), ref(TOKENS, e.data.previousTokenHash)];
+      default:
+        return [ref(USERS, e.data.id)];
     }
-    return [ref(USERS, d.id)];
   },
-  apply(e: StoredEvent, docs: DocLookup): DocWrite[] {
+  apply(e, docs): DocWrite[] {
     const at = e.metadata.recordedAt;
     if (e.type === 'UserRegistered') {
-      const d = e.data as UserRegistered['data'];
+      const d = e.data;
       const user: UserDoc = { id: d.id, name: d.name, role: d.role, units: d.units, registeredAt: at, active: true, expiresAt: d.expiresAt, tokenRotatedAt: null };
       return [
         { collection: USERS, id: d.id, doc: user },
         { collection: TOKENS, id: d.tokenHash, doc: { userId: d.id, expiresAt: d.expiresAt, revokedAt: null } },
       ];
     }
-    const d = e.data as Data;
-    const user = docs<UserDoc>(USERS, d.id);
+    const user = docs<UserDoc>(USERS, e.data.id);
     if (user === null) return [];
     if (e.type === 'UserTokenRotated') {
-      const r = d as UserTokenRotated['data'];
+      const r = e.data;
       const previous = docs<TokenDoc>(TOKENS, r.previousTokenHash);
       return [
         { collection: USERS, id: r.id, doc: { ...user, expiresAt: r.expiresAt, tokenRotatedAt: at } },
@@ -62,6 +59,6 @@ export const usersProjection: Projection = {
         { collection: TOKENS, id: r.previousTokenHash, doc: { userId: r.id, expiresAt: previous?.expiresAt ?? null, revokedAt: at } },
       ];
     }
-    return [{ collection: USERS, id: d.id, doc: { ...user, active: e.type === 'UserReactivated' } }];
+    return [{ collection: USERS, id: e.data.id, doc: { ...user, active: e.type === 'UserReactivated' } }];
   },
-};
+});

@@ -1,4 +1,4 @@
-import { assertCanWrite, userDecider } from '../../../../domain/src';
+import { assertCanWrite, rawInput, text, userDecider } from '../../../../domain/src';
 import type { ReadStore } from '../../ports/read-store.port';
 import { USERS, userStatus, type UserDoc } from '../../projections/users.projection';
 import { streams } from '../../streams';
@@ -6,7 +6,9 @@ import type { CommandRunner } from '../command-runner';
 import type { AppContext } from '../context';
 import { created } from '../allocations/responses';
 
-export type UserStatusInput = Readonly<{ reason: unknown }>;
+export type UserStatusInput = Readonly<{ reason: string }>;
+
+export const parseUserStatusChange = (body: unknown): UserStatusInput => ({ reason: text('reason', rawInput(body).reason, 500) });
 
 /** A deactivated user's token answers 401 from the event's position on; the user and its history stay. */
 export async function deactivateUser(runner: CommandRunner, reads: ReadStore, userId: string, input: UserStatusInput, ctx: AppContext) {
