@@ -1,7 +1,7 @@
 import { applyDecorators, type Type } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath, type ApiPropertyOptions } from '@nestjs/swagger';
 import { CLASSIFICATIONS, POVERTY_STANDARDS, ROLES } from '../../../../libs/domain/src';
-import { FASTIFY_CODES, HTTP_CODES } from './error.filter';
+import { FASTIFY_CODES, HTTP_CODES, STORAGE_FULL } from './error.filter';
 import { STATUS } from './error-status';
 import { PROJECTION_LAGGING } from './consistency.interceptor';
 import { TOO_MANY_AUTH_FAILURES } from './auth.guard';
@@ -21,6 +21,8 @@ const EDGE_STATUSES: [string, number][] = [
   ['INTEGRITY_BROKEN', 503],
   // Raised by the auth guard (http/auth.guard.ts) once a client address has failed too often.
   [TOO_MANY_AUTH_FAILURES, 429],
+  // A write that found the disk full (the log's StorageFull, error.filter.ts).
+  [STORAGE_FULL, 507],
 ];
 
 /** Every `code` an error body can carry, whatever raised it (the domain, the pipe, Fastify, an interceptor). */
@@ -44,6 +46,7 @@ const WHEN: Readonly<Record<number, string>> = {
   422: 'the Idempotency-Key was already used by this user for a different request',
   429: 'this client address failed to authenticate too often in the last minute (LEDGER_AUTH_FAILURES_PER_MINUTE): wait the seconds `Retry-After` says; a request with a valid token is never refused',
   501: "a time-travel read (`asOf`, `atPosition`) on a read store that keeps no history",
+  507: "the disk holding the ledger's files is full: nothing of this request was recorded (it will not be recorded later either); retry once space is freed (`GET /health` says when: 503 `storage_full` while it lasts). `details.file` is `log` or `read models`",
   503: 'PROJECTION_LAGGING on a read: `consistentWith` named a position the read models did not reach in time (`details.position` says where they are), retry; INTEGRITY_BROKEN on a write: the hash chain is broken and nothing is recorded until the log is restored',
 };
 
@@ -54,7 +57,7 @@ export class ErrorBodyDto {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
-    description: 'what the code is about: `field` for a 400, `id` for a 404/409, `position` for a 503, `errors` (and `errorCount`) for a refused import file',
+    description: 'what the code is about: `field` for a 400, `id` for a 404/409, `position` for a 503, `file` for a 507, `errors` (and `errorCount`) for a refused import file',
   })
   details?: Record<string, unknown>;
 }
@@ -102,7 +105,7 @@ export const ApiDoc = (d: Doc) =>
 
 /** Common error sets: a read under /api/v1 (consistentWith may 503), a JSON write. */
 export const READ_ERRORS = [400, 401, 503] as const;
-export const WRITE_ERRORS = [400, 401, 403, 413, 415, 503] as const;
+export const WRITE_ERRORS = [400, 401, 403, 413, 415, 503, 507] as const;
 
 // Typed fields for response classes: integers stay integers, days and instants carry their format.
 type Field = Omit<ApiPropertyOptions, 'type' | 'required'> & { optional?: boolean; nullable?: boolean };
