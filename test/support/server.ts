@@ -18,7 +18,7 @@ export type TestServer = Readonly<{
   close: () => Promise<void>;
 }>;
 
-/** The real server (Nest + Fastify + SQLite) on a temporary file, listening on a free port; `config` overrides the defaults. */
+/** The real server (Nest + Fastify + SQLite) on a temporary file, listening on a free port; `config` overrides the defaults (e.g. the heartbeat, the limit of failed authentications). */
 export async function startServer(config: Partial<LedgerConfig> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
   const dbFile = join(dir, 'ledger.db');
@@ -53,6 +53,13 @@ export async function call(
     body = JSON.stringify(options.body);
   } else if (options.raw !== undefined && headers['content-type'] === undefined) headers['content-type'] = 'application/json';
   const res = await fetch(`${url}${path}`, { method, headers, body });
+  if ((res.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+    // A stream (GET /api/v1/events/stream) never ends by itself: its status and media type are
+    // checked, then it is let go (test/support/event-stream.ts reads one event by event).
+    await res.body?.cancel();
+    await assertDocumented(url, method, path, res.status, null, res.headers.get('content-type'));
+    return { status: res.status, body: null, headers: res.headers };
+  }
   const text = await res.text();
   let parsed: unknown = text;
   try {

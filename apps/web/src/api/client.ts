@@ -57,6 +57,21 @@ export function createClient(token: string, onUnauthenticated: () => void) {
   }
 
   return {
+    /**
+     * The server-sent events of what is committed in the caller's scope (shell/live-updates.ts reads
+     * them), resuming after `lastEventId`: the answer as soon as its headers arrive, its body a
+     * stream that ends when `signal` aborts. A 401 ends the session, as from any call.
+     */
+    eventStream: async (lastEventId: string | null, signal: AbortSignal): Promise<Response> => {
+      const { response } = await api.GET('/api/v1/events/stream', {
+        params: { header: lastEventId === null ? {} : { 'Last-Event-ID': lastEventId } },
+        headers: { accept: 'text/event-stream' },
+        parseAs: 'stream',
+        signal,
+      });
+      if (response.status === 401) onUnauthenticated();
+      return response;
+    },
     /** Any signed-in user may read the head: the cheapest way to check a token. */
     integrity: () => unwrap(api.GET('/api/v1/integrity')),
     /** Who the token belongs to (`GET /me`). */
