@@ -1,4 +1,5 @@
 import { invalid, readsEverything, type Principal } from '../../../domain/src';
+import { redactSecrets } from './redact';
 import { assertReferenceVisible } from '../commands/lookups';
 import type { EventStore, StoredEvent } from '../ports/event-store.port';
 import type { ReadStore } from '../ports/read-store.port';
@@ -28,8 +29,6 @@ function bound(field: 'from' | 'to', value: string | undefined): number | null {
   return t;
 }
 
-/** Hashes of bearer tokens are in the log but are nobody's business. */
-const redact = (e: StoredEvent) => (e.type === 'UserRegistered' ? { ...e.data, tokenHash: '[redacted]' } : e.data);
 
 export async function audit(events: EventStore, current: ReadStore, q: AuditQuery, principal: Principal) {
   // At a past point the trail stops there, and references and scope are resolved as they stood.
@@ -77,7 +76,7 @@ export async function audit(events: EventStore, current: ReadStore, q: AuditQuer
       revision: e.revision,
       recordedAt: e.metadata.recordedAt,
       actor: e.metadata.actor,
-      data: redact(e),
+      data: redactSecrets(e),
       metadata: e.metadata,
       hash: e.hash,
     })),

@@ -1,7 +1,9 @@
 import { Command } from '@nestjs/cqrs';
-import type { registerUser, AppContext, RegisterUserInput } from '../../../../../libs/ledger/src';
+import type { AppContext, RegisterUserInput } from '../../../../../libs/ledger/src';
 
-export class RegisterUserCommand extends Command<Awaited<ReturnType<typeof registerUser>> & Readonly<{ token: string }>> {
+export type UserCreated = Readonly<{ id: string; token: string; expiresAt: string | null; position: number }>;
+
+export class RegisterUserCommand extends Command<UserCreated> {
   constructor(readonly input: RegisterUserInput, readonly ctx: AppContext) {
     super();
   }
