@@ -4,6 +4,7 @@ import { ALLOCATIONS, type AllocationDoc } from '../projections/allocations.proj
 import { DISBURSEMENTS, type DisbursementDoc } from '../projections/disbursements.projection';
 import { HOUSEHOLDS, type HouseholdDoc } from '../projections/households.projection';
 import { UNITS, type UnitDoc } from '../projections/units.projection';
+import { APPROVALS, type ApprovalDoc } from '../projections/approvals.projection';
 
 /*
  * The one place where a record outside the caller's scope becomes a record that does not exist.
@@ -80,7 +81,15 @@ export async function assertReferenceVisible(reads: ReadStore, principal: Princi
  */
 export async function assertIdFree(reads: ReadStore, principal: Principal, what: 'allocation' | 'household' | 'disbursement', id: string): Promise<void> {
   const collection = what === 'allocation' ? ALLOCATIONS : what === 'household' ? HOUSEHOLDS : DISBURSEMENTS;
-  const path = await pathOf(reads, collection, id);
+  // A payment still waiting for a checker holds its id too (issue 13).
+  const path = (await pathOf(reads, collection, id)) ?? (what === 'disbursement' ? ((await reads.get<ApprovalDoc>(APPROVALS, id))?.unitPath ?? null) : null);
   if (path === null) return;
   throw canRead(principal, path) ? alreadyExists(what, id) : notAvailable(what, id);
+}
+
+/** A payment request (maker-checker) named in the URL, pending or decided: unknown or out of scope → 404. */
+export async function requestById(reads: ReadStore, principal: Principal, id: string): Promise<ApprovalDoc> {
+  const r = await reads.get<ApprovalDoc>(APPROVALS, id);
+  if (r === null || !canRead(principal, r.unitPath)) throw notFound('disbursement request', id);
+  return r;
 }

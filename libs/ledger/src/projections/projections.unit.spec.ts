@@ -131,6 +131,8 @@ const disburse = (disbursementId: string, amount: number): AllocationCommand => 
   payee: null,
   purpose: null,
   today: '2022-12-31',
+  maker: 'pt-finance',
+  approvalPolicy: null,
 });
 
 /** Lai Châu gets 100 bn đ, passes 71,570 m to Phong Thổ (747/QĐ-UBND), which passes 5 bn to Sì Lở Lầu. */
