@@ -64,7 +64,9 @@ export async function disbursementAndAllocation(reads: ReadStore, principal: Pri
 async function pathOf(reads: ReadStore, collection: typeof ALLOCATIONS | typeof HOUSEHOLDS | typeof DISBURSEMENTS, id: string): Promise<readonly string[] | null> {
   if (collection === DISBURSEMENTS) {
     const d = await reads.get<DisbursementDoc>(DISBURSEMENTS, id);
-    return d === null ? null : ((await reads.get<AllocationDoc>(ALLOCATIONS, d.allocationId))?.unitPath ?? null);
+    // A payment still waiting for a checker is found by its request (issue 13).
+    if (d === null) return (await reads.get<ApprovalDoc>(APPROVALS, id))?.unitPath ?? null;
+    return (await reads.get<AllocationDoc>(ALLOCATIONS, d.allocationId))?.unitPath ?? null;
   }
   return (await reads.get<AllocationDoc | HouseholdDoc>(collection, id))?.unitPath ?? null;
 }
@@ -81,8 +83,7 @@ export async function assertReferenceVisible(reads: ReadStore, principal: Princi
  */
 export async function assertIdFree(reads: ReadStore, principal: Principal, what: 'allocation' | 'household' | 'disbursement', id: string): Promise<void> {
   const collection = what === 'allocation' ? ALLOCATIONS : what === 'household' ? HOUSEHOLDS : DISBURSEMENTS;
-  // A payment still waiting for a checker holds its id too (issue 13).
-  const path = (await pathOf(reads, collection, id)) ?? (what === 'disbursement' ? ((await reads.get<ApprovalDoc>(APPROVALS, id))?.unitPath ?? null) : null);
+  const path = await pathOf(reads, collection, id);
   if (path === null) return;
   throw canRead(principal, path) ? alreadyExists(what, id) : notAvailable(what, id);
 }
