@@ -11,7 +11,7 @@ export class ApprovalsQueryDto extends PageQueryDto {
   @MaxLength(128)
   unit?: string;
 
-  @ApiPropertyOptional({ enum: REQUEST_STATUSES, enumName: 'RequestStatus' })
+  @ApiPropertyOptional({ type: 'string', enum: REQUEST_STATUSES })
   @IsOptional()
   @IsIn(REQUEST_STATUSES)
   status?: string;
