@@ -57,6 +57,21 @@ export function createClient(token: string, onUnauthenticated: () => void) {
   }
 
   return {
+    /**
+     * The server-sent events of what is committed in the caller's scope (shell/live-updates.ts reads
+     * them), resuming after `lastEventId`: the answer as soon as its headers arrive, its body a
+     * stream that ends when `signal` aborts. A 401 ends the session, as from any call.
+     */
+    eventStream: async (lastEventId: string | null, signal: AbortSignal): Promise<Response> => {
+      const { response } = await api.GET('/api/v1/events/stream', {
+        params: { header: lastEventId === null ? {} : { 'Last-Event-ID': lastEventId } },
+        headers: { accept: 'text/event-stream' },
+        parseAs: 'stream',
+        signal,
+      });
+      if (response.status === 401) onUnauthenticated();
+      return response;
+    },
     /** Any signed-in user may read the head: the cheapest way to check a token. */
     integrity: () => unwrap(api.GET('/api/v1/integrity')),
     /** Who the token belongs to (`GET /me`). */
@@ -110,7 +125,7 @@ export function createClient(token: string, onUnauthenticated: () => void) {
         xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : body.size);
         xhr.onerror = () => reject(new ApiFailure({ statusCode: 0, code: 'NETWORK', message: 'no answer from the server' }));
         xhr.onload = () => {
-          let parsed: unknown = null;
+          let parsed: unknown;
           try {
             parsed = xhr.responseText ? JSON.parse(xhr.responseText) : null;
           } catch {

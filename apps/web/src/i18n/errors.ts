@@ -26,6 +26,16 @@ const SENTENCES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
     en: 'Whoever prepared a payment may not approve or reject it; another finance officer must decide.',
   },
   ALREADY_DECIDED: { vi: 'Đề nghị chi này đã được quyết định trước đó.', en: 'This payment request has already been decided.' },
+  ALREADY_DEACTIVATED: { vi: 'Người dùng này đã bị khóa trước đó.', en: 'This user is already deactivated.' },
+  ALREADY_ACTIVE: { vi: 'Người dùng này đang hoạt động.', en: 'This user is active.' },
+  LAST_ACTIVE_ADMIN: {
+    vi: 'Không thể khóa quản trị viên cuối cùng còn hoạt động: hãy tạo hoặc mở khóa một quản trị viên khác trước.',
+    en: 'The last active administrator cannot be deactivated: register or reactivate another one first.',
+  },
+  TOO_MANY_AUTH_FAILURES: {
+    vi: 'Có quá nhiều lần đăng nhập sai từ máy này; vui lòng chờ một phút rồi thử lại.',
+    en: 'Too many failed sign-ins from this machine; please wait a minute and try again.',
+  },
   ALREADY_REVERSED: { vi: 'Khoản giải ngân này đã được hủy trước đó.', en: 'This payment has already been reversed.' },
   CONCURRENCY_CONFLICT: { vi: 'Có người vừa ghi vào khoản vốn này cùng lúc; vui lòng thử lại.', en: 'Someone recorded on this allocation at the same moment; please try again.' },
   IDEMPOTENCY_KEY_REUSED: {
@@ -81,6 +91,8 @@ const FIELDS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   role: { vi: 'Vai trò', en: 'Role' },
   units: { vi: 'Đơn vị phụ trách', en: 'Units covered' },
   cursor: { vi: 'Trang tiếp theo', en: 'The next page' },
+  user: { vi: 'Người dùng', en: 'User' },
+  expiresAt: { vi: 'Thời điểm hết hạn', en: 'Expiry' },
   area: { vi: 'Khu vực', en: 'Area' },
   members: { vi: 'Số nhân khẩu', en: 'Members' },
   headName: { vi: 'Chủ hộ', en: 'Head of household' },
