@@ -18,7 +18,7 @@ import { InlineProjectorHost, WorkerProjectorHost, type ProjectorHost } from './
 import { workerScript } from './worker-script';
 import { SqliteReadModels } from './sqlite-read-models';
 
-export { toStored } from './sqlite-event-log';
+export { toStored } from './log-rows';
 export type { EventRow } from './schema';
 
 export type SqliteLedgerOptions = ProjectionOptions &

@@ -3,7 +3,7 @@ import { GENESIS_HASH, type StoredEvent } from '../../../ledger/src/ports/event-
 import type { Doc } from '../../../ledger/src/ports/read-store.port';
 import { docKey, project, type DocLookup, type Projection } from '../../../ledger/src/projections/projection';
 import { READ_MODELS_VERSION, READ_SCHEMA, ensureVersionIndex, EVENT_COLUMNS } from './schema';
-import { fromTuple, type EventTuple } from './sqlite-event-log';
+import { fromTuple, type EventTuple } from './log-rows';
 
 export type ProjectionOptions = Readonly<{ projections: readonly Projection[]; auditKeys: (e: StoredEvent) => readonly string[] }>;
 

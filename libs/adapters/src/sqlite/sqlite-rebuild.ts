@@ -3,7 +3,7 @@ import type { StoredEvent } from '../../../ledger/src/ports/event-store.port';
 import type { Doc } from '../../../ledger/src/ports/read-store.port';
 import { project, type DocLookup, type DocWrite, type Projection } from '../../../ledger/src/projections/projection';
 import { readModelsFile, versionIndexSql, type EventRow, EVENT_COLUMNS } from './schema';
-import { toStored } from './sqlite-event-log';
+import { toStored } from './log-rows';
 import { openReadModels } from './sqlite-projector';
 
 export type RebuildOptions = Readonly<{ projections: readonly Projection[]; auditKeys: (e: StoredEvent) => readonly string[] }>;
