@@ -17,7 +17,8 @@ function newest(dir) {
   let latest = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, e.name);
-    if (e.isDirectory()) latest = Math.max(latest, newest(path));
+    // apps/web/src/api/generated is written by the build from the compiled server: not a source.
+    if (e.isDirectory()) latest = e.name === 'generated' ? latest : Math.max(latest, newest(path));
     else if (e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts')) latest = Math.max(latest, statSync(path).mtimeMs);
   }
   return latest;

@@ -8,7 +8,8 @@ function newestSource(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    // The console's API client is generated during the build from the compiled server: not a source.
+    if (entry.isDirectory()) newest = entry.name === 'generated' ? newest : Math.max(newest, newestSource(path));
     else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;

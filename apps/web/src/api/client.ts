@@ -1,4 +1,6 @@
+import createFetchClient from 'openapi-fetch';
 import type { ApiError } from '../i18n/errors';
+import type { paths } from './generated/ledger-api';
 import type { Allocation, AllocationSummary, AllocationTrace, At, AuditEntry, Balances, HouseholdStats, Me, Page, Payment, Unit, Written } from './types';
 
 export class ApiFailure extends Error {
@@ -7,105 +9,87 @@ export class ApiFailure extends Error {
   }
 }
 
-type Query = Readonly<Record<string, string | number | undefined>>;
-
-const BASE = '/api/v1';
-
-function queryString(q: Query): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== '') params.set(k, String(v));
-  const s = params.toString();
-  return s ? `?${s}` : '';
-}
+/** What every openapi-fetch call answers. */
+type Answer<T> = Readonly<{ data?: T; error?: unknown; response: Response }>;
 
 /** The log position a read says it answers for (`at: {position, asOf?}` on every read). */
-function readPosition(body: Readonly<Record<string, unknown>>): number | null {
-  const at = body.at as { position?: unknown } | undefined;
-  return typeof at?.position === 'number' ? at.position : null;
+const readPosition = (body: Readonly<{ at?: { position?: unknown } }>): number | null => (typeof body.at?.position === 'number' ? body.at.position : null);
+
+/** An empty field of a form or filter means "not given", not an empty string the server would refuse. */
+function given<Q extends object>(query: Q): Q {
+  return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== '')) as Q;
 }
 
 /**
- * The console's only way to the API. Every call carries the session's token; a 401 from any call
- * ends the session (expired or revoked token) through `onUnauthenticated`.
+ * The console's only way to the API: openapi-fetch typed by the client generated from the served
+ * document, so every path, parameter and answer the pages use is checked against the server's
+ * contract at build time. Every call carries the session's token; a 401 from any call ends the
+ * session (expired or revoked token) through `onUnauthenticated`.
  */
 export function createClient(token: string, onUnauthenticated: () => void) {
-  async function request<T>(method: 'GET' | 'POST', path: string, options: { query?: Query; body?: unknown; idempotencyKey?: string } = {}): Promise<T> {
-    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
-    let res: Response;
+  const api = createFetchClient<paths>({ baseUrl: globalThis.location?.origin ?? '', cache: 'no-store', headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+
+  async function unwrap<T>(call: Promise<Answer<T>>): Promise<T> {
+    let answer: Answer<T>;
     try {
-      res = await fetch(`${BASE}${path}${queryString(options.query ?? {})}`, {
-        method,
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        cache: 'no-store',
-      });
+      answer = await call;
     } catch {
       throw new ApiFailure({ statusCode: 0, code: 'NETWORK', message: 'no answer from the server' });
     }
-    const text = await res.text();
-    let parsed: unknown = null;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      parsed = null;
-    }
-    if (res.ok) return parsed as T;
-    const body = (parsed ?? {}) as Partial<ApiError>;
-    const error: ApiError = { statusCode: res.status, code: body.code ?? `HTTP_${res.status}`, message: body.message ?? res.statusText, details: body.details };
-    if (res.status === 401) onUnauthenticated();
-    throw new ApiFailure(error);
+    const { data, error, response } = answer;
+    if (response.ok) return data as T;
+    const body = (typeof error === 'object' && error !== null ? error : {}) as Partial<ApiError>;
+    if (response.status === 401) onUnauthenticated();
+    throw new ApiFailure({ statusCode: response.status, code: body.code ?? `HTTP_${response.status}`, message: body.message ?? response.statusText, details: body.details });
   }
-  const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query });
-  const enc = encodeURIComponent;
+  const idempotent = (key: string) => ({ 'idempotency-key': key });
+
   /** Every page of a list (pages of 1000; each page answers for the first page's position). */
-  async function allPages<T>(path: string, q: Query, at: At): Promise<T[]> {
+  async function allPages<T>(page: (cursor: string | undefined) => Promise<Page<T>>): Promise<T[]> {
     const items: T[] = [];
     let cursor: string | undefined;
     do {
-      const page = await get<Page<T>>(path, { ...q, ...at, limit: 1000, cursor });
-      items.push(...page.items);
-      cursor = page.nextCursor ?? undefined;
+      const p = await page(cursor);
+      items.push(...p.items);
+      cursor = p.nextCursor ?? undefined;
     } while (cursor);
     return items;
   }
 
   return {
     /** Any signed-in user may read the head: the cheapest way to check a token. */
-    integrity: () => get<{ position: number; hash: string }>('/integrity'),
-    /** Who the token belongs to, where the server says so (`GET /me`); null on a server without it. */
-    me: async (): Promise<Me | null> => {
-      try {
-        return await get<Me>('/me');
-      } catch (e) {
-        if (e instanceof ApiFailure && (e.error.statusCode === 404 || e.error.statusCode === 405)) return null;
-        throw e;
-      }
-    },
-    unit: (code: string) => get<Unit>(`/units/${enc(code)}`),
+    integrity: () => unwrap(api.GET('/api/v1/integrity')),
+    /** Who the token belongs to (`GET /me`). */
+    me: (): Promise<Me> => unwrap(api.GET('/api/v1/me')),
+    unit: (code: string): Promise<Unit> => unwrap(api.GET('/api/v1/units/{code}', { params: { path: { code } } })),
     balances: async (q: Readonly<{ fiscalYear?: number; groupBy: string; unit?: string }>, at: At): Promise<Balances> => {
-      const body = await get<Omit<Balances, 'readPosition'>>('/balances', { ...q, ...at });
-      return { ...body, readPosition: readPosition(body) };
+      const groupBy = q.groupBy.split(',') as NonNullable<paths['/api/v1/balances']['get']['parameters']['query']>['groupBy'];
+      const body = await unwrap(api.GET('/api/v1/balances', { params: { query: given({ ...q, groupBy, ...at }) }, querySerializer: { array: { style: 'form', explode: false } } }));
+      return { rows: body.rows, total: body.total, readPosition: readPosition(body) };
     },
     allocation: async (id: string, at: At): Promise<Allocation> => {
-      const body = await get<Omit<Allocation, 'readPosition'>>(`/allocations/${enc(id)}`, { ...at });
+      const body = await unwrap(api.GET('/api/v1/allocations/{id}', { params: { path: { id }, query: given({ ...at }) } }));
       return { ...body, readPosition: readPosition(body) };
     },
-    allocations: (q: Readonly<{ fiscalYear?: number; unit?: string }>, at: At) => allPages<AllocationSummary>('/allocations', q, at),
+    allocations: (q: Readonly<{ fiscalYear?: number; unit?: string }>, at: At): Promise<AllocationSummary[]> =>
+      allPages((cursor) =>
+        unwrap(api.GET('/api/v1/allocations', { params: { query: given({ unit: q.unit, fiscalYear: q.fiscalYear === undefined ? undefined : String(q.fiscalYear), ...at, limit: 1000, cursor }) } })),
+      ),
     /** An allocation's payments in the order recorded, reversed ones included, as of `at`. */
-    payments: (id: string, at: At) => allPages<Payment>(`/allocations/${enc(id)}/disbursements`, {}, at),
+    payments: (id: string, at: At): Promise<Payment[]> =>
+      allPages((cursor) => unwrap(api.GET('/api/v1/allocations/{id}/disbursements', { params: { path: { id }, query: given({ ...at, limit: 1000, cursor }) } }))),
     /** The tree below an allocation down to every payment and reversal, as of `at`. */
-    allocationTrace: (id: string, at: At) => get<AllocationTrace>(`/allocations/${enc(id)}/trace`, { ...at }),
-    audit: (q: Readonly<Record<string, string | undefined>>, at: At) => get<Page<AuditEntry>>('/audit', { ...q, ...at }),
-    householdStats: async (q: Readonly<{ unit: string; reviewYear: string }>, at: At): Promise<HouseholdStats> => {
-      const body = await get<Omit<HouseholdStats, 'readPosition'>>('/households/stats', { ...q, ...at });
+    allocationTrace: (id: string, at: At): Promise<AllocationTrace> => unwrap(api.GET('/api/v1/allocations/{id}/trace', { params: { path: { id }, query: given({ ...at }) } })),
+    audit: (q: NonNullable<paths['/api/v1/audit']['get']['parameters']['query']>, at: At): Promise<Page<AuditEntry>> =>
+      unwrap(api.GET('/api/v1/audit', { params: { query: given({ ...q, ...at }) } })),
+    householdStats: async (q: Readonly<{ unit: string; reviewYear: number }>, at: At): Promise<HouseholdStats> => {
+      const body = await unwrap(api.GET('/api/v1/households/stats', { params: { query: given({ ...q, ...at }) } }));
       return { ...body, readPosition: readPosition(body) };
     },
-    recordDisbursement: (allocationId: string, body: Readonly<{ amount: number; valueDate: string; voucher: string; payee?: string; purpose?: string }>, idempotencyKey: string) =>
-      request<Written>('POST', `/allocations/${enc(allocationId)}/disbursements`, { body, idempotencyKey }),
-    reverseDisbursement: (id: string, body: Readonly<{ reason: string }>, idempotencyKey: string) =>
-      request<Written>('POST', `/disbursements/${enc(id)}/reversal`, { body, idempotencyKey }),
+    recordDisbursement: (allocationId: string, body: Readonly<{ amount: number; valueDate: string; voucher: string; payee?: string; purpose?: string }>, idempotencyKey: string): Promise<Written> =>
+      unwrap(api.POST('/api/v1/allocations/{id}/disbursements', { params: { path: { id: allocationId } }, body, headers: idempotent(idempotencyKey) })),
+    reverseDisbursement: (id: string, body: Readonly<{ reason: string }>, idempotencyKey: string): Promise<Written> =>
+      unwrap(api.POST('/api/v1/disbursements/{id}/reversal', { params: { path: { id } }, body, headers: idempotent(idempotencyKey) })),
   };
 }
 

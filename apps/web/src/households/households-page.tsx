@@ -46,7 +46,7 @@ function StatsForm({ unit, year }: { unit: string; year: string }) {
 
 function Stats({ unit, year }: { unit: string; year: string }) {
   const { t, client, at } = useApp();
-  const load = useLoad(`hh|${unit}|${year}|${JSON.stringify(at)}`, () => client.householdStats({ unit, reviewYear: year }, at));
+  const load = useLoad(`hh|${unit}|${year}|${JSON.stringify(at)}`, () => client.householdStats({ unit, reviewYear: Number(year) }, at));
   return (
     <>
       <AsOfBanner position={load.data?.readPosition ?? null} />

@@ -68,7 +68,7 @@ export function FiguresTable({ data, columns, caption, renderKey }: { data: Bala
           {data.rows.map((row, i) => (
             <tr key={i}>
               {columns.map((c, j) => (
-                <td key={c}>{renderKey && j === 0 ? renderKey(row) : label(row[c])}</td>
+                <td key={c}>{renderKey && j === 0 ? renderKey(row) : label(row[c] ?? undefined)}</td>
               ))}
               <FigureCells figures={row} />
             </tr>
