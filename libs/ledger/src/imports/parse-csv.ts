@@ -148,8 +148,10 @@ export function parseCsv(stream: Readable, options: CsvOptions = {}): RowStream 
         yield { line, fields };
       }
       parser.destroy();
-      await feeding;
+      // The input failed while it was being drained for its hash: its error, not a missing hash.
+      const failure = await feeding;
       done = true;
+      if (failure) throw failure;
     } finally {
       // The reader stopped early: the rest of the input is not wanted.
       if (!done) {
@@ -182,15 +184,19 @@ async function headerChunks(chunks: AsyncGenerator<Buffer, void, undefined>): Pr
  * Writes the input into the parser as the parser takes it (its buffer full, this waits), so the
  * file is never held whole. Once the parser is gone (a syntax error, a bad header, the reader
  * stopped) the rest of the input is still read, for its hash. An input that fails (a body over
- * the limit) fails the parser, and so the reading, with its error.
+ * the limit) fails the parser, and so the reading, with its error; once the parser is gone, the
+ * error is answered instead.
  */
-async function feed(parser: Parser, head: readonly Buffer[], rest: AsyncGenerator<Buffer, void, undefined>): Promise<void> {
+async function feed(parser: Parser, head: readonly Buffer[], rest: AsyncGenerator<Buffer, void, undefined>): Promise<Error | null> {
   try {
     for (const chunk of head) if (!parser.destroyed && !parser.write(chunk)) await writable(parser);
     for await (const chunk of rest) if (!parser.destroyed && !parser.write(chunk)) await writable(parser);
     if (!parser.destroyed) parser.end();
+    return null;
   } catch (error) {
+    if (parser.destroyed) return error as Error;
     parser.destroy(error as Error);
+    return null;
   }
 }
 

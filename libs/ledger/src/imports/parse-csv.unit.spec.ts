@@ -198,3 +198,15 @@ describe('parseCsv: the edge cases of real files', () => {
     await expect(rows).rejects.toMatchObject({ message: 'too large', statusCode: 413 });
   });
 });
+
+describe('parseCsv: an input that fails after the reading stopped', () => {
+  it('answers the input’s error, not a missing hash, when a bad header had ended the reading', async () => {
+    const input = new PassThrough();
+    const rows = parseCsv(input);
+    input.write('household,unit\nHH-1,C-1\n');
+    const first = await rows.next();
+    expect(first.value).toMatchObject({ line: 1, error: { field: 'area' } });
+    setImmediate(() => input.destroy(Object.assign(new Error('too large'), { statusCode: 413 })));
+    await expect(rows.next()).rejects.toMatchObject({ statusCode: 413 });
+  });
+});
