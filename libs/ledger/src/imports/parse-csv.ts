@@ -95,7 +95,7 @@ export function parseCsv(stream: Readable, options: CsvOptions = {}): RowStream 
   async function* rows(): AsyncGenerator<RawRow, void, undefined> {
     const chunks = bytes.chunks();
     const head = await headerChunks(chunks);
-    const delimiter = options.delimiter ?? headerDelimiter(Buffer.concat(head).toString('utf8').replace(/^\uFEFF/, '').split('\n', 1)[0]!);
+    const delimiter = options.delimiter ?? headerDelimiter(headerLine(head));
     // A syntax error comes in order among the records (on_skip), not as the stream's error, which
     // would drop the records parsed before it and with them the count of lines.
     const parser: Parser = new Parser({
@@ -166,16 +166,27 @@ export function parseCsv(stream: Readable, options: CsvOptions = {}): RowStream 
 
 type ParsedItem = string[] | { error: CsvError | undefined };
 
+/** The first line that is not blank (the header), as far as `head` holds it. */
+function headerLine(head: readonly Buffer[]): string {
+  const lines = Buffer.concat(head).toString('utf8').replace(/^\uFEFF/, '').split('\n');
+  return lines.find((l) => l.trim().length > 0) ?? '';
+}
+
 /** The first chunks, up to the end of the header line (or HEADER_BYTES): the delimiter is chosen from them. */
 async function headerChunks(chunks: AsyncGenerator<Buffer, void, undefined>): Promise<Buffer[]> {
   const head: Buffer[] = [];
   let size = 0;
+  let text = false;
   while (size < HEADER_BYTES) {
     const next = await chunks.next();
     if (next.done) break;
     head.push(next.value);
     size += next.value.length;
-    if (next.value.includes(10)) break;
+    for (const byte of next.value) {
+      if (byte === 10 && text) return head;
+      // Anything but blanks and the byte order mark's bytes: the header has begun.
+      if (byte !== 10 && byte !== 13 && byte !== 32 && byte !== 9 && byte !== 0xef && byte !== 0xbb && byte !== 0xbf) text = true;
+    }
   }
   return head;
 }

@@ -123,6 +123,9 @@ describe('parseCsv: the edge cases of real files', () => {
       [4, 'HH-1'],
       [7, 'HH-2'],
     ]);
+    // Blank lines before a ";" header, arriving a byte at a time: the header still decides.
+    const text = `\r\n\n${REQUIRED_HEADER.replaceAll(',', ';')}\nHH-3;C-1;rural;1;2024;periodic;5;\n`;
+    expect(households(await all(parseCsv(Readable.from([...Buffer.from(text)].map((b) => Buffer.from([b]))))))).toEqual([[4, 'HH-3']]);
   });
 
   it('reads CRLF, LF and a last line without a line break alike', async () => {
