@@ -1,5 +1,6 @@
 import { errorField, errorSentence, serverDetail, type ApiError } from '../../apps/web/src/i18n/errors';
-import { MESSAGES, translate } from '../../apps/web/src/i18n/messages';
+import { MESSAGES, translate, translateCode } from '../../apps/web/src/i18n/messages';
+import { ERROR_CODES } from '../../apps/api/src/http/openapi';
 
 const insufficient: ApiError = {
   statusCode: 409,
@@ -26,9 +27,9 @@ describe('console: API errors as sentences', () => {
   });
 
   it('maps every code the API documents, and an unknown one to a sentence with its code', () => {
-    const codes = ['VALIDATION_FAILED', 'UNKNOWN_REFERENCE', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'ALREADY_EXISTS', 'INSUFFICIENT_FUNDS',
-      'BELOW_COMMITTED', 'ALREADY_REVERSED', 'CONCURRENCY_CONFLICT', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'IDEMPOTENCY_KEY_REUSED',
-      'NOT_SUPPORTED', 'PROJECTION_LAGGING', 'AMOUNT_OUT_OF_RANGE', 'NETWORK'];
+    // Every code the served OpenAPI document lists, whatever raises it, and the console's own NETWORK.
+    const codes = [...ERROR_CODES, 'INTERNAL', 'NETWORK'];
+    expect(codes).toEqual(expect.arrayContaining(['INTEGRITY_BROKEN', 'INSUFFICIENT_FUNDS', 'METHOD_NOT_ALLOWED']));
     for (const code of codes) {
       const e: ApiError = { statusCode: 400, code, message: 'x' };
       expect(errorSentence(e, 'vi')).not.toMatch(/\{|mã [A-Z_]+\)/);
@@ -45,5 +46,18 @@ describe('console: API errors as sentences', () => {
     for (const [key, text] of Object.entries(MESSAGES.en)) expect([key, text.trim().length > 0]).toEqual([key, true]);
     expect(translate('vi', 'recorded', { id: 'D4', amount: '1.000.000.000 đ' })).toBe('Đã ghi nhận khoản giải ngân D4: 1.000.000.000 đ.');
     expect(translate('en', 'overviewTitle', { year: 2022 })).toBe('Overview of fiscal year 2022');
+  });
+
+  it('names the fields of the administration forms in refusals', () => {
+    expect(errorSentence({ statusCode: 400, code: 'UNKNOWN_REFERENCE', message: '', details: { field: 'parent', value: 'ZZ' } }, 'vi')).toBe('Không có Đơn vị cấp trên “ZZ”.');
+    expect(errorSentence({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'role must be one of …', details: { field: 'role' } }, 'en')).toBe('Role is not valid.');
+    expect(errorSentence({ statusCode: 503, code: 'INTEGRITY_BROKEN', message: 'x' }, 'vi')).toMatch(/^Sổ cái đã bị sửa ngoài ứng dụng/);
+  });
+
+  it('says event types and unit levels in words, and an unknown code as it came', () => {
+    expect(translateCode('vi', 'evt_', 'DisbursementReversed')).toBe('Hủy khoản giải ngân');
+    expect(translateCode('en', 'evt_', 'FundsPassedDown')).toBe('Passed down');
+    expect(translateCode('vi', 'level_', 'district')).toBe('Huyện');
+    expect(translateCode('vi', 'evt_', 'SomethingNew')).toBe('SomethingNew');
   });
 });

@@ -34,3 +34,4 @@ export * from './queries/list-allocations';
 export * from './queries/list-disbursements';
 export * from './queries/list-households';
 export * from './queries/list-users';
+export * from './queries/chain-records';

@@ -1,7 +1,15 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
+import { REPORT_STYLE } from '../../../../libs/ledger/src';
+
+/**
+ * The console shows the programme report's HTML in a `srcdoc` frame, which inherits this policy:
+ * the report's one inline stylesheet is allowed by its hash, and nothing else inline.
+ */
+const REPORT_STYLE_HASH = `'sha256-${createHash('sha256').update(REPORT_STYLE, 'utf8').digest('base64')}'`;
 
 /**
  * The console (apps/web, built by Vite into dist/web) is served by the ledger itself, next to the
@@ -24,7 +32,7 @@ export function serveConsole(app: NestFastifyApplication, dir: string | null | u
         return;
       }
       reply.header('cache-control', 'no-cache');
-      reply.header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'");
+      reply.header('content-security-policy', `default-src 'self'; img-src 'self' data:; style-src 'self' ${REPORT_STYLE_HASH}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`);
     },
   });
   return true;

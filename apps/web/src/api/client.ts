@@ -16,7 +16,7 @@ type Answer<T> = Readonly<{ data?: T; error?: unknown; response: Response }>;
 const readPosition = (body: Readonly<{ at?: { position?: unknown } }>): number | null => (typeof body.at?.position === 'number' ? body.at.position : null);
 
 /** An empty field of a form or filter means "not given", not an empty string the server would refuse. */
-function given<Q extends object>(query: Q): Q {
+export function given<Q extends object>(query: Q): Q {
   return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== '')) as Q;
 }
 
@@ -90,6 +90,10 @@ export function createClient(token: string, onUnauthenticated: () => void) {
       unwrap(api.POST('/api/v1/allocations/{id}/disbursements', { params: { path: { id: allocationId } }, body, headers: idempotent(idempotencyKey) })),
     reverseDisbursement: (id: string, body: Readonly<{ reason: string }>, idempotencyKey: string): Promise<Written> =>
       unwrap(api.POST('/api/v1/disbursements/{id}/reversal', { params: { path: { id } }, body, headers: idempotent(idempotencyKey) })),
+    /** The typed client and the same refusals, for a feature's own calls (its `api.ts`). */
+    api,
+    unwrap,
+    allPages,
   };
 }
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { AuditEntry } from '../api/types';
-import { formatDate, formatInstant } from '../format/date';
+import { formatDate, formatInstant, todayInVietnam } from '../format/date';
 import { AsOfBanner } from '../shell/as-of';
 import { useApp } from '../shell/app-context';
 import { href, navigate } from '../shell/router';
@@ -8,6 +8,9 @@ import { ErrorNote, TableWrap } from '../ui/bits';
 import { toApiError, useLoad } from '../ui/use-load';
 import type { ApiError } from '../i18n/errors';
 import { translateCode, type MessageKey } from '../i18n/messages';
+import { saveBlob } from '../ui/download';
+import { wholeAuditTrail } from './api';
+import { auditCsv, entryAmount } from './audit-csv';
 
 const FILTERS = ['allocation', 'household', 'disbursement', 'actor', 'decision', 'from', 'to'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -37,6 +40,7 @@ export function AuditPage() {
       <h1>{t('auditTitle')}</h1>
       <AsOfBanner position={null} />
       <FilterForm filters={filters} />
+      <CsvDownload key={JSON.stringify(filters)} filters={filters} />
       {first.error && <ErrorNote error={first.error} />}
       {first.data && (
         <>
@@ -102,7 +106,7 @@ function EntriesTable({ items }: { items: readonly AuditEntry[] }) {
         </thead>
         <tbody>
           {items.map((e) => {
-            const amount = typeof e.data.amount === 'number' ? e.data.amount : typeof e.data.delta === 'number' ? e.data.delta : null;
+            const amount = entryAmount(e);
             const dec = e.metadata.decision;
             return (
               <tr key={e.position}>
@@ -110,7 +114,7 @@ function EntriesTable({ items }: { items: readonly AuditEntry[] }) {
                 <td>{formatInstant(e.recordedAt)}</td>
                 <td>{`${e.actor.userId} (${translateCode(lang, 'role_', e.actor.role)})`}</td>
                 <td>
-                  <code>{e.type}</code> {summary(e)}
+                  {translateCode(lang, 'evt_', e.type)} <code>{e.type}</code> {summary(e)}
                   {amount !== null && <> · {money(amount)}</>}
                 </td>
                 <td>{dec ? t('decisionText', { number: dec.number, date: formatDate(dec.date), issuer: dec.issuer }) : t('none')}</td>
@@ -121,5 +125,30 @@ function EntriesTable({ items }: { items: readonly AuditEntry[] }) {
         </tbody>
       </table>
     </TableWrap>
+  );
+}
+
+/** The whole filtered trail (every page, as of the point in view) as a CSV file built in the browser. */
+function CsvDownload({ filters }: { filters: Record<Filter, string | undefined> }) {
+  const { t, client, at, lang } = useApp();
+  const [state, setState] = useState<{ busy: boolean; count: number; error: ApiError | null }>({ busy: false, count: 0, error: null });
+  async function download() {
+    setState({ busy: true, count: 0, error: null });
+    try {
+      const entries = await wholeAuditTrail(client, filters, at, (count) => setState((s) => ({ ...s, count })));
+      saveBlob(new Blob([auditCsv(entries, lang)], { type: 'text/csv;charset=utf-8' }), `${t('auditFileName')}-${todayInVietnam()}.csv`);
+      setState({ busy: false, count: entries.length, error: null });
+    } catch (e) {
+      setState({ busy: false, count: 0, error: toApiError(e) });
+    }
+  }
+  return (
+    <div className="inline-form spaced">
+      <button type="button" className="secondary" onClick={download} disabled={state.busy}>
+        {t('auditCsv')}
+      </button>
+      <span role="status">{state.busy ? t('auditCsvProgress', { count: state.count }) : state.count > 0 ? t('auditCsvDone', { count: state.count }) : ''}</span>
+      {state.error && <ErrorNote error={state.error} />}
+    </div>
   );
 }

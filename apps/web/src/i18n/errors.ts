@@ -35,6 +35,13 @@ const SENTENCES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   },
   PROJECTION_LAGGING: { vi: 'Máy chủ chưa cập nhật kịp; vui lòng thử lại sau giây lát.', en: 'The server has not caught up yet; please try again in a moment.' },
   NETWORK: { vi: 'Không kết nối được với máy chủ. Chưa có gì được ghi nhận; hãy thử lại.', en: 'The server could not be reached. Nothing was recorded; please try again.' },
+  INTEGRITY_BROKEN: {
+    vi: 'Sổ cái đã bị sửa ngoài ứng dụng (chuỗi mã băm bị đứt): không ghi nhận gì cho đến khi sổ được khôi phục.',
+    en: 'The log was changed outside the ledger (its hash chain is broken): nothing is recorded until it is restored.',
+  },
+  METHOD_NOT_ALLOWED: { vi: 'Máy chủ không nhận thao tác này tại địa chỉ này.', en: 'The server does not accept this action at this address.' },
+  SERVICE_UNAVAILABLE: { vi: 'Máy chủ tạm thời không phục vụ được; vui lòng thử lại sau.', en: 'The server is unavailable for now; please try again later.' },
+  INTERNAL: { vi: 'Máy chủ gặp lỗi nội bộ; chưa có gì được ghi nhận.', en: 'The server failed internally; nothing was recorded.' },
 };
 
 const UNKNOWN: Readonly<Record<Lang, string>> = { vi: 'Máy chủ từ chối yêu cầu (mã {code}).', en: 'The server refused the request (code {code}).' };
@@ -58,6 +65,13 @@ const FIELDS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   allocation: { vi: 'khoản vốn', en: 'allocation' },
   household: { vi: 'hộ gia đình', en: 'household' },
   disbursement: { vi: 'khoản giải ngân', en: 'payment' },
+  code: { vi: 'Mã đơn vị', en: 'Unit code' },
+  name: { vi: 'Tên', en: 'Name' },
+  level: { vi: 'Cấp', en: 'Level' },
+  parent: { vi: 'Đơn vị cấp trên', en: 'Parent unit' },
+  role: { vi: 'Vai trò', en: 'Role' },
+  units: { vi: 'Đơn vị phụ trách', en: 'Units covered' },
+  cursor: { vi: 'Trang tiếp theo', en: 'The next page' },
 };
 
 export function fieldLabel(field: string, lang: Lang): string {

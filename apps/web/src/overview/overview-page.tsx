@@ -8,6 +8,7 @@ import { Loaded } from '../ui/bits';
 import { useLoad } from '../ui/use-load';
 import { FiguresTable } from './figures-table';
 import { UnitName } from './unit-name';
+import { ReportLink } from '../reports/report-link';
 
 const LINE_GROUPS = 'program,project,subProject,capitalType';
 
@@ -51,6 +52,7 @@ function Overview({ year }: { year: number }) {
           t('allUnits')
         )}
       </p>
+      <ReportLink year={year} unit={unit} />
       <section aria-labelledby="by-line">
         <h2 id="by-line">{t('byLine')}</h2>
         <Loaded load={byLine}>{(data: Balances) => <FiguresTable data={data} columns={['program', 'project', 'subProject', 'capitalType']} caption={t('byLine')} />}</Loaded>

@@ -6,6 +6,9 @@ const PAGES = [
   ['overview', 'navOverview'],
   ['audit', 'navAudit'],
   ['households', 'navHouseholds'],
+  ['trace', 'navTrace'],
+  ['integrity', 'navIntegrity'],
+  ['changes', 'navChanges'],
 ] as const;
 
 export function Header({ onSignOut, onToggleLang, onToggleMillions }: { onSignOut: () => void; onToggleLang: () => void; onToggleMillions: () => void }) {
@@ -40,6 +43,13 @@ export function Header({ onSignOut, onToggleLang, onToggleMillions }: { onSignOu
               </a>
             </li>
           ))}
+          {me?.role === 'admin' && (
+            <li>
+              <a href={href(['admin'], {}, route)} aria-current={page === 'admin' ? 'page' : undefined}>
+                {t('navAdmin')}
+              </a>
+            </li>
+          )}
         </ul>
       </nav>
       <AsOfControl key={`${route.params.asOf ?? ''}|${route.params.atPosition ?? ''}`} />

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiFailure } from '../api/client';
 import type { ApiError } from '../i18n/errors';
+import { useRefreshOnFocus } from './use-refresh-on-focus';
 
 export type Load<T> = Readonly<{ data: T | null; error: ApiError | null; loading: boolean; reload: () => void }>;
 
-/** Loads once per change of `key`, ignoring answers that arrive after a newer request started. */
+/** Loads once per change of `key` and again when the window regains focus, ignoring answers that arrive after a newer request started. */
 export function useLoad<T>(key: string, fetcher: () => Promise<T>): Load<T> {
   const [state, setState] = useState<{ data: T | null; error: ApiError | null; loading: boolean }>({ data: null, error: null, loading: true });
   const [tick, setTick] = useState(0);
@@ -22,6 +23,7 @@ export function useLoad<T>(key: string, fetcher: () => Promise<T>): Load<T> {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
+  useRefreshOnFocus(reload);
   return { ...state, reload };
 }
 

@@ -35,7 +35,8 @@ const review = (s: ReviewSummary, where: string): string =>
   `Kết quả rà soát năm ${s.reviewYear}${s.standard ? ` theo chuẩn nghèo của ${esc(s.standard.legalBasis)}` : ''}: ${where} có ${formatCount(s.households)} hộ được rà soát; ` +
   `${formatCount(s.poor)} hộ nghèo, chiếm ${formatRate(s.poorRate)}; ${formatCount(s.nearPoor)} hộ cận nghèo, chiếm ${formatRate(s.nearPoorRate)} (tỷ lệ trên ${formatCount(s.households)} hộ được rà soát).`;
 
-const STYLE = `
+/** The report's only stylesheet, inline; the console's content security policy allows it by its hash. */
+export const REPORT_STYLE = `
 @page { size: A4; margin: 18mm 15mm 18mm 20mm; }
 * { box-sizing: border-box; }
 body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 12.5pt; line-height: 1.4; color: #000; max-width: 210mm; margin: 0 auto; padding: 12mm 15mm; }
@@ -81,7 +82,7 @@ export function renderHtml(r: ProgrammeReport, tables: readonly Table[]): string
 <head>
 <meta charset="utf-8">
 <title>Báo cáo Chương trình giảm nghèo năm ${h.fiscalYear} — ${esc(h.unit.name)}</title>
-<style>${STYLE}</style>
+<style>${REPORT_STYLE}</style>
 </head>
 <body>
 <header class="doc">
