@@ -4,11 +4,13 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AllocationsModule } from './allocations/allocations.module';
 import { AuditModule } from './audit/audit.module';
 import { ChangesModule } from './changes/changes.module';
-import type { LedgerConfig } from './config';
+import { EventsModule } from './events/events.module';
+import { DEFAULT_AUTH_FAILURES_PER_MINUTE, type LedgerConfig } from './config';
 import { HealthModule } from './health/health.module';
 import { HouseholdsModule } from './households/households.module';
 import { ImportsModule } from './imports/imports.module';
 import { AuthGuard } from './http/auth.guard';
+import { AuthFailures } from './http/auth-failures';
 import { ConsistencyInterceptor } from './http/consistency.interceptor';
 import { ErrorFilter } from './http/error.filter';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
@@ -18,6 +20,7 @@ import { LedgerModule } from './ledger/ledger.module';
 import { ProgramsModule } from './programs/programs.module';
 import { ReportsModule } from './reports/reports.module';
 import { TraceModule } from './trace/trace.module';
+import { TransfersModule } from './transfers/transfers.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
 
@@ -41,8 +44,11 @@ export class AppModule {
         TraceModule,
         IntegrityModule,
         ReportsModule,
+        EventsModule,
+        TransfersModule,
       ],
       providers: [
+        { provide: AuthFailures, useValue: new AuthFailures(config.authFailuresPerMinute ?? DEFAULT_AUTH_FAILURES_PER_MINUTE) },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ConsistencyInterceptor },

@@ -10,7 +10,6 @@ import { ApiDoc, WRITE_ERRORS } from '../http/openapi';
 import { HouseholdImportSummaryDto } from './imports.responses';
 import { ImportQueryDto } from './imports.query';
 
-
 @ApiTags('imports')
 @ApiBearerAuth()
 @Controller('api/v1/imports')
@@ -31,9 +30,15 @@ export class ImportsController {
   @HttpCode(201)
   @ApiConsumes(...IMPORT_MEDIA_TYPES)
   households(@Req() request: AuthenticatedRequest, @Query() query: ImportQueryDto, @Ctx() ctx: AppContext) {
-    const mediaType = String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase() as ImportMediaType;
+    const mediaType = String(request.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim()
+      .toLowerCase() as ImportMediaType;
     if (!isImportBody(request.body) || !IMPORT_MEDIA_TYPES.includes(mediaType)) {
-      throw new HttpException({ code: 'UNSUPPORTED_MEDIA_TYPE', message: `Content-Type must be ${IMPORT_MEDIA_TYPES.join(' or ')}`, details: { field: 'Content-Type' } }, 415);
+      throw new HttpException(
+        { code: 'UNSUPPORTED_MEDIA_TYPE', message: `Content-Type must be ${IMPORT_MEDIA_TYPES.join(' or ')}`, details: { field: 'Content-Type' } },
+        415,
+      );
     }
     if (query.delimiter !== undefined && mediaType !== 'text/csv') {
       throw new HttpException({ code: 'VALIDATION_FAILED', message: 'delimiter applies to text/csv only', details: { field: 'delimiter' } }, 400);

@@ -9,7 +9,12 @@ import { LedgerService } from '../ledger/ledger.service';
 import type { ImportBody, ImportMediaType } from './import-body';
 
 export class ImportHouseholdsCommand extends Command<HouseholdImportSummary> {
-  constructor(readonly body: ImportBody, readonly mediaType: ImportMediaType, readonly ctx: AppContext, readonly csv: CsvOptions = {}) {
+  constructor(
+    readonly body: ImportBody,
+    readonly mediaType: ImportMediaType,
+    readonly ctx: AppContext,
+    readonly csv: CsvOptions = {},
+  ) {
     super();
   }
 }

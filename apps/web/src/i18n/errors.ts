@@ -21,6 +21,16 @@ const SENTENCES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
     vi: 'Không thể giảm xuống dưới số đã phân bổ cho cấp dưới và đã giải ngân.',
     en: 'It cannot be reduced below what is already passed down and disbursed.',
   },
+  ALREADY_DEACTIVATED: { vi: 'Người dùng này đã bị khóa trước đó.', en: 'This user is already deactivated.' },
+  ALREADY_ACTIVE: { vi: 'Người dùng này đang hoạt động.', en: 'This user is active.' },
+  LAST_ACTIVE_ADMIN: {
+    vi: 'Không thể khóa quản trị viên cuối cùng còn hoạt động: hãy tạo hoặc mở khóa một quản trị viên khác trước.',
+    en: 'The last active administrator cannot be deactivated: register or reactivate another one first.',
+  },
+  TOO_MANY_AUTH_FAILURES: {
+    vi: 'Có quá nhiều lần đăng nhập sai từ máy này; vui lòng chờ một phút rồi thử lại.',
+    en: 'Too many failed sign-ins from this machine; please wait a minute and try again.',
+  },
   ALREADY_REVERSED: { vi: 'Khoản giải ngân này đã được hủy trước đó.', en: 'This payment has already been reversed.' },
   CONCURRENCY_CONFLICT: { vi: 'Có người vừa ghi vào khoản vốn này cùng lúc; vui lòng thử lại.', en: 'Someone recorded on this allocation at the same moment; please try again.' },
   IDEMPOTENCY_KEY_REUSED: {
@@ -38,6 +48,10 @@ const SENTENCES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   INTEGRITY_BROKEN: {
     vi: 'Sổ cái đã bị sửa ngoài ứng dụng (chuỗi mã băm bị đứt): không ghi nhận gì cho đến khi sổ được khôi phục.',
     en: 'The log was changed outside the ledger (its hash chain is broken): nothing is recorded until it is restored.',
+  },
+  STORAGE_FULL: {
+    vi: 'Ổ đĩa của máy chủ sổ cái đã đầy: yêu cầu này chưa được ghi nhận. Hãy báo quản trị viên, rồi gửi lại khi có chỗ trống.',
+    en: "The ledger server's disk is full: this request was not recorded. Tell the administrator, then send it again once space is freed.",
   },
   METHOD_NOT_ALLOWED: { vi: 'Máy chủ không nhận thao tác này tại địa chỉ này.', en: 'The server does not accept this action at this address.' },
   SERVICE_UNAVAILABLE: { vi: 'Máy chủ tạm thời không phục vụ được; vui lòng thử lại sau.', en: 'The server is unavailable for now; please try again later.' },
@@ -72,10 +86,26 @@ const FIELDS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   role: { vi: 'Vai trò', en: 'Role' },
   units: { vi: 'Đơn vị phụ trách', en: 'Units covered' },
   cursor: { vi: 'Trang tiếp theo', en: 'The next page' },
+  user: { vi: 'Người dùng', en: 'User' },
+  expiresAt: { vi: 'Thời điểm hết hạn', en: 'Expiry' },
+  area: { vi: 'Khu vực', en: 'Area' },
+  members: { vi: 'Số nhân khẩu', en: 'Members' },
+  headName: { vi: 'Chủ hộ', en: 'Head of household' },
+  ethnicMinority: { vi: 'Hộ dân tộc thiểu số', en: 'Ethnic minority' },
+  reviewType: { vi: 'Loại rà soát', en: 'Review type' },
+  incomePerCapita: { vi: 'Thu nhập bình quân', en: 'Income per person' },
+  deprivations: { vi: 'Các chỉ số thiếu hụt', en: 'Deprivations' },
+  classification: { vi: 'Phân loại', en: 'Class' },
+  deprivation: { vi: 'Chỉ số thiếu hụt', en: 'Deprived in' },
+  q: { vi: 'Tên chủ hộ hoặc mã hộ', en: "Head's name or household id" },
+  file: { vi: 'Tệp', en: 'File' },
 };
 
+/** `deprivations[2]` is a refusal of the list `deprivations`: it is labelled, and shown, as that field. */
+const listField = (field: string): string => field.replace(/\[\d+\]$/, '');
+
 export function fieldLabel(field: string, lang: Lang): string {
-  return FIELDS[field]?.[lang] ?? field;
+  return FIELDS[listField(field)]?.[lang] ?? field;
 }
 
 /**
@@ -84,7 +114,7 @@ export function fieldLabel(field: string, lang: Lang): string {
  */
 export function errorField(error: ApiError): string | null {
   const field = error.details?.field;
-  if (typeof field === 'string') return field;
+  if (typeof field === 'string') return listField(field);
   if (error.code === 'INSUFFICIENT_FUNDS' || error.code === 'AMOUNT_OUT_OF_RANGE') return 'amount';
   return null;
 }

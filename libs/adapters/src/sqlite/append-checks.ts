@@ -1,4 +1,11 @@
-import { IdempotencyKeyTaken, WrongExpectedVersion, type ExpectedRevision, type IdempotencyWrite, type NewEvent, type StreamAppend } from '../../../ledger/src/ports/event-store.port';
+import {
+  IdempotencyKeyTaken,
+  WrongExpectedVersion,
+  type ExpectedRevision,
+  type IdempotencyWrite,
+  type NewEvent,
+  type StreamAppend,
+} from '../../../ledger/src/ports/event-store.port';
 import type { UniqueKey } from '../../../ledger/src/distributed/unique-keys';
 import { headOf, type LogStatements, type Tip } from './log-statements';
 

@@ -1,9 +1,16 @@
-import { IdempotencyKeyTaken, WrongExpectedVersion, type AppendOptions, type AppendResult, type StreamAppend } from '../../../ledger/src/ports/event-store.port';
+import {
+  IdempotencyKeyTaken,
+  WrongExpectedVersion,
+  type AppendOptions,
+  type AppendResult,
+  type StreamAppend,
+} from '../../../ledger/src/ports/event-store.port';
 import { DomainError } from '../../../domain/src';
 import type { AppendChecks } from './append-checks';
 import { StaleHead, type LogCommitter } from './log-committer';
 import { encodeAppend, encodeIdempotency, type EventRowValues, type IdempotencyRowValues, type RowSink, type UniqueKeyRowValues } from './log-rows';
 import type { Tip } from './log-statements';
+import { isStorageFull, storageFullOr } from './storage-limits';
 
 type Pending = {
   appends: readonly StreamAppend[];
@@ -14,7 +21,16 @@ type Pending = {
 
 type Outcome = { ok: AppendResult } | { error: unknown };
 /** `revisions`, `keys`, `claims`: what the batch wrote, so that its entries in the pending maps can be dropped when it is back. */
-type Batch = { id: number; pending: Pending[]; outcomes: Outcome[]; revisions: [string, number][]; keys: string[]; claims: string[]; end: Tip; claimsChecked: boolean };
+type Batch = {
+  id: number;
+  pending: Pending[];
+  outcomes: Outcome[];
+  revisions: [string, number][];
+  keys: string[];
+  claims: string[];
+  end: Tip;
+  claimsChecked: boolean;
+};
 
 /** Batches being committed at once: one syncing while the next is decided. */
 const MAX_IN_FLIGHT = 2;
@@ -60,6 +76,8 @@ export class GroupCommit {
   private readonly pendingRevisions = new Map<string, { revision: number; batch: number }>();
   private readonly pendingKeys = new Map<string, number>();
   private readonly pendingClaims = new Map<string, number>();
+  /** Set when a commit found no room (a full disk), cleared by the next that succeeds: GET /health says so meanwhile. */
+  full = false;
 
   constructor(
     private readonly checks: AppendChecks,
@@ -146,6 +164,7 @@ export class GroupCommit {
 
   private committed(batch: Batch): void {
     this.inflight.shift();
+    this.full = false;
     if (batch.claimsChecked && this.doomed.length === 0) this.claimsInSql = false;
     for (const [stream, revision] of batch.revisions) this.checks.cacheRevision(stream, revision);
     this.forget(batch);
@@ -163,8 +182,9 @@ export class GroupCommit {
     // an index seek for the rare race): decide again, this time looking the claims up.
     const claimTaken = isClaimConflict(error);
     if (claimTaken) this.claimsInSql = true;
+    if (isStorageFull(error)) this.full = true;
     if (error instanceof StaleHead || claimTaken) this.doomed.push(...batch.pending);
-    else for (const p of batch.pending) p.reject(error);
+    else for (const p of batch.pending) p.reject(storageFullOr(error));
     if (this.inflight.length === 0) {
       this.recover();
       this.schedule();

@@ -1,8 +1,18 @@
 import type Database from 'better-sqlite3';
 import type { AppendOptions, AppendResult, StreamAppend } from '../../../ledger/src/ports/event-store.port';
 import type { AppendChecks } from './append-checks';
-import { encodeAppend, encodeIdempotency, toTuple, type EventRowValues, type EventTuple, type IdempotencyRowValues, type RowSink, type UniqueKeyRowValues } from './log-rows';
+import {
+  encodeAppend,
+  encodeIdempotency,
+  toTuple,
+  type EventRowValues,
+  type EventTuple,
+  type IdempotencyRowValues,
+  type RowSink,
+  type UniqueKeyRowValues,
+} from './log-rows';
 import { logStatements, openLogConnection, type LogStatements } from './log-statements';
+import { PageLimit, storageFullOr } from './storage-limits';
 
 /** Events of a bulk import handed to the projector at a time. */
 const BULK_CHUNK = 2000;
@@ -46,6 +56,7 @@ export async function appendBulk(
   const own = feed ? openLogConnection(db.name, BULK_CACHE_KIB, { fileMustExist: true }) : null;
   const stmt = own ? logStatements(own) : main;
   checks.stmt = stmt;
+  new PageLimit('log').apply(own ?? db);
   let revision = -1;
   const idem = options.idempotency;
   const start = { ...checks.tip };
@@ -74,7 +85,7 @@ export async function appendBulk(
     if ((own ?? db).inTransaction) stmt.rollback.run();
     checks.tip = start;
     checks.forgetRevisions();
-    throw error;
+    throw storageFullOr(error);
   } finally {
     checks.stmt = main;
     own?.close();

@@ -3,12 +3,19 @@ import { Worker, type MessagePort } from 'node:worker_threads';
 import { LOG_SCHEMA } from './schema';
 import type { EventRowValues, IdempotencyRowValues, UniqueKeyRowValues } from './log-rows';
 import { headOf, logStatements, openLogConnection, type LogStatements } from './log-statements';
+import { PageLimit } from './storage-limits';
 
 /** The committing connection's page cache: as large as the appending one's, since it writes the same indexes. */
 const COMMITTER_CACHE_KIB = 32_768;
 
 /** A group commit's rows, prepared on the caller's thread: positions, hashes and canonical JSON are decided. */
-export type PreparedBatch = Readonly<{ expectHead: number; expectHash: string; events: EventRowValues[]; idempotency: IdempotencyRowValues[]; unique: UniqueKeyRowValues[] }>;
+export type PreparedBatch = Readonly<{
+  expectHead: number;
+  expectHash: string;
+  events: EventRowValues[];
+  idempotency: IdempotencyRowValues[];
+  unique: UniqueKeyRowValues[];
+}>;
 
 /** The file's head is not where the batch was prepared from: another process appended. */
 export class StaleHead extends Error {
@@ -32,6 +39,7 @@ export interface LogCommitter {
 export class LogWriter {
   private readonly db: Database.Database;
   private readonly stmt: LogStatements;
+  private readonly limit = new PageLimit('log');
 
   constructor(file: string) {
     this.db = openLogConnection(file, COMMITTER_CACHE_KIB);
@@ -40,6 +48,7 @@ export class LogWriter {
   }
 
   commit(batch: PreparedBatch): void {
+    this.limit.apply(this.db);
     this.stmt.begin.run();
     try {
       // Position and hash: a batch decided on top of one that failed must not land on the same
@@ -51,7 +60,14 @@ export class LogWriter {
       for (const row of batch.unique) this.stmt.putUnique.run(...row);
       this.stmt.commit.run();
     } catch (error) {
-      if (this.db.inTransaction) this.stmt.rollback.run();
+      // A full disk may already have rolled it back; what is thrown is why the batch failed.
+      if (this.db.inTransaction) {
+        try {
+          this.stmt.rollback.run();
+        } catch {
+          /* the original error says more */
+        }
+      }
       throw error;
     }
   }

@@ -6,12 +6,33 @@ import type { EventRow } from './schema';
 import type { Tip } from './log-statements';
 
 /** One event row, in the column order of `events`. */
-export type EventRowValues = [position: number, eventId: string, streamId: string, revision: number, type: string, schemaVersion: number, data: string, metadata: string, recordedAt: string, hash: string];
+export type EventRowValues = [
+  position: number,
+  eventId: string,
+  streamId: string,
+  revision: number,
+  type: string,
+  schemaVersion: number,
+  data: string,
+  metadata: string,
+  recordedAt: string,
+  hash: string,
+];
 export type IdempotencyRowValues = [userId: string, key: string, requestHash: string, response: string, position: number];
 export type UniqueKeyRowValues = [key: string, position: number];
 
 /** A row of EVENT_COLUMNS in raw mode. */
-export type EventTuple = [position: number, eventId: string, streamId: string, revision: number, type: string, schemaVersion: number, data: string, metadata: string, hash: string];
+export type EventTuple = [
+  position: number,
+  eventId: string,
+  streamId: string,
+  revision: number,
+  type: string,
+  schemaVersion: number,
+  data: string,
+  metadata: string,
+  hash: string,
+];
 
 /** Where encoded rows go: staged for the committer (group commit), or inserted at once (a bulk import). Named as the statements that insert them. */
 export interface RowSink {
@@ -32,7 +53,12 @@ export function encodeAppend(a: StreamAppend, last: number, tip: Tip, uniqueKeys
     const position = tip.position + 1;
     const data = canonicalJson(e.data);
     const metadata = canonicalJson(e.metadata);
-    const hash = chainHashOfCanonical(tip.hash, { position, id: e.id, streamId: a.streamId, revision, type: e.type, schemaVersion: e.schemaVersion }, data, metadata);
+    const hash = chainHashOfCanonical(
+      tip.hash,
+      { position, id: e.id, streamId: a.streamId, revision, type: e.type, schemaVersion: e.schemaVersion },
+      data,
+      metadata,
+    );
     sink.putEvent([position, e.id, a.streamId, revision, e.type, e.schemaVersion, data, metadata, e.metadata.recordedAt, hash]);
     for (const u of uniqueKeys(e)) sink.putUnique([u.key, position]);
     tip = { position, hash };
@@ -53,7 +79,17 @@ export function toTuple(r: EventRowValues): EventTuple {
 }
 
 export function fromTuple(r: EventTuple): StoredEvent {
-  return { id: r[1], streamId: r[2], revision: r[3], position: r[0], type: r[4], schemaVersion: r[5], data: JSON.parse(r[6]), metadata: JSON.parse(r[7]), hash: r[8] };
+  return {
+    id: r[1],
+    streamId: r[2],
+    revision: r[3],
+    position: r[0],
+    type: r[4],
+    schemaVersion: r[5],
+    data: JSON.parse(r[6]),
+    metadata: JSON.parse(r[7]),
+    hash: r[8],
+  };
 }
 
 export function toStored(r: EventRow): StoredEvent {

@@ -31,11 +31,15 @@ export function logStatements(db: Database.Database) {
     readAll: db.prepare<[number, number], EventTuple>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`).raw(true),
     byPosition: db.prepare<[number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position = ?`),
     head: db.prepare<[], Tip>('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1'),
-    getIdem: db.prepare<[string, string], { request_hash: string; response: string }>('SELECT request_hash, response FROM idempotency WHERE user_id = ? AND key = ?'),
+    getIdem: db.prepare<[string, string], { request_hash: string; response: string }>(
+      'SELECT request_hash, response FROM idempotency WHERE user_id = ? AND key = ?',
+    ),
     putIdem: db.prepare('INSERT INTO idempotency (user_id, key, request_hash, response, position) VALUES (?, ?, ?, ?, ?)'),
     getUnique: db.prepare<[string], { position: number }>('SELECT position FROM unique_keys WHERE key = ?'),
     putUnique: db.prepare('INSERT INTO unique_keys (key, position) VALUES (?, ?)'),
-    positionAt: db.prepare<[string], { position: number }>('SELECT position FROM events WHERE recorded_at <= ? ORDER BY recorded_at DESC, position DESC LIMIT 1'),
+    positionAt: db.prepare<[string], { position: number }>(
+      'SELECT position FROM events WHERE recorded_at <= ? ORDER BY recorded_at DESC, position DESC LIMIT 1',
+    ),
     // Prepared once: db.exec would parse them again for every batch.
     begin: db.prepare('BEGIN IMMEDIATE'),
     commit: db.prepare('COMMIT'),

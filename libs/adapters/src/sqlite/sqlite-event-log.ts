@@ -1,6 +1,14 @@
 import type { MessagePort } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
-import type { AppendOptions, AppendResult, ExpectedRevision, IdempotencyRecord, NewEvent, StoredEvent, StreamAppend } from '../../../ledger/src/ports/event-store.port';
+import type {
+  AppendOptions,
+  AppendResult,
+  ExpectedRevision,
+  IdempotencyRecord,
+  NewEvent,
+  StoredEvent,
+  StreamAppend,
+} from '../../../ledger/src/ports/event-store.port';
 import { uniqueKeys as ledgerUniqueKeys, type UniqueKey } from '../../../ledger/src/distributed/unique-keys';
 import { LOG_SCHEMA, type EventRow } from './schema';
 import { InlineLogCommitter, WorkerLogCommitter, type LogCommitter } from './log-committer';
@@ -49,6 +57,11 @@ export class SqliteEventLog {
   /** The head when the file was closed. */
   private finalHead: Tip | null = null;
   private readonly listeners: ((head: number) => void)[] = [];
+
+  /** A commit found no room (a full disk), and none has succeeded since: GET /health says so meanwhile. */
+  get full(): boolean {
+    return this.group.full;
+  }
 
   constructor(
     readonly file: string,
@@ -100,7 +113,10 @@ export class SqliteEventLog {
   }
 
   readPositions(positions: readonly number[]): StoredEvent[] {
-    return positions.map((p) => this.stmt.byPosition.get(p)).filter((r): r is EventRow => r !== undefined).map(toStored);
+    return positions
+      .map((p) => this.stmt.byPosition.get(p))
+      .filter((r): r is EventRow => r !== undefined)
+      .map(toStored);
   }
 
   /** The head as the file has it (one index seek): it includes what another process appended since this one last did. */
@@ -153,14 +169,16 @@ export class SqliteEventLog {
   /** A log written before unique values were claimed in it: claim those its events hold, once. */
   private claimExistingKeys(): void {
     const claim = this.db.prepare('INSERT OR IGNORE INTO unique_keys (key, position) VALUES (?, ?)');
-    this.db.transaction(() => {
-      for (let after = 0; ; ) {
-        const page = this.readAll(after, 5000);
-        if (page.length === 0) break;
-        for (const e of page) for (const u of this.checks.uniqueKeys(e)) claim.run(u.key, e.position);
-        after = page[page.length - 1]!.position;
-      }
-    }).immediate();
+    this.db
+      .transaction(() => {
+        for (let after = 0; ;) {
+          const page = this.readAll(after, 5000);
+          if (page.length === 0) break;
+          for (const e of page) for (const u of this.checks.uniqueKeys(e)) claim.run(u.key, e.position);
+          after = page[page.length - 1]!.position;
+        }
+      })
+      .immediate();
   }
 
   private notify(head: number): void {

@@ -9,6 +9,7 @@ import type {
   StoredEvent,
   StreamAppend,
 } from '../../../ledger/src/ports/event-store.port';
+import { StorageFull } from '../../../ledger/src/ports/event-store.port';
 import type { Doc, HistoricalReadStore, IndexQuery, Scalar, ScanPage } from '../../../ledger/src/ports/read-store.port';
 import { PROJECTIONS, auditKeys as defaultAuditKeys } from '../../../ledger/src/projections';
 import { readModelsFile } from './schema';
@@ -17,6 +18,7 @@ import { SqliteProjector, type ProjectionOptions } from './sqlite-projector';
 import { InlineProjectorHost, WorkerProjectorHost, type ProjectorHost } from './projector-host';
 import { workerScript } from './worker-script';
 import { SqliteReadModels } from './sqlite-read-models';
+import { isStorageFull } from './storage-limits';
 
 export { toStored } from './log-rows';
 export type { EventRow } from './schema';
@@ -46,14 +48,21 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
   private readonly host: ProjectorHost;
   private projected: number;
   private readonly waiters: Waiter[] = [];
+  /** Followers of the log (the event tail) waiting for the read models to move. */
+  private readonly idlers = new Set<() => void>();
   private lastError: Error | null = null;
+  /** The projector's last step found no room: writes are refused until one succeeds (it retries every second). */
+  private readModelsFull = false;
 
   constructor(
     readonly file: string,
     readonly options: SqliteLedgerOptions,
   ) {
     // The server's event loop must not stop for each fsync: commits on a worker thread when the build has one.
-    this.log = new SqliteEventLog(file, { maxBatch: options.maxBatch, committer: options.committer ?? (workerScript('log-committer-worker') ? 'worker' : 'inline') });
+    this.log = new SqliteEventLog(file, {
+      maxBatch: options.maxBatch,
+      committer: options.committer ?? (workerScript('log-committer-worker') ? 'worker' : 'inline'),
+    });
     this.readFile = readModelsFile(file);
     // Read models are brought up to the log before anything is served (a new release's rebuild,
     // a deleted read-model file, events appended by an older release).
@@ -70,7 +79,8 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
     const mode = options.projector ?? (script && standard ? 'worker' : 'inline');
     if (mode === 'worker' && !script) throw new Error('the projector worker runs only from the compiled build (npm run build)');
     if (mode === 'worker' && !standard) throw new Error('the projector worker runs the standard projections only');
-    this.host = mode === 'worker' ? new WorkerProjectorHost(script!, file, this.readFile, events) : new InlineProjectorHost(file, this.readFile, options, events);
+    this.host =
+      mode === 'worker' ? new WorkerProjectorHost(script!, file, this.readFile, events) : new InlineProjectorHost(file, this.readFile, options, events);
     this.log.onCommit((head) => this.host.notify(head));
     if (this.host instanceof WorkerProjectorHost) {
       const { port1, port2 } = new MessageChannel();
@@ -81,10 +91,11 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
   // ---- EventStore ----
 
   append(streamId: string, expected: ExpectedRevision, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
-    return this.projectedAfter(this.log.append(streamId, expected, events, options));
+    return this.appendMany([{ streamId, expected, events }], options);
   }
 
   appendMany(appends: readonly StreamAppend[], options: AppendOptions = {}): Promise<AppendResult> {
+    if (this.readModelsFull) return Promise.reject(this.readModelsRefusal());
     return this.projectedAfter(this.log.appendMany(appends, options));
   }
 
@@ -95,6 +106,7 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
    * is): the two halves of a province's import run side by side instead of one after the other.
    */
   async appendBulk(appends: Iterable<StreamAppend>, options: AppendOptions = {}): Promise<AppendResult> {
+    if (this.readModelsFull) throw this.readModelsRefusal();
     const host = this.host;
     if (!(host instanceof WorkerProjectorHost)) return this.projectedAfter(this.log.appendBulk(appends, options));
     let began = false;
@@ -139,7 +151,27 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
     return this.log.findIdempotency(userId, key);
   }
 
+  /**
+   * Wakes a follower of the log once the read models have moved past `afterPosition` (so what it
+   * then reads is both committed and readable), or after `timeoutMs`: another process's commits to
+   * the same file are found by reading, not announced.
+   */
+  waitForAppend(afterPosition: number, timeoutMs: number): Promise<void> {
+    if (this.projected > afterPosition) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.idlers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      timer.unref();
+      this.idlers.add(done);
+    });
+  }
+
   async close(): Promise<void> {
+    for (const wake of [...this.idlers]) wake();
     await this.log.close();
     await this.projectedUpTo(this.log.head().position, true);
     await this.host.close();
@@ -176,12 +208,23 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
     return this.reads.scan<T>(collection, where, afterId, limit);
   }
 
-  async scanAt<T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, afterId: string | null, limit: number, position: number): Promise<ScanPage<T>> {
+  async scanAt<T extends Doc>(
+    collection: string,
+    where: Readonly<Record<string, Scalar>>,
+    afterId: string | null,
+    limit: number,
+    position: number,
+  ): Promise<ScanPage<T>> {
     return this.reads.scanAt<T>(collection, where, afterId, limit, position);
   }
 
   async positionAt(instant: string): Promise<number> {
     return Math.min(this.log.positionAt(instant), this.reads.position());
+  }
+
+  /** Which file, if any, found no room at its last write: the log (until a commit succeeds) or the read models (until a step does). */
+  storageFull(): 'log' | 'read models' | null {
+    return this.log.full ? 'log' : this.readModelsFull ? 'read models' : null;
   }
 
   /** How far the read models are behind the log, and the projector's last error (cleared by its next commit). */
@@ -191,6 +234,10 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
 
   // ---- waiting for the projector ----
 
+  private readModelsRefusal(): StorageFull {
+    return new StorageFull('read models', this.lastError?.message ?? 'database or disk is full');
+  }
+
   private async projectedAfter(appended: Promise<AppendResult>): Promise<AppendResult> {
     const result = await appended;
     await this.projectedUpTo(result.lastPosition);
@@ -198,7 +245,8 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
   }
 
   private projectedUpTo(position: number, nudge = false): Promise<void> {
-    if (this.projected >= position) return Promise.resolve();
+    // With no room for the read models, a caller whose events are in the log is answered now (see `failed`).
+    if (this.projected >= position || this.readModelsFull) return Promise.resolve();
     return new Promise((resolve) => {
       const w = { position, resolve };
       // Commits are answered in log order, so this is almost always an append at the end.
@@ -214,6 +262,8 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
   private progress(position: number): void {
     this.projected = Math.max(this.projected, position);
     this.lastError = null;
+    for (const wake of [...this.idlers]) wake();
+    this.readModelsFull = false;
     let done = 0;
     while (done < this.waiters.length && this.waiters[done]!.position <= this.projected) this.waiters[done++]!.resolve();
     if (done > 0) {
@@ -225,9 +275,18 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
   /**
    * A projection that throws is a bug, not a bad command: the events are durable and stay so. The
    * projector retries; the writes waiting on it wait, and `lag()` (GET /health) says why.
+   *
+   * A full disk is not a bug and must not hold writes: the events waiting are durable in the log,
+   * so their callers are answered now (their reads may lag until space returns), and new writes
+   * are refused (507) before anything of them is written, until the projector steps again.
    */
   private failed(error: Error): void {
     this.lastError = error;
+    if (isStorageFull(error)) {
+      this.readModelsFull = true;
+      for (const w of this.waiters.splice(0)) w.resolve();
+      this.host.hold(false);
+    }
     process.stderr.write(`ledger: read models stopped at position ${this.projected}: ${error.stack ?? error.message}\n`);
   }
 }

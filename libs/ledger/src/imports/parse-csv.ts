@@ -2,7 +2,18 @@ import type { Readable } from 'node:stream';
 import { CsvError, Parser } from 'csv-parse';
 import { HashedBytes, rowStream, type RawRow, type RowStream } from './row-source';
 
-export const CSV_COLUMNS = ['household', 'unit', 'area', 'members', 'reviewYear', 'reviewType', 'incomePerCapita', 'deprivations', 'headName', 'ethnicMinority'] as const;
+export const CSV_COLUMNS = [
+  'household',
+  'unit',
+  'area',
+  'members',
+  'reviewYear',
+  'reviewType',
+  'incomePerCapita',
+  'deprivations',
+  'headName',
+  'ethnicMinority',
+] as const;
 const REQUIRED = CSV_COLUMNS.filter((c) => c !== 'headName' && c !== 'ethnicMinority');
 const NUMERIC = new Set(['members', 'reviewYear', 'incomePerCapita']);
 const NUMBER = /^-?\d+(\.\d+)?$/;
@@ -33,7 +44,13 @@ export function headerDelimiter(headerLine: string): CsvDelimiter {
 /** A cell as the row validation expects it: numbers parsed, lists split on `;`, empty optional cells absent. */
 function cellValue(column: string, raw: string): unknown {
   const cell = raw.trim();
-  if (column === 'deprivations') return cell.length === 0 ? [] : cell.split(DEPRIVATION_SEPARATOR).map((c) => c.trim()).filter((c) => c.length > 0);
+  if (column === 'deprivations')
+    return cell.length === 0
+      ? []
+      : cell
+          .split(DEPRIVATION_SEPARATOR)
+          .map((c) => c.trim())
+          .filter((c) => c.length > 0);
   if (cell.length === 0) return undefined;
   if (NUMERIC.has(column)) return NUMBER.test(cell) ? Number(cell) : cell;
   if (column === 'ethnicMinority') return BOOLEANS[cell.toLowerCase()] ?? cell;
@@ -168,7 +185,10 @@ type ParsedItem = string[] | { error: CsvError | undefined };
 
 /** The first line that is not blank (the header), as far as `head` holds it. */
 function headerLine(head: readonly Buffer[]): string {
-  const lines = Buffer.concat(head).toString('utf8').replace(/^\uFEFF/, '').split('\n');
+  const lines = Buffer.concat(head)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .split('\n');
   return lines.find((l) => l.trim().length > 0) ?? '';
 }
 

@@ -18,9 +18,23 @@ describe('parseCsv', () => {
     expect(rows).toEqual([
       {
         line: 2,
-        fields: { household: 'HH-1', unit: 'C-1', area: 'rural', members: 4, reviewYear: 2024, reviewType: 'periodic', incomePerCapita: 1_200_000, deprivations: ['nutrition', 'latrine', 'telecom'], headName: 'Lò Văn Ơn, con', ethnicMinority: true },
+        fields: {
+          household: 'HH-1',
+          unit: 'C-1',
+          area: 'rural',
+          members: 4,
+          reviewYear: 2024,
+          reviewType: 'periodic',
+          incomePerCapita: 1_200_000,
+          deprivations: ['nutrition', 'latrine', 'telecom'],
+          headName: 'Lò Văn Ơn, con',
+          ethnicMinority: true,
+        },
       },
-      { line: 3, fields: { household: 'HH-2', unit: 'C-1', area: 'urban', members: 2, reviewYear: 2024, reviewType: 'adhoc', incomePerCapita: 0, deprivations: [] } },
+      {
+        line: 3,
+        fields: { household: 'HH-2', unit: 'C-1', area: 'urban', members: 2, reviewYear: 2024, reviewType: 'adhoc', incomePerCapita: 0, deprivations: [] },
+      },
     ]);
   });
 
@@ -30,8 +44,19 @@ describe('parseCsv', () => {
   });
 
   it('accepts the columns in any order and without the optional ones', async () => {
-    const rows = await all(parseCsv(Readable.from(['unit,household,area,members,reviewYear,reviewType,incomePerCapita,deprivations\nC-1,HH-9,rural,1,2024,periodic,5,\n'])));
-    expect(rows[0]!.fields).toEqual({ unit: 'C-1', household: 'HH-9', area: 'rural', members: 1, reviewYear: 2024, reviewType: 'periodic', incomePerCapita: 5, deprivations: [] });
+    const rows = await all(
+      parseCsv(Readable.from(['unit,household,area,members,reviewYear,reviewType,incomePerCapita,deprivations\nC-1,HH-9,rural,1,2024,periodic,5,\n'])),
+    );
+    expect(rows[0]!.fields).toEqual({
+      unit: 'C-1',
+      household: 'HH-9',
+      area: 'rural',
+      members: 1,
+      reviewYear: 2024,
+      reviewType: 'periodic',
+      incomePerCapita: 5,
+      deprivations: [],
+    });
   });
 
   it('refuses a header without a required column, once, for line 1, and still hashes the whole input', async () => {
@@ -64,7 +89,9 @@ describe('parseCsv', () => {
   });
 
   it('refuses an empty file', async () => {
-    expect(await all(parseCsv(Readable.from([''])))).toEqual([{ line: 1, fields: {}, error: { field: 'line', message: 'the file is empty: a header row is required' } }]);
+    expect(await all(parseCsv(Readable.from([''])))).toEqual([
+      { line: 1, fields: {}, error: { field: 'line', message: 'the file is empty: a header row is required' } },
+    ]);
   });
 });
 
@@ -138,7 +165,9 @@ describe('parseCsv: the edge cases of real files', () => {
   });
 
   it('names a row with a missing cell and one with an extra cell, and reads the rows around them', async () => {
-    const rows = await read(`${REQUIRED_HEADER}\nHH-1,C-1,rural,1,2024,periodic,5\nHH-2,C-1,rural,1,2024,periodic,5,,extra\nHH-3,C-1,rural,1,2024,periodic,5,\n`);
+    const rows = await read(
+      `${REQUIRED_HEADER}\nHH-1,C-1,rural,1,2024,periodic,5\nHH-2,C-1,rural,1,2024,periodic,5,,extra\nHH-3,C-1,rural,1,2024,periodic,5,\n`,
+    );
     expect(households(rows)).toEqual([
       [2, 'has 7 cells, the header has 8'],
       [3, 'has 9 cells, the header has 8'],
@@ -147,8 +176,12 @@ describe('parseCsv: the edge cases of real files', () => {
   });
 
   it('refuses a header without a required column and one with an extra column', async () => {
-    expect(await read('household,unit\nHH-1,C-1\n')).toEqual([{ line: 1, fields: {}, error: { field: 'area', message: expect.stringMatching(/no column area, members/) } }]);
-    expect(await read(`${REQUIRED_HEADER},note\nHH-1,C-1,rural,1,2024,periodic,5,,x\n`)).toEqual([{ line: 1, fields: {}, error: { field: 'note', message: expect.stringMatching(/unknown column note/) } }]);
+    expect(await read('household,unit\nHH-1,C-1\n')).toEqual([
+      { line: 1, fields: {}, error: { field: 'area', message: expect.stringMatching(/no column area, members/) } },
+    ]);
+    expect(await read(`${REQUIRED_HEADER},note\nHH-1,C-1,rural,1,2024,periodic,5,,x\n`)).toEqual([
+      { line: 1, fields: {}, error: { field: 'note', message: expect.stringMatching(/unknown column note/) } },
+    ]);
   });
 
   it('refuses "ab"cd (text after a closing quote) as a bad row naming its line, not as abcd, and reads nothing after it', async () => {

@@ -49,7 +49,7 @@ export class LineReader extends HashedBytes {
     let rest = '';
     let number = 0;
     for await (const buf of this.chunks()) {
-      let text = rest + decoder.write(buf);
+      const text = rest + decoder.write(buf);
       let start = 0;
       for (let nl = text.indexOf('\n', start); nl !== -1; nl = text.indexOf('\n', start)) {
         number += 1;
@@ -58,7 +58,6 @@ export class LineReader extends HashedBytes {
         start = nl + 1;
       }
       rest = text.slice(start);
-      text = '';
     }
     rest += decoder.end();
     if (rest.length > 0) yield { number: number + 1, text: rest.endsWith('\r') ? rest.slice(0, -1) : rest };

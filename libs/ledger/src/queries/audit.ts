@@ -1,4 +1,5 @@
 import { invalid, readsEverything, type Principal } from '../../../domain/src';
+import { redactSecrets } from './redact';
 import { assertReferenceVisible } from '../commands/lookups';
 import type { EventStore, StoredEvent } from '../ports/event-store.port';
 import type { ReadStore } from '../ports/read-store.port';
@@ -7,6 +8,7 @@ import { DISBURSEMENTS } from '../projections/disbursements.projection';
 import { HOUSEHOLDS } from '../projections/households.projection';
 import { UNITS, type UnitDoc } from '../projections/units.projection';
 import { readingAt, type TimeTravelQuery } from './time-travel';
+import { eventVisible } from '../live/event-scope';
 
 export type AuditQuery = Readonly<Partial<Record<'allocation' | 'household' | 'disbursement' | 'actor' | 'decision' | 'from' | 'to' | 'cursor', string>>> &
   Readonly<{ limit?: string | number }> &
@@ -27,8 +29,6 @@ function bound(field: 'from' | 'to', value: string | undefined): number | null {
   return t;
 }
 
-/** Hashes of bearer tokens are in the log but are nobody's business. */
-const redact = (e: StoredEvent) => (e.type === 'UserRegistered' ? { ...e.data, tokenHash: '[redacted]' } : e.data);
 
 export async function audit(events: EventStore, current: ReadStore, q: AuditQuery, principal: Principal) {
   // At a past point the trail stops there, and references and scope are resolved as they stood.
@@ -51,11 +51,7 @@ export async function audit(events: EventStore, current: ReadStore, q: AuditQuer
   if (q.decision !== undefined) keys.push(`decision:${q.decision.trim()}`);
 
   const units = readsEverything(principal) ? null : new Map((await reads.find<UnitDoc>(UNITS)).map((u) => [u.code, u.path]));
-  const allowed = (e: StoredEvent) => {
-    if (units === null) return true;
-    const unit = (e.data as { unit?: string; code?: string }).unit ?? (e.type === 'UnitRegistered' ? (e.data as { code: string }).code : undefined);
-    return unit !== undefined && (units.get(unit) ?? []).some((u) => principal.units.includes(u));
-  };
+  const allowed = (e: StoredEvent) => units === null || eventVisible(principal, e, (unit) => units.get(unit));
   const items: StoredEvent[] = [];
   let after = cursor;
   // Time bounds and scope are applied after the index lookup, so keep reading until the page is full.
@@ -80,7 +76,7 @@ export async function audit(events: EventStore, current: ReadStore, q: AuditQuer
       revision: e.revision,
       recordedAt: e.metadata.recordedAt,
       actor: e.metadata.actor,
-      data: redact(e),
+      data: redactSecrets(e),
       metadata: e.metadata,
       hash: e.hash,
     })),

@@ -1,4 +1,5 @@
 import { invalid, readsEverything, subtract, type Principal } from '../../../domain/src';
+import { redactSecrets } from './redact';
 import type { EventStore, StoredEvent } from '../ports/event-store.port';
 import type { HistoricalReadStore, ReadStore } from '../ports/read-store.port';
 import { ALLOCATIONS, allocationsProjection, type AllocationDoc } from '../projections/allocations.projection';
@@ -61,8 +62,6 @@ async function bound(reads: HistoricalReadStore, field: 'from' | 'to', value: st
   return reads.positionAt(parseInstant(field, value));
 }
 
-/** Hashes of bearer tokens are in the log but are nobody's business. */
-const redact = (e: StoredEvent) => (e.type === 'UserRegistered' ? { ...e.data, tokenHash: '[redacted]' } : e.data);
 
 /**
  * GET /changes and `ledger diff`: what was recorded after `from` up to `to`, and how the balance of
@@ -110,7 +109,7 @@ export async function changes(events: EventStore, current: ReadStore, q: Changes
       byType[e.type] = (byType[e.type] ?? 0) + 1;
       // Every event in range is counted; only the page's are kept (and one more, to know there is a next page).
       if ((listing.after === null || e.position > (listing.after as number)) && items.length <= listing.limit) {
-        items.push({ position: e.position, type: e.type, schemaVersion: stored.schemaVersion, streamId: e.streamId, recordedAt: e.metadata.recordedAt, actor: e.metadata.actor, data: redact(e) });
+        items.push({ position: e.position, type: e.type, schemaVersion: stored.schemaVersion, streamId: e.streamId, recordedAt: e.metadata.recordedAt, actor: e.metadata.actor, data: redactSecrets(e) });
       }
     }
     cursor = page[page.length - 1]!.position;
