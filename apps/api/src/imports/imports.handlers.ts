@@ -3,13 +3,18 @@ import { SqliteLedgerStore } from '../../../../libs/adapters/src/sqlite/sqlite-l
 import { sqliteBulkAppend } from '../../../../libs/adapters/src/sqlite/sqlite-bulk-append';
 import type { AppContext } from '../../../../libs/ledger/src';
 import { importHouseholds, type HouseholdImportSummary } from '../../../../libs/ledger/src/commands/households/import-households';
-import { parseCsv } from '../../../../libs/ledger/src/imports/parse-csv';
+import { parseCsv, type CsvOptions } from '../../../../libs/ledger/src/imports/parse-csv';
 import { parseNdjson } from '../../../../libs/ledger/src/imports/parse-ndjson';
 import { LedgerService } from '../ledger/ledger.service';
 import type { ImportBody, ImportMediaType } from './import-body';
 
 export class ImportHouseholdsCommand extends Command<HouseholdImportSummary> {
-  constructor(readonly body: ImportBody, readonly mediaType: ImportMediaType, readonly ctx: AppContext) {
+  constructor(
+    readonly body: ImportBody,
+    readonly mediaType: ImportMediaType,
+    readonly ctx: AppContext,
+    readonly csv: CsvOptions = {},
+  ) {
     super();
   }
 }
@@ -18,7 +23,7 @@ export class ImportHouseholdsCommand extends Command<HouseholdImportSummary> {
 export class ImportHouseholdsHandler implements ICommandHandler<ImportHouseholdsCommand> {
   constructor(private readonly ledger: LedgerService) {}
   execute(c: ImportHouseholdsCommand) {
-    const rows = c.mediaType === 'text/csv' ? parseCsv(c.body.stream) : parseNdjson(c.body.stream);
+    const rows = c.mediaType === 'text/csv' ? parseCsv(c.body.stream, c.csv) : parseNdjson(c.body.stream);
     const store = this.ledger.events;
     const bulkAppend = store instanceof SqliteLedgerStore ? sqliteBulkAppend(store) : undefined;
     return importHouseholds(this.ledger.runner, this.ledger.reads, rows, c.ctx, { bulkAppend });
