@@ -33,7 +33,8 @@ export class AllocationSummaryDto {
   @ApiProperty({ type: 'integer', description: 'đồng passed down to its sub-allocations' }) subAllocated!: number;
   @ApiProperty({ type: 'integer', description: 'đồng it disbursed itself, net of reversals' }) disbursed!: number;
   @ApiProperty({ type: 'integer', description: 'đồng disbursed by it and every allocation below it' }) disbursedTotal!: number;
-  @ApiProperty({ type: 'integer', description: 'allocated − subAllocated − disbursed' }) available!: number;
+  @ApiProperty({ type: 'integer', description: 'đồng reserved by payment requests awaiting a checker (maker-checker)' }) pending!: number;
+  @ApiProperty({ type: 'integer', description: 'allocated − subAllocated − disbursed − pending' }) available!: number;
   @ApiProperty({ type: 'number', description: 'disbursedTotal ÷ allocated, a percentage with two decimals', example: 38.67 }) disbursementRate!: number;
   @ApiProperty({ type: () => AllocationNoteDto, isArray: true, description: 'progress notes, oldest first' }) notes!: readonly AllocationNoteDto[];
   @ApiProperty({ type: 'string', format: 'date-time' }) grantedAt!: string;

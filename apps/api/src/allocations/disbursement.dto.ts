@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Int, Text } from '../http/openapi';
 import { LegalDocumentDto } from '../http/read.dto';
 
@@ -18,6 +18,14 @@ export class ReversalDto {
   @ApiProperty({ type: 'integer', description: 'the log position of the reversal' }) position!: number;
 }
 
+/** A payment that waited for a checker (maker-checker): who released it and why. */
+export class PaymentApprovalDto {
+  @ApiProperty({ type: 'string', description: 'the checker: another finance officer than the maker (`recordedBy`)' }) approvedBy!: string;
+  @ApiProperty({ type: 'string', nullable: true }) comment!: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time' }) approvedAt!: string;
+  @ApiProperty({ type: 'integer', description: 'the log position of the approval' }) position!: number;
+}
+
 export class DisbursementDto {
   @ApiProperty({ type: 'string', example: 'D1' }) id!: string;
   @ApiProperty({ type: 'string', example: 'PT-DA1.1-2022' }) allocationId!: string;
@@ -30,6 +38,7 @@ export class DisbursementDto {
   @ApiProperty({ type: 'string', format: 'date-time' }) recordedAt!: string;
   @ApiProperty({ type: 'string', description: 'the user who recorded it' }) recordedBy!: string;
   @ApiProperty({ type: 'integer', description: 'the log position of the payment' }) position!: number;
+  @ApiPropertyOptional({ type: () => PaymentApprovalDto, description: 'present when the payment waited for a checker: then `recordedBy` is its maker and `position` the approval' }) approval?: PaymentApprovalDto;
   @ApiProperty({ type: 'boolean', description: 'true once the payment has been reversed' }) reversed!: boolean;
   @ApiProperty({ type: () => ReversalDto, nullable: true, description: 'the reversal, with its reason; null while the payment stands' }) reversal!: ReversalDto | null;
 }

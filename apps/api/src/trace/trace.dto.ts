@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Day, Flag, Instant, Int, List, ListOfOneOf, Money, Obj, Text, Texts } from '../http/openapi';
 import { BalanceFiguresDto, LegalDocumentDto, ReadPointDto } from '../http/read.dto';
-import { ReversalDto } from '../allocations/disbursement.dto';
+import { PaymentApprovalDto, ReversalDto } from '../allocations/disbursement.dto';
+import { PaymentRequestDto } from '../approvals/payment-request.dto';
 
 export class PaymentDto {
   @Text() id!: string;
@@ -15,6 +16,7 @@ export class PaymentDto {
   @Instant() recordedAt!: string;
   @Text() recordedBy!: string;
   @Int() position!: number;
+  @Obj(() => PaymentApprovalDto, { optional: true, description: 'present when the payment waited for a checker' }) approval?: PaymentApprovalDto;
   @Obj(() => ReversalDto, { nullable: true, description: 'null while the payment stands' }) reversal!: ReversalDto | null;
 }
 
@@ -49,8 +51,10 @@ export class TraceNodeDto {
   @Money() subAllocated!: number;
   @Money() disbursed!: number;
   @Money() disbursedTotal!: number;
+  @Money({ description: 'reserved by its requests awaiting a checker' }) pending!: number;
   @List(() => TraceNodeDto) children!: readonly TraceNodeDto[];
   @List(() => PaymentDto, { description: 'its own payments, reversed ones included' }) disbursements!: readonly PaymentDto[];
+  @List(() => PaymentRequestDto, { description: 'its payments that waited for a checker, pending or decided, in the order requested' }) requests!: readonly PaymentRequestDto[];
   @Flag() reconciles!: boolean;
   @Texts() discrepancies!: readonly string[];
 }

@@ -56,7 +56,8 @@ export class BalanceTotalsDto {
   @Money({ description: 'whole đồng granted, gross (as on GET /allocations/{id})' }) allocated!: number;
   @Money({ description: 'whole đồng passed down to sub-allocations outside the rows’ set' }) subAllocated!: number;
   @Money() disbursed!: number;
-  @Money({ description: 'allocated − subAllocated − disbursed' }) available!: number;
+  @Money({ description: 'reserved by payment requests awaiting a checker (maker-checker)' }) pending!: number;
+  @Money({ description: 'allocated − subAllocated − disbursed − pending' }) available!: number;
   @Num(RATE) disbursementRate!: number;
 }
 

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Amount } from '../../http/amount';
+import { OneOf } from '../../http/openapi';
+import { DisbursementCreatedDto } from '../disbursement.dto';
 
 export class RecordDisbursementDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(128) id?: string;
@@ -9,4 +11,9 @@ export class RecordDisbursementDto {
   @ApiProperty({ example: 'UNC-0001/KBNN-PT' }) @IsString() @MaxLength(100) voucher!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) payee?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) purpose?: string;
+}
+
+/** POST /allocations/{id}/disbursements: paid at once, or waiting for a checker (the unit's approval policy). */
+export class DisbursementRecordedDto extends DisbursementCreatedDto {
+  @OneOf(['disbursed', 'pending'], 'PaymentStatus', { description: '`pending`: at or above the approval threshold in force, reserved until another finance officer approves it' }) status!: string;
 }

@@ -11,7 +11,7 @@ import { ImportHouseholdsCommand } from './import-households.command';
 export class ImportHouseholdsHandler implements ICommandHandler<ImportHouseholdsCommand> {
   constructor(private readonly ledger: LedgerService) {}
   execute(c: ImportHouseholdsCommand) {
-    const rows = c.mediaType === 'text/csv' ? parseCsv(c.body.stream) : parseNdjson(c.body.stream);
+    const rows = c.mediaType === 'text/csv' ? parseCsv(c.body.stream, c.csv) : parseNdjson(c.body.stream);
     const store = this.ledger.events;
     const bulkAppend = store instanceof SqliteLedgerStore ? sqliteBulkAppend(store) : undefined;
     return importHouseholds(this.ledger.runner, this.ledger.reads, rows, c.ctx, { bulkAppend });
