@@ -19,7 +19,7 @@ export class GetAuditTrailQuery extends Query<unknown> {
 export class GetAuditTrailHandler implements IQueryHandler<GetAuditTrailQuery> {
   constructor(private readonly ledger: LedgerService) {}
   execute(q: GetAuditTrailQuery) {
-    return audit(this.ledger.events, this.ledger.reads, q.query, q.principal);
+    return audit(this.ledger.events, this.ledger.reads, q.query, q.principal, this.ledger.keys);
   }
 }
 

@@ -18,7 +18,7 @@ export class GetChangesQuery extends Query<unknown> {
 export class GetChangesHandler implements IQueryHandler<GetChangesQuery> {
   constructor(private readonly ledger: LedgerService) {}
   execute(q: GetChangesQuery) {
-    return changes(this.ledger.events, this.ledger.reads, q.query, q.principal);
+    return changes(this.ledger.events, this.ledger.reads, q.query, q.principal, this.ledger.keys);
   }
 }
 

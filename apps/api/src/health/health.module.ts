@@ -30,7 +30,7 @@ export class HealthController {
   async health(@Query() _query: NoQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     const head = await this.ledger.events.head();
     const projected = await this.ledger.reads.checkpoint();
-    const lastError = this.ledger.events instanceof SqliteLedgerStore ? this.ledger.events.lag().lastError : null;
+    const lastError = this.ledger.reads instanceof SqliteLedgerStore ? this.ledger.reads.lag().lastError : null;
     const readModels = { position: projected, lag: head.position - projected, lastError };
     // A broken chain is fatal: what is served can no longer be vouched for (integrity-monitor.ts).
     const broken = this.integrity.brokenAt();

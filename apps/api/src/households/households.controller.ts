@@ -5,12 +5,12 @@ import type { AppContext } from '../../../../libs/ledger/src';
 import type { AuthenticatedRequest } from '../http/principal';
 import { TimeTravelQueryDto } from '../http/query.dto';
 import { Ctx } from '../http/request-context';
-import { AssessHouseholdDto, RegisterHouseholdDto } from './households.dto';
+import { AssessHouseholdDto, EraseHouseholdPersonalDataDto, RegisterHouseholdDto } from './households.dto';
 import { HouseholdStatsQueryDto } from './households.query';
-import { AssessHouseholdCommand, GetHouseholdQuery, GetHouseholdStatsQuery, RegisterHouseholdCommand } from './households.handlers';
+import { AssessHouseholdCommand, EraseHouseholdPersonalDataCommand, GetHouseholdQuery, GetHouseholdStatsQuery, RegisterHouseholdCommand } from './households.handlers';
 import { ApiDoc, READ_ERRORS, WRITE_ERRORS } from '../http/openapi';
 import { CreatedDto } from '../http/responses';
-import { AssessmentCreatedDto, HouseholdStatsDto, HouseholdViewDto } from './households.responses';
+import { AssessmentCreatedDto, ErasureRecordedDto, HouseholdStatsDto, HouseholdViewDto } from './households.responses';
 
 @ApiTags('households')
 @ApiBearerAuth()
@@ -46,6 +46,20 @@ export class HouseholdsController {
   @HttpCode(201)
   assess(@Param('id') id: string, @Body() body: AssessHouseholdDto, @Ctx() ctx: AppContext) {
     return this.commands.execute(new AssessHouseholdCommand(id, body, ctx));
+  }
+
+  @ApiDoc({
+    summary: "Erase a household's personal data",
+    description:
+      "Crypto-shredding (Decree 13/2023/NĐ-CP): records HouseholdPersonalDataErased with its legal basis, then destroys the household's key, so the head's name and ethnicity sealed in its events can never be read again; every read, replay, rebuild, export and report shows them as null with `personalDataErased: true`. Counts, classes and money stay. Administrators only (403 for any other role). A second erasure of the same household is refused with 409 `ALREADY_ERASED` and records nothing.",
+    created: ErasureRecordedDto,
+    errors: [...WRITE_ERRORS, 404, 409],
+    idempotent: true,
+  })
+  @Post(':id/erasure')
+  @HttpCode(201)
+  erase(@Param('id') id: string, @Body() body: EraseHouseholdPersonalDataDto, @Ctx() ctx: AppContext) {
+    return this.commands.execute(new EraseHouseholdPersonalDataCommand(id, body, ctx));
   }
 
   // Declared before ':id' so that "stats" is not taken for a household id.

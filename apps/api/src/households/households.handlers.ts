@@ -2,6 +2,8 @@ import { Command, CommandHandler, Query, QueryHandler, type ICommandHandler, typ
 import type { Principal } from '../../../../libs/domain/src';
 import {
   assessHousehold,
+  eraseHouseholdPersonalData,
+  type EraseHouseholdPersonalDataInput,
   householdStats,
   householdView,
   registerHousehold,
@@ -21,6 +23,11 @@ export class RegisterHouseholdCommand extends Command<{ id: string; position: nu
 }
 export class AssessHouseholdCommand extends Command<unknown> {
   constructor(readonly householdId: string, readonly input: AssessHouseholdInput, readonly ctx: AppContext) {
+    super();
+  }
+}
+export class EraseHouseholdPersonalDataCommand extends Command<unknown> {
+  constructor(readonly householdId: string, readonly input: EraseHouseholdPersonalDataInput, readonly ctx: AppContext) {
     super();
   }
 }
@@ -51,11 +58,19 @@ export class AssessHouseholdHandler implements ICommandHandler<AssessHouseholdCo
   }
 }
 
+@CommandHandler(EraseHouseholdPersonalDataCommand)
+export class EraseHouseholdPersonalDataHandler implements ICommandHandler<EraseHouseholdPersonalDataCommand> {
+  constructor(private readonly ledger: LedgerService) {}
+  execute(c: EraseHouseholdPersonalDataCommand) {
+    return eraseHouseholdPersonalData(this.ledger.runner, this.ledger.reads, this.ledger.keys, c.householdId, c.input, c.ctx);
+  }
+}
+
 @QueryHandler(GetHouseholdQuery)
 export class GetHouseholdHandler implements IQueryHandler<GetHouseholdQuery> {
   constructor(private readonly ledger: LedgerService) {}
   execute(q: GetHouseholdQuery) {
-    return householdView(this.ledger.reads, q.id, q.principal, q.at);
+    return householdView(this.ledger.reads, q.id, q.principal, q.at, this.ledger.keys);
   }
 }
 
@@ -77,8 +92,8 @@ export class ListHouseholdsQuery extends Query<unknown> {
 export class ListHouseholdsHandler implements IQueryHandler<ListHouseholdsQuery> {
   constructor(private readonly ledger: LedgerService) {}
   execute(q: ListHouseholdsQuery) {
-    return listHouseholds(this.ledger.reads, q.query, q.principal);
+    return listHouseholds(this.ledger.reads, q.query, q.principal, this.ledger.keys);
   }
 }
 
-export const HOUSEHOLD_HANDLERS = [RegisterHouseholdHandler, AssessHouseholdHandler, GetHouseholdHandler, GetHouseholdStatsHandler, ListHouseholdsHandler];
+export const HOUSEHOLD_HANDLERS = [RegisterHouseholdHandler, AssessHouseholdHandler, EraseHouseholdPersonalDataHandler, GetHouseholdHandler, GetHouseholdStatsHandler, ListHouseholdsHandler];

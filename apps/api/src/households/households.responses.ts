@@ -4,6 +4,16 @@ import { ApiProperty } from '@nestjs/swagger';
 import { ReadPointDto } from '../http/read.dto';
 import { ByClassificationDto } from '../imports/imports.responses';
 
+/** Shared with the list (households.list.dto.ts) and the erasure answer. */
+export const PERSONAL = 'personal data (Decree 13/2023/NĐ-CP): absent for finance officers; null when unknown or erased';
+export const ERASED = 'true once the household\'s personal data was erased (POST /households/{id}/erasure); absent for finance officers';
+
+export class ErasureRecordedDto {
+  @Text() householdId!: string;
+  @Flag({ description: 'always true: the key is destroyed and the personal fields read as null from now on' }) personalDataErased!: boolean;
+  @Int() position!: number;
+}
+
 export class AssessmentCreatedDto {
   @Text({ description: 'the assessment' }) id!: string;
   @Int() position!: number;
@@ -48,8 +58,9 @@ export class HouseholdViewDto {
   @Text() unit!: string;
   @OneOf(AREAS, 'Area') area!: string;
   @Int() members!: number;
-  @Text({ nullable: true }) headName!: string | null;
-  @Flag({ nullable: true }) ethnicMinority!: boolean | null;
+  @Text({ optional: true, nullable: true, description: PERSONAL }) headName?: string | null;
+  @Flag({ optional: true, nullable: true, description: PERSONAL }) ethnicMinority?: boolean | null;
+  @Flag({ optional: true, description: ERASED }) personalDataErased?: boolean;
   @Instant() registeredAt!: string;
   @Obj(() => CurrentClassDto, { nullable: true, description: 'the class of the latest review year (null before any assessment)' }) current!: CurrentClassDto | null;
   @List(() => AssessmentDto) assessments!: AssessmentDto[];

@@ -1,6 +1,4 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { SqliteLedgerStore } from '../../../../libs/adapters/src/sqlite/sqlite-ledger-store';
-import { sqliteBulkAppend } from '../../../../libs/adapters/src/sqlite/sqlite-bulk-append';
 import type { AppContext } from '../../../../libs/ledger/src';
 import { importHouseholds, type HouseholdImportSummary } from '../../../../libs/ledger/src/commands/households/import-households';
 import { parseCsv } from '../../../../libs/ledger/src/imports/parse-csv';
@@ -19,8 +17,6 @@ export class ImportHouseholdsHandler implements ICommandHandler<ImportHouseholds
   constructor(private readonly ledger: LedgerService) {}
   execute(c: ImportHouseholdsCommand) {
     const rows = c.mediaType === 'text/csv' ? parseCsv(c.body.stream) : parseNdjson(c.body.stream);
-    const store = this.ledger.events;
-    const bulkAppend = store instanceof SqliteLedgerStore ? sqliteBulkAppend(store) : undefined;
-    return importHouseholds(this.ledger.runner, this.ledger.reads, rows, c.ctx, { bulkAppend });
+    return importHouseholds(this.ledger.runner, this.ledger.reads, rows, c.ctx, { bulkAppend: this.ledger.bulkAppend });
   }
 }

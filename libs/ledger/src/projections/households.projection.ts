@@ -23,8 +23,15 @@ export type HouseholdDoc = Readonly<{
   unitPath: readonly string[];
   area: string;
   members: number;
+  /** As the log holds them: written in clear only by events from before sealing (else null). */
   headName: string | null;
   ethnicMinority: boolean | null;
+  /**
+   * The sealed personal fields, copied from the log as they are: the read models never hold a
+   * name in clear, so erasing (destroying the key) needs no scrubbing of documents or versions.
+   */
+  personal?: string | null;
+  personalDataErased?: boolean;
   registeredAt: string;
   current: Readonly<{ classification: Classification; reviewYear: number; standard: string }> | null;
   assessments: readonly AssessmentEntry[];
@@ -76,7 +83,7 @@ function count(stats: HouseholdStatsDoc, a: Readonly<{ classification: Classific
 
 export const householdsProjection: Projection = {
   name: 'households',
-  handles: new Set(['HouseholdRegistered', 'HouseholdAssessed', 'HouseholdReclassified']),
+  handles: new Set(['HouseholdRegistered', 'HouseholdAssessed', 'HouseholdReclassified', 'HouseholdPersonalDataErased']),
   touches(e: StoredEvent): DocRef[] {
     const d = e.data as { householdId: string; unit: string; reviewYear?: number };
     const refs = [ref(HOUSEHOLDS, d.householdId)];
@@ -87,15 +94,18 @@ export const householdsProjection: Projection = {
   apply(e: StoredEvent, docs: DocLookup): DocWrite[] {
     const id = (e.data as { householdId: string }).householdId;
     if (e.type === 'HouseholdRegistered') {
-      const d = e.data as HouseholdRegistered['data'];
+      // Sealed (SEALED_FIELD) since crypto-shredding; in clear in events written before it.
+      const d = e.data as HouseholdRegistered['data'] & { personal?: string };
       const doc: HouseholdDoc = {
         id,
         unit: d.unit,
         unitPath: docs<UnitDoc>(UNITS, d.unit)?.path ?? [d.unit],
         area: d.area,
         members: d.members,
-        headName: d.headName,
-        ethnicMinority: d.ethnicMinority,
+        headName: d.headName ?? null,
+        ethnicMinority: d.ethnicMinority ?? null,
+        personal: d.personal ?? null,
+        personalDataErased: false,
         registeredAt: e.metadata.recordedAt,
         current: null,
         assessments: [],
@@ -105,6 +115,9 @@ export const householdsProjection: Projection = {
     }
     const household = docs<HouseholdDoc>(HOUSEHOLDS, id);
     if (!household) throw new Error(`households projection: '${id}' has no document before position ${e.position}`);
+    if (e.type === 'HouseholdPersonalDataErased') {
+      return [{ collection: HOUSEHOLDS, id, doc: { ...household, headName: null, ethnicMinority: null, personal: null, personalDataErased: true } }];
+    }
     if (e.type === 'HouseholdReclassified') {
       const d = e.data as HouseholdReclassified['data'];
       const entry = { assessmentId: d.assessmentId, reviewYear: d.reviewYear, from: d.from, to: d.to, standard: d.standard, recordedAt: e.metadata.recordedAt, position: e.position };

@@ -7,6 +7,8 @@ import { DISBURSEMENTS } from '../projections/disbursements.projection';
 import { HOUSEHOLDS } from '../projections/households.projection';
 import { UNITS, type UnitDoc } from '../projections/units.projection';
 import { readingAt, type TimeTravelQuery } from './time-travel';
+import type { HouseholdKeyStore } from '../personal-data/household-keys.port';
+import { shownEventData } from '../personal-data/shown-personal-data';
 
 export type AuditQuery = Readonly<Partial<Record<'allocation' | 'household' | 'disbursement' | 'actor' | 'decision' | 'from' | 'to' | 'cursor', string>>> &
   Readonly<{ limit?: string | number }> &
@@ -27,10 +29,7 @@ function bound(field: 'from' | 'to', value: string | undefined): number | null {
   return t;
 }
 
-/** Hashes of bearer tokens are in the log but are nobody's business. */
-const redact = (e: StoredEvent) => (e.type === 'UserRegistered' ? { ...e.data, tokenHash: '[redacted]' } : e.data);
-
-export async function audit(events: EventStore, current: ReadStore, q: AuditQuery, principal: Principal) {
+export async function audit(events: EventStore, current: ReadStore, q: AuditQuery, principal: Principal, householdKeys: HouseholdKeyStore | null = null) {
   // At a past point the trail stops there, and references and scope are resolved as they stood.
   const { reads, at } = await readingAt(current, q);
   const limit = q.limit === undefined ? 100 : Number(q.limit);
@@ -72,7 +71,7 @@ export async function audit(events: EventStore, current: ReadStore, q: AuditQuer
   }
   const page = items.slice(0, limit);
   return {
-    items: page.map((e) => ({
+    items: await Promise.all(page.map(async (e) => ({
       position: e.position,
       type: e.type,
       schemaVersion: e.schemaVersion,
@@ -80,10 +79,10 @@ export async function audit(events: EventStore, current: ReadStore, q: AuditQuer
       revision: e.revision,
       recordedAt: e.metadata.recordedAt,
       actor: e.metadata.actor,
-      data: redact(e),
+      data: await shownEventData(e, principal, householdKeys, current),
       metadata: e.metadata,
       hash: e.hash,
-    })),
+    }))),
     nextCursor: items.length > limit ? String(page[page.length - 1]!.position) : null,
     at,
   };
