@@ -17,3 +17,4 @@ export * from './allocations/allocation.decider';
 export * from './households/poverty-standards';
 export * from './households/household.events';
 export * from './households/household.decider';
+export * from './shared/parse';

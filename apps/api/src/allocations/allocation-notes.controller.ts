@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { recordNote, type AppContext, type RecordNoteInput } from '../../../../libs/ledger/src';
+import { parseRecordNote, recordNote, type AppContext, type RecordNoteInput } from '../../../../libs/ledger/src';
 import { Ctx } from '../http/request-context';
 import { LedgerService } from '../ledger/ledger.service';
 import { RecordNoteDto } from '../reports/reports.dto';
@@ -40,6 +40,6 @@ export class AllocationNotesController {
     idempotent: true,
   })
   record(@Param('id') id: string, @Body() body: RecordNoteDto, @Ctx() ctx: AppContext) {
-    return this.commands.execute(new RecordNoteCommand(id, body, ctx));
+    return this.commands.execute(new RecordNoteCommand(id, parseRecordNote(body), ctx));
   }
 }

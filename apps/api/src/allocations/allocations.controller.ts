@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AppContext } from '../../../../libs/ledger/src';
+import { parseAdjustAllocation, parseGrantAllocation, parseRecordDisbursement, parseReverseDisbursement, type AppContext } from '../../../../libs/ledger/src';
 import type { AuthenticatedRequest } from '../http/principal';
 import { TimeTravelQueryDto } from '../http/query.dto';
 import { Ctx } from '../http/request-context';
@@ -39,7 +39,7 @@ export class AllocationsController {
   @Post('allocations')
   @HttpCode(201)
   grant(@Body() body: GrantAllocationDto, @Ctx() ctx: AppContext) {
-    return this.commands.execute(new GrantAllocationCommand(body, ctx));
+    return this.commands.execute(new GrantAllocationCommand(parseGrantAllocation(body), ctx));
   }
 
   @ApiDoc({
@@ -53,7 +53,7 @@ export class AllocationsController {
   @Post('allocations/:id/adjustments')
   @HttpCode(201)
   adjust(@Param('id') id: string, @Body() body: AdjustAllocationDto, @Ctx() ctx: AppContext) {
-    return this.commands.execute(new AdjustAllocationCommand(id, body, ctx));
+    return this.commands.execute(new AdjustAllocationCommand(id, parseAdjustAllocation(body), ctx));
   }
 
   @ApiDoc({
@@ -67,7 +67,7 @@ export class AllocationsController {
   @Post('allocations/:id/disbursements')
   @HttpCode(201)
   disburse(@Param('id') id: string, @Body() body: RecordDisbursementDto, @Ctx() ctx: AppContext) {
-    return this.commands.execute(new RecordDisbursementCommand(id, body, ctx));
+    return this.commands.execute(new RecordDisbursementCommand(id, parseRecordDisbursement(body), ctx));
   }
 
   @ApiDoc({
@@ -81,7 +81,7 @@ export class AllocationsController {
   @Post('disbursements/:id/reversal')
   @HttpCode(201)
   reverse(@Param('id') id: string, @Body() body: ReverseDisbursementDto, @Ctx() ctx: AppContext) {
-    return this.commands.execute(new ReverseDisbursementCommand(id, body, ctx));
+    return this.commands.execute(new ReverseDisbursementCommand(id, parseReverseDisbursement(body), ctx));
   }
 
   @ApiDoc({

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AppContext } from '../../../../libs/ledger/src';
+import { parseAssessHousehold, parseEraseHouseholdPersonalData, parseRegisterHousehold, type AppContext } from '../../../../libs/ledger/src';
 import type { AuthenticatedRequest } from '../http/principal';
 import { TimeTravelQueryDto } from '../http/query.dto';
 import { Ctx } from '../http/request-context';
@@ -31,7 +31,7 @@ export class HouseholdsController {
   @Post()
   @HttpCode(201)
   register(@Body() body: RegisterHouseholdDto, @Ctx() ctx: AppContext) {
-    return this.commands.execute(new RegisterHouseholdCommand(body, ctx));
+    return this.commands.execute(new RegisterHouseholdCommand(parseRegisterHousehold(body), ctx));
   }
 
   @ApiDoc({
@@ -45,7 +45,7 @@ export class HouseholdsController {
   @Post(':id/assessments')
   @HttpCode(201)
   assess(@Param('id') id: string, @Body() body: AssessHouseholdDto, @Ctx() ctx: AppContext) {
-    return this.commands.execute(new AssessHouseholdCommand(id, body, ctx));
+    return this.commands.execute(new AssessHouseholdCommand(id, parseAssessHousehold(body), ctx));
   }
 
   @ApiDoc({
@@ -59,7 +59,7 @@ export class HouseholdsController {
   @Post(':id/erasure')
   @HttpCode(201)
   erase(@Param('id') id: string, @Body() body: EraseHouseholdPersonalDataDto, @Ctx() ctx: AppContext) {
-    return this.commands.execute(new EraseHouseholdPersonalDataCommand(id, body, ctx));
+    return this.commands.execute(new EraseHouseholdPersonalDataCommand(id, parseEraseHouseholdPersonalData(body), ctx));
   }
 
   // Declared before ':id' so that "stats" is not taken for a household id.

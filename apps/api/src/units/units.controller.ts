@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AppContext } from '../../../../libs/ledger/src';
+import { parseRegisterUnit, type AppContext } from '../../../../libs/ledger/src';
 import { Ctx } from '../http/request-context';
 import type { AuthenticatedRequest } from '../http/principal';
 import { ConsistentReadQuery } from '../http/query.dto';
@@ -30,7 +30,7 @@ export class UnitsController {
   @Post()
   @HttpCode(201)
   register(@Body() body: RegisterUnitDto, @Ctx() ctx: AppContext) {
-    return this.commands.execute(new RegisterUnitCommand(body, ctx));
+    return this.commands.execute(new RegisterUnitCommand(parseRegisterUnit(body), ctx));
   }
 
   @ApiDoc({

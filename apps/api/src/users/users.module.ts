@@ -4,7 +4,7 @@ import { Command, CommandBus, CommandHandler, Query, QueryBus, QueryHandler, typ
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ROLES, type Principal } from '../../../../libs/domain/src';
-import { listUsers, me, registerUser, type AppContext, type PageQuery } from '../../../../libs/ledger/src';
+import { listUsers, me, parseRegisterUser, registerUser, type AppContext, type PageQuery, type RegisterUserInput } from '../../../../libs/ledger/src';
 import { hashToken } from '../http/auth.guard';
 import type { AuthenticatedRequest } from '../http/principal';
 import { ConsistentReadQuery, PageQueryDto } from '../http/query.dto';
@@ -22,7 +22,7 @@ export class RegisterUserDto {
 }
 
 export class RegisterUserCommand extends Command<{ id: string; token: string; position: number }> {
-  constructor(readonly input: RegisterUserDto, readonly ctx: AppContext) {
+  constructor(readonly input: RegisterUserInput, readonly ctx: AppContext) {
     super();
   }
 }
@@ -92,7 +92,7 @@ export class UsersController {
   @Post()
   @HttpCode(201)
   register(@Body() body: RegisterUserDto, @Ctx() ctx: AppContext) {
-    return this.commands.execute(new RegisterUserCommand(body, ctx));
+    return this.commands.execute(new RegisterUserCommand(parseRegisterUser(body), ctx));
   }
 }
 

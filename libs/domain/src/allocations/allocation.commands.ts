@@ -1,7 +1,13 @@
-import type { BudgetLine, BudgetLineInput } from '../catalogue/catalogue';
+import type { BudgetLine, BudgetLineFields } from '../catalogue/catalogue';
 import type { UnitPath } from '../access/access';
 import type { Dong } from '../shared/money';
 import type { LegalDocument } from '../shared/event';
+import type { Day } from '../shared/parse';
+
+/*
+ * Commands carry parsed, typed values: every edge parses its input first (shared/parse.ts and the
+ * use cases' parsers), so the decider checks business rules only — funds, state, dates against today.
+ */
 
 /** A top-level grant: the receiving unit's parent (or, for a root unit, an administrator) gives it. */
 export type GrantAllocation = Readonly<{
@@ -10,8 +16,8 @@ export type GrantAllocation = Readonly<{
   unit: string;
   grantedBy: string | null;
   line: BudgetLine;
-  amount: unknown;
-  decision: unknown;
+  amount: Dong;
+  decision: LegalDocument;
 }>;
 
 /** Step one of a sub-allocation, decided on the parent: reserve the amount for the child. */
@@ -21,9 +27,10 @@ export type PassDown = Readonly<{
   childAllocationId: string;
   /** The child's unit followed by its ancestors: it must pass through the parent's unit. */
   childUnitPath: UnitPath;
-  line: BudgetLineInput;
-  amount: unknown;
-  decision: unknown;
+  /** The fields the caller gave: each must repeat the parent's line. */
+  line: BudgetLineFields;
+  amount: Dong;
+  decision: LegalDocument;
 }>;
 
 /** Step two of a sub-allocation, decided on the child, built from the parent's FundsPassedDown. */
@@ -43,9 +50,10 @@ export type GrantSubAllocation = Readonly<{
 /** A top-level increase or any reduction, decided on the allocation itself. */
 export type AdjustAllocation = Readonly<{
   type: 'AdjustAllocation';
-  delta: unknown;
-  decision: unknown;
-  reason: unknown;
+  /** Non-zero; negative reduces. */
+  delta: Dong;
+  decision: LegalDocument;
+  reason: string;
   /** Set when the allocation is a sub-allocation: the parent's side follows. */
   transferId: string | null;
 }>;
@@ -56,9 +64,9 @@ export type PassDownIncrease = Readonly<{
   transferId: string;
   childAllocationId: string;
   childUnit: string;
-  delta: unknown;
-  decision: unknown;
-  reason: unknown;
+  delta: Dong;
+  decision: LegalDocument;
+  reason: string;
 }>;
 
 /** Step two of an increase, decided on the child. */
@@ -83,11 +91,11 @@ export type ReturnFunds = Readonly<{
 export type RecordDisbursement = Readonly<{
   type: 'RecordDisbursement';
   disbursementId: string;
-  amount: unknown;
-  valueDate: unknown;
-  voucher: unknown;
-  payee: unknown;
-  purpose: unknown;
+  amount: Dong;
+  valueDate: Day;
+  voucher: string;
+  payee: string | null;
+  purpose: string | null;
   /** Today in Asia/Ho_Chi_Minh: a payment cannot be valued in the future. */
   today: string;
 }>;
@@ -95,10 +103,10 @@ export type RecordDisbursement = Readonly<{
 export type ReverseDisbursement = Readonly<{
   type: 'ReverseDisbursement';
   disbursementId: string;
-  reason: unknown;
-  decision: unknown;
-  /** When the reversal takes effect; absent: `today`. Not before the payment's own value date. */
-  valueDate?: unknown;
+  reason: string;
+  decision: LegalDocument | null;
+  /** When the reversal takes effect; null: `today`. Not before the payment's own value date. */
+  valueDate: Day | null;
   /** Today in Asia/Ho_Chi_Minh. */
   today: string;
 }>;
@@ -107,8 +115,9 @@ export type ReverseDisbursement = Readonly<{
 export type RecordNote = Readonly<{
   type: 'RecordNote';
   noteId: string;
-  text: unknown;
-  asOf?: unknown;
+  text: string;
+  /** null: today. */
+  asOf: Day | null;
   /** Today in Asia/Ho_Chi_Minh: a note cannot speak for a day not yet come. */
   today: string;
 }>;

@@ -1,11 +1,8 @@
 import { BUDGET_LINE_FIELDS } from '../catalogue/catalogue';
-import { assertDay } from '../shared/dates';
 import type { Decider } from '../shared/decider';
 import { DomainError, alreadyExists, invalid, notFound } from '../shared/errors';
 import { event, type LegalDocument } from '../shared/event';
-import { legalDocument } from '../shared/legal-document';
-import { add, assertPositiveAmount, type Dong } from '../shared/money';
-import { assertText } from '../shared/text';
+import { add, type Dong } from '../shared/money';
 import type { AllocationCommand } from './allocation.commands';
 import { ALLOCATION_EVENT_VERSIONS, type AllocationEvent } from './allocation.events';
 import { available, committed, evolveAllocation, initialAllocationState, type AllocationState, type Granted } from './allocation.state';
@@ -22,24 +19,10 @@ function granted(state: AllocationState, id: string): Granted {
   return state;
 }
 
-function assertDelta(value: unknown): asserts value is Dong {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value === 0) {
-    throw invalid('delta', 'must be a non-zero whole number of đồng (a safe integer)');
-  }
-}
-
-function optionalText(field: string, value: unknown, max: number): string | null {
-  if (value === undefined || value === null) return null;
-  assertText(field, value, max);
-  return value.trim();
-}
-
 export function decideAllocation(command: AllocationCommand, state: AllocationState): AllocationEvent[] {
   switch (command.type) {
     case 'GrantAllocation': {
       if (state.status !== 'empty') throw alreadyExists('allocation', command.allocationId);
-      assertPositiveAmount('amount', command.amount);
-      const decision = legalDocument('decision', command.decision);
       return [
         event('AllocationGranted', {
           allocationId: command.allocationId,
@@ -49,7 +32,7 @@ export function decideAllocation(command: AllocationCommand, state: AllocationSt
           ancestry: [],
           line: command.line,
           amount: command.amount,
-          decision,
+          decision: command.decision,
           transferId: null,
         }),
       ];
@@ -66,8 +49,6 @@ export function decideAllocation(command: AllocationCommand, state: AllocationSt
       if (command.childUnitPath[0] === parent.unit || !command.childUnitPath.includes(parent.unit)) {
         throw invalid('unit', `must be a unit below the parent allocation's unit '${parent.unit}'`);
       }
-      assertPositiveAmount('amount', command.amount);
-      const decision = legalDocument('decision', command.decision);
       if (command.amount > available(parent)) throw insufficientFunds(parent, command.amount);
       return [
         event('FundsPassedDown', {
@@ -78,7 +59,7 @@ export function decideAllocation(command: AllocationCommand, state: AllocationSt
           childAllocationId: command.childAllocationId,
           childUnit: command.childUnitPath[0]!,
           amount: command.amount,
-          decision,
+          decision: command.decision,
           reason: null,
         }),
       ];
@@ -104,9 +85,6 @@ export function decideAllocation(command: AllocationCommand, state: AllocationSt
     }
     case 'AdjustAllocation': {
       const s = granted(state, 'allocation');
-      assertDelta(command.delta);
-      const decision = legalDocument('decision', command.decision);
-      assertText('reason', command.reason, 1000);
       if (command.delta > 0 && s.parentId !== null) {
         throw new DomainError('VALIDATION_FAILED', 'an increase of a sub-allocation is decided on its parent (PassDownIncrease)');
       }
@@ -124,8 +102,8 @@ export function decideAllocation(command: AllocationCommand, state: AllocationSt
           unit: s.unit,
           delta: command.delta,
           allocated,
-          decision,
-          reason: command.reason.trim(),
+          decision: command.decision,
+          reason: command.reason,
           transferId: command.transferId,
         }),
       ];
@@ -133,9 +111,7 @@ export function decideAllocation(command: AllocationCommand, state: AllocationSt
     case 'PassDownIncrease': {
       const parent = granted(state, 'parent');
       // An increase only ever moves money down; a negative one would credit the parent unasked.
-      assertPositiveAmount('delta', command.delta);
-      const decision = legalDocument('decision', command.decision);
-      assertText('reason', command.reason, 1000);
+      if (command.delta <= 0) throw invalid('delta', 'must be a positive whole number of đồng (a safe integer)');
       if (command.delta > available(parent)) throw insufficientFunds(parent, command.delta);
       return [
         event('FundsPassedDown', {
@@ -146,8 +122,8 @@ export function decideAllocation(command: AllocationCommand, state: AllocationSt
           childAllocationId: command.childAllocationId,
           childUnit: command.childUnit,
           amount: command.delta,
-          decision,
-          reason: command.reason.trim(),
+          decision: command.decision,
+          reason: command.reason,
         }),
       ];
     }
@@ -184,12 +160,7 @@ export function decideAllocation(command: AllocationCommand, state: AllocationSt
     case 'RecordDisbursement': {
       const s = granted(state, 'allocation');
       if (s.disbursements.has(command.disbursementId)) throw alreadyExists('disbursement', command.disbursementId);
-      assertPositiveAmount('amount', command.amount);
-      assertDay('valueDate', command.valueDate);
       if (command.valueDate > command.today) throw invalid('valueDate', `${command.valueDate} is in the future (today is ${command.today})`);
-      assertText('voucher', command.voucher, 100);
-      const payee = optionalText('payee', command.payee, 300);
-      const purpose = optionalText('purpose', command.purpose, 1000);
       if (command.amount > available(s)) throw insufficientFunds(s, command.amount);
       return [
         event('DisbursementRecorded', {
@@ -199,9 +170,9 @@ export function decideAllocation(command: AllocationCommand, state: AllocationSt
           disbursementId: command.disbursementId,
           amount: command.amount,
           valueDate: command.valueDate,
-          voucher: command.voucher.trim(),
-          payee,
-          purpose,
+          voucher: command.voucher,
+          payee: command.payee,
+          purpose: command.purpose,
         }),
       ];
     }
@@ -209,13 +180,10 @@ export function decideAllocation(command: AllocationCommand, state: AllocationSt
       const s = granted(state, 'allocation');
       const d = s.disbursements.get(command.disbursementId);
       if (!d) throw notFound('disbursement', command.disbursementId);
-      assertText('reason', command.reason, 1000);
-      const decision = command.decision === undefined || command.decision === null ? null : legalDocument('decision', command.decision);
       if (d.reversed) {
         throw new DomainError('ALREADY_REVERSED', `disbursement '${command.disbursementId}' is already reversed`, { disbursementId: command.disbursementId });
       }
-      const valueDate = command.valueDate === undefined || command.valueDate === null ? command.today : command.valueDate;
-      assertDay('valueDate', valueDate);
+      const valueDate = command.valueDate ?? command.today;
       if (valueDate > command.today) throw invalid('valueDate', `${valueDate} is in the future (today is ${command.today})`);
       if (valueDate < d.valueDate) throw invalid('valueDate', `${valueDate} is before the payment's own value date ${d.valueDate}`);
       return [
@@ -226,19 +194,17 @@ export function decideAllocation(command: AllocationCommand, state: AllocationSt
           disbursementId: command.disbursementId,
           amount: d.amount,
           valueDate,
-          reason: command.reason.trim(),
-          decision,
+          reason: command.reason,
+          decision: command.decision,
         }, ALLOCATION_EVENT_VERSIONS.DisbursementReversed),
       ];
     }
     case 'RecordNote': {
       const s = granted(state, 'allocation');
       if (s.notes.has(command.noteId)) throw alreadyExists('note', command.noteId);
-      assertText('text', command.text, 2000);
-      const asOf = command.asOf === undefined || command.asOf === null ? command.today : command.asOf;
-      assertDay('asOf', asOf);
+      const asOf = command.asOf ?? command.today;
       if (asOf > command.today) throw invalid('asOf', `${asOf} is in the future (today is ${command.today})`);
-      const text = command.text.trim();
+      const text = command.text;
       // The note is its own why: it lands in the metadata's reason like every other event's.
       return [event('AllocationNoteRecorded', { allocationId: s.id, unit: s.unit, noteId: command.noteId, text, asOf, reason: text })];
     }

@@ -173,9 +173,9 @@ const disburse = (over: Partial<RecordDisbursement> = {}): RecordDisbursement =>
   disbursementId: 'd-1',
   amount: PHONG_THO_DISBURSED,
   valueDate: '2022-12-30',
-  voucher: ' UNC-0001/KBNN-PT ',
-  payee: ' Ban QLDA huyện Phong Thổ ',
-  purpose: undefined,
+  voucher: 'UNC-0001/KBNN-PT',
+  payee: 'Ban QLDA huyện Phong Thổ',
+  purpose: null,
   today: '2023-01-31',
   ...over,
 });
@@ -183,49 +183,23 @@ const disburse = (over: Partial<RecordDisbursement> = {}): RecordDisbursement =>
 const reverse = (over: Partial<ReverseDisbursement> = {}): ReverseDisbursement => ({
   type: 'ReverseDisbursement',
   disbursementId: 'd-1',
-  reason: ' wrong voucher ',
+  reason: 'wrong voucher',
   decision: null,
+  valueDate: null,
   today: '2023-01-31',
   ...over,
 });
 
-const BAD_AMOUNTS: ReadonlyArray<[string, unknown]> = [
-  ['zero', 0],
-  ['negative', -1],
-  ['fractional', 1.5],
-  ['unsafe', Number.MAX_SAFE_INTEGER + 1],
-  ['a string', '71570000000'],
-];
-
-const BAD_DECISIONS: ReadonlyArray<[string, unknown, string]> = [
-  ['missing', undefined, 'decision'],
-  ['an array', [DECISION_747.number], 'decision'],
-  ['an empty number', { ...DECISION_747, number: '  ' }, 'decision.number'],
-  ['a day that does not exist', { ...DECISION_747, date: '2023-02-30' }, 'decision.date'],
-  ['a Vietnamese-format date', { ...DECISION_747, date: '30/6/2022' }, 'decision.date'],
-  ['no issuer', { number: DECISION_747.number, date: DECISION_747.date }, 'decision.issuer'],
-];
-
 describe('allocation decider', () => {
   describe('GrantAllocation', () => {
-    it('grants a top-level allocation with a trimmed decision', () => {
-      spec
-        .given([])
-        .when(grant({ decision: { number: ' 652/QĐ-TTg ', date: '2022-05-28', issuer: ' Thủ tướng Chính phủ ' } }))
-        .then([provinceGranted()]);
+    it('grants a top-level allocation', () => {
+      spec.given([]).when(grant()).then([provinceGranted()]);
     });
 
     it('refuses a second grant on the same stream', () => {
       spec.given([provinceGranted()]).when(grant()).thenThrows('ALREADY_EXISTS', { id: PROVINCE });
     });
 
-    it.each(BAD_AMOUNTS)('refuses an amount that is %s', (_, amount) => {
-      spec.given([]).when(grant({ amount })).thenThrows('VALIDATION_FAILED', { field: 'amount' });
-    });
-
-    it.each(BAD_DECISIONS)('refuses a decision that is %s, naming %s', (_, decision, field) => {
-      spec.given([]).when(grant({ decision })).thenThrows('VALIDATION_FAILED', { field });
-    });
   });
 
   describe('PassDown', () => {
@@ -270,14 +244,6 @@ describe('allocation decider', () => {
         .given([provinceGranted()])
         .when(passDown({ childUnitPath: ['muong-te-dien-bien', 'dien-bien', 'vn'] }))
         .thenThrows('VALIDATION_FAILED', { field: 'unit' });
-    });
-
-    it.each(BAD_AMOUNTS)('refuses an amount that is %s', (_, amount) => {
-      spec.given([provinceGranted()]).when(passDown({ amount })).thenThrows('VALIDATION_FAILED', { field: 'amount' });
-    });
-
-    it.each(BAD_DECISIONS)('refuses a decision that is %s, naming %s', (_, decision, field) => {
-      spec.given([provinceGranted()]).when(passDown({ decision })).thenThrows('VALIDATION_FAILED', { field });
     });
 
     it('refuses more than is available', () => {
@@ -349,10 +315,10 @@ describe('allocation decider', () => {
         .then([adjusted(5_000_000_000, 105_000_000_000)]);
     });
 
-    it('reduces an allocation, trimming the reason', () => {
+    it('reduces an allocation', () => {
       spec
         .given([provinceGranted()])
-        .when(adjust({ delta: -10_000_000_000, reason: '  bổ sung vốn ' }))
+        .when(adjust({ delta: -10_000_000_000 }))
         .then([adjusted(-10_000_000_000, 90_000_000_000)]);
     });
 
@@ -379,23 +345,6 @@ describe('allocation decider', () => {
 
     it('refuses an increase of a sub-allocation: it is decided on the parent', () => {
       spec.given([districtGranted()]).when(adjust({ transferId: 't-inc' })).thenThrows('VALIDATION_FAILED');
-    });
-
-    it.each<[string, unknown]>([
-      ['zero', 0],
-      ['fractional', 0.5],
-      ['unsafe', -(Number.MAX_SAFE_INTEGER + 1)],
-      ['a string', '-5'],
-    ])('refuses a delta that is %s', (_, delta) => {
-      spec.given([provinceGranted()]).when(adjust({ delta })).thenThrows('VALIDATION_FAILED', { field: 'delta' });
-    });
-
-    it.each(BAD_DECISIONS)('refuses a decision that is %s, naming %s', (_, decision, field) => {
-      spec.given([provinceGranted()]).when(adjust({ decision })).thenThrows('VALIDATION_FAILED', { field });
-    });
-
-    it('refuses an adjustment without a reason', () => {
-      spec.given([provinceGranted()]).when(adjust({ reason: ' ' })).thenThrows('VALIDATION_FAILED', { field: 'reason' });
     });
 
     it('refuses when the allocation does not exist', () => {
@@ -437,14 +386,6 @@ describe('allocation decider', () => {
 
     it('refuses a negative delta: it would hand money back to the parent without the child giving it up', () => {
       spec.given([provinceGranted(), passedDown('t-747', PHONG_THO_AMOUNT)]).when(passDownIncrease({ delta: -1_000_000_000 })).thenThrows('VALIDATION_FAILED', { field: 'delta' });
-    });
-
-    it.each(BAD_DECISIONS)('refuses a decision that is %s, naming %s', (_, decision, field) => {
-      spec.given([provinceGranted()]).when(passDownIncrease({ decision })).thenThrows('VALIDATION_FAILED', { field });
-    });
-
-    it('refuses an increase without a reason', () => {
-      spec.given([provinceGranted()]).when(passDownIncrease({ reason: undefined })).thenThrows('VALIDATION_FAILED', { field: 'reason' });
     });
 
     it('refuses when the parent does not exist', () => {
@@ -521,13 +462,13 @@ describe('allocation decider', () => {
   describe('RecordDisbursement', () => {
     const given = [districtGranted()];
 
-    it('records a payment through the State Treasury, trimming its texts', () => {
+    it('records a payment through the State Treasury', () => {
       spec.given(given).when(disburse()).then([disbursed('d-1', PHONG_THO_DISBURSED)]);
     });
 
     it('records a purpose and no payee', () => {
       const expected = event('DisbursementRecorded', { ...disbursed('d-1', PHONG_THO_DISBURSED).data, payee: null, purpose: 'đường Sì Lở Lầu' });
-      spec.given(given).when(disburse({ payee: null, purpose: ' đường Sì Lở Lầu ' })).then([expected]);
+      spec.given(given).when(disburse({ payee: null, purpose: 'đường Sì Lở Lầu' })).then([expected]);
     });
 
     it('accepts a payment valued today', () => {
@@ -563,34 +504,6 @@ describe('allocation decider', () => {
       spec.given(given).when(disburse({ valueDate: '2023-02-01' })).thenThrows('VALIDATION_FAILED', { field: 'valueDate' });
     });
 
-    it.each<[string, unknown]>([
-      ['missing', undefined],
-      ['not a calendar day', '2022-02-29'],
-      ['in Vietnamese format', '30/12/2022'],
-    ])('refuses a value date that is %s', (_, valueDate) => {
-      spec.given(given).when(disburse({ valueDate })).thenThrows('VALIDATION_FAILED', { field: 'valueDate' });
-    });
-
-    it.each<[string, unknown]>([
-      ['missing', undefined],
-      ['blank', '   '],
-      ['too long', 'x'.repeat(101)],
-    ])('refuses a voucher that is %s', (_, voucher) => {
-      spec.given(given).when(disburse({ voucher })).thenThrows('VALIDATION_FAILED', { field: 'voucher' });
-    });
-
-    it('refuses a blank payee', () => {
-      spec.given(given).when(disburse({ payee: '' })).thenThrows('VALIDATION_FAILED', { field: 'payee' });
-    });
-
-    it('refuses a purpose that is not text', () => {
-      spec.given(given).when(disburse({ purpose: 42 })).thenThrows('VALIDATION_FAILED', { field: 'purpose' });
-    });
-
-    it.each(BAD_AMOUNTS)('refuses an amount that is %s', (_, amount) => {
-      spec.given(given).when(disburse({ amount })).thenThrows('VALIDATION_FAILED', { field: 'amount' });
-    });
-
     it('refuses when the allocation does not exist', () => {
       spec.given([]).when(disburse()).thenThrows('NOT_FOUND', { id: 'allocation' });
     });
@@ -599,7 +512,7 @@ describe('allocation decider', () => {
   describe('ReverseDisbursement', () => {
     const given = [districtGranted(), disbursed('d-1', PHONG_THO_DISBURSED)];
 
-    it('reverses with a trimmed reason and the original amount', () => {
+    it('reverses with the original amount', () => {
       spec.given(given).when(reverse()).then([reversed('d-1', PHONG_THO_DISBURSED)]);
     });
 
@@ -614,8 +527,6 @@ describe('allocation decider', () => {
     });
 
     it.each([
-      ['not a date', '15/01/2023'],
-      ['not a calendar date', '2023-02-30'],
       ['in the future', '2023-02-01'],
       ["before the payment's value date", '2022-12-29'],
     ])('refuses a value date %s', (_, valueDate) => {
@@ -637,14 +548,6 @@ describe('allocation decider', () => {
       spec.given(given).when(reverse({ disbursementId: 'd-404' })).thenThrows('NOT_FOUND', { id: 'd-404' });
     });
 
-    it('refuses a reversal without a reason', () => {
-      spec.given(given).when(reverse({ reason: '' })).thenThrows('VALIDATION_FAILED', { field: 'reason' });
-    });
-
-    it.each(BAD_DECISIONS.filter(([, decision]) => decision !== undefined))('refuses a decision that is %s, naming %s', (_, decision, field) => {
-      spec.given(given).when(reverse({ decision })).thenThrows('VALIDATION_FAILED', { field });
-    });
-
     it('refuses when the allocation does not exist', () => {
       spec.given([]).when(reverse()).thenThrows('NOT_FOUND', { id: 'allocation' });
     });
@@ -655,7 +558,8 @@ describe('RecordNote (progress notes, issue 12)', () => {
   const note = (over: Partial<RecordNote> = {}): RecordNote => ({
     type: 'RecordNote',
     noteId: 'n-1',
-    text: ' Chưa có hướng dẫn thực hiện của Bộ ',
+    text: 'Chưa có hướng dẫn thực hiện của Bộ',
+    asOf: null,
     today: '2022-12-20',
     ...over,
   });
@@ -670,7 +574,7 @@ describe('RecordNote (progress notes, issue 12)', () => {
       ...over,
     });
 
-  it('records a trimmed note for today, its text also the reason', () => {
+  it('records a note for today, its text also the reason', () => {
     spec.given([districtGranted()]).when(note()).then([noted()]);
   });
 
@@ -679,20 +583,9 @@ describe('RecordNote (progress notes, issue 12)', () => {
   });
 
   it.each([
-    ['not a date', '30/11/2022'],
-    ['not a calendar date', '2022-02-30'],
     ['in the future', '2022-12-21'],
   ])('refuses an asOf that is %s', (_, asOf) => {
     spec.given([districtGranted()]).when(note({ asOf })).thenThrows('VALIDATION_FAILED', { field: 'asOf' });
-  });
-
-  it.each<[string, unknown]>([
-    ['missing', undefined],
-    ['blank', '   '],
-    ['not text', 42],
-    ['longer than 2,000 characters', 'x'.repeat(2001)],
-  ])('refuses a text that is %s', (_, text) => {
-    spec.given([districtGranted()]).when(note({ text })).thenThrows('VALIDATION_FAILED', { field: 'text' });
   });
 
   it('refuses a second note with the same id', () => {

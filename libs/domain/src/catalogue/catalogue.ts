@@ -137,6 +137,7 @@ export type BudgetLine = Readonly<{
   source: Source;
 }>;
 
+/** A budget line as given (a body, a row): raw until `budgetLine` parses it against the catalogue. */
 export type BudgetLineInput = Readonly<{
   program?: unknown;
   project?: unknown;
@@ -183,3 +184,37 @@ export function budgetLine(input: BudgetLineInput, catalogue: readonly Programme
 }
 
 export const BUDGET_LINE_FIELDS = ['program', 'project', 'subProject', 'fiscalYear', 'capitalType', 'source'] as const;
+
+/** The fields of a budget line a caller gave, parsed but not checked against the catalogue (a sub-allocation repeats its parent's). */
+export type BudgetLineFields = Readonly<{
+  program?: string;
+  project?: string;
+  subProject?: string | null;
+  fiscalYear?: number;
+  capitalType?: CapitalType;
+  source?: Source;
+}>;
+
+/** Parses the line fields a caller gave, leaving out those not given. */
+export function budgetLineFields(input: BudgetLineInput): BudgetLineFields {
+  const fields: Record<string, unknown> = {};
+  for (const field of ['program', 'project', 'subProject'] as const) {
+    const value = input[field];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' && !(field === 'subProject' && value === null)) throw invalid(field, 'must be a code (text)');
+    fields[field] = value;
+  }
+  if (input.fiscalYear !== undefined) {
+    if (typeof input.fiscalYear !== 'number' || !Number.isInteger(input.fiscalYear)) throw invalid('fiscalYear', 'must be an integer year');
+    fields.fiscalYear = input.fiscalYear;
+  }
+  if (input.capitalType !== undefined) {
+    if (!CAPITAL_TYPES.includes(input.capitalType as CapitalType)) throw invalid('capitalType', `must be one of ${CAPITAL_TYPES.join(', ')}`);
+    fields.capitalType = input.capitalType;
+  }
+  if (input.source !== undefined) {
+    if (!SOURCES.includes(input.source as Source)) throw invalid('source', `must be one of ${SOURCES.join(', ')}`);
+    fields.source = input.source;
+  }
+  return fields as BudgetLineFields;
+}

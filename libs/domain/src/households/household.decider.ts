@@ -1,31 +1,32 @@
 import type { UnitLevel } from '../units/unit';
 import type { Decider } from '../shared/decider';
 import { DomainError, alreadyExists, invalid, notFound } from '../shared/errors';
-import { event } from '../shared/event';
-import { legalDocument } from '../shared/legal-document';
-import { assertText } from '../shared/text';
+import { event, type LegalDocument } from '../shared/event';
 import type { AssessmentSummary, HouseholdEvent } from './household.events';
-import { AREAS, classify, standardFor, type Area, type Classification, type PovertyStandard } from './poverty-standards';
+import { classify, standardFor, type Area, type Classification, type PovertyStandard } from './poverty-standards';
 
 export type RegisterHousehold = Readonly<{
   type: 'RegisterHousehold';
   householdId: string;
   unit: string;
   unitLevel: UnitLevel;
-  area: unknown;
-  members: unknown;
-  headName: unknown;
-  ethnicMinority: unknown;
+  area: Area;
+  /** 1 to 1000. */
+  members: number;
+  headName: string | null;
+  ethnicMinority: boolean | null;
 }>;
 
 export type AssessHousehold = Readonly<{
   type: 'AssessHousehold';
   assessmentId: string;
-  reviewYear: unknown;
-  reviewType: unknown;
-  incomePerCapita: unknown;
-  deprivations: unknown;
-  decision: unknown;
+  reviewYear: number;
+  reviewType: ReviewType;
+  /** Whole đồng per person per month, 0 or more. */
+  incomePerCapita: number;
+  /** Indicator codes, none twice; whether they belong to the year's standard is decided here. */
+  deprivations: readonly string[];
+  decision: LegalDocument | null;
   standards?: readonly PovertyStandard[];
 }>;
 
@@ -51,27 +52,23 @@ export type HouseholdState =
     }>;
 
 export const REVIEW_TYPES = ['periodic', 'adhoc'] as const;
+export type ReviewType = (typeof REVIEW_TYPES)[number];
 
 function registered(state: HouseholdState, id: string) {
   if (state.status !== 'registered') throw notFound('household', id);
   return state;
 }
 
-function deprivationsOf(value: unknown, standard: PovertyStandard): string[] {
-  if (!Array.isArray(value)) throw invalid('deprivations', 'must be a list of indicator codes');
-  const seen = new Set<string>();
-  value.forEach((code, i) => {
-    if (typeof code !== 'string') throw invalid(`deprivations[${i}]`, 'must be an indicator code');
+/** Each code must be an indicator of the standard the review year selects (Decree 07/2021 has 12, Decision 59/2015 has 10). */
+function assertIndicators(deprivations: readonly string[], standard: PovertyStandard): void {
+  deprivations.forEach((code, i) => {
     if (!standard.indicators.includes(code)) {
       throw new DomainError('UNKNOWN_REFERENCE', `deprivations[${i}]: '${code}' is not an indicator of standard ${standard.id} (${standard.indicators.join(', ')})`, {
         field: `deprivations[${i}]`,
         value: code,
       });
     }
-    if (seen.has(code)) throw invalid(`deprivations[${i}]`, `'${code}' is listed twice`);
-    seen.add(code);
   });
-  return [...seen];
 }
 
 export function decideHousehold(command: HouseholdCommand, state: HouseholdState): HouseholdEvent[] {
@@ -79,40 +76,26 @@ export function decideHousehold(command: HouseholdCommand, state: HouseholdState
     case 'RegisterHousehold': {
       if (state.status !== 'empty') throw alreadyExists('household', command.householdId);
       if (command.unitLevel !== 'commune') throw invalid('unit', `must be a commune; '${command.unit}' is a ${command.unitLevel}`);
-      if (!AREAS.includes(command.area as Area)) throw invalid('area', `must be one of ${AREAS.join(', ')}`);
-      const m = command.members;
-      if (typeof m !== 'number' || !Number.isInteger(m) || m < 1 || m > 1000) throw invalid('members', 'must be an integer from 1 to 1000');
-      let headName: string | null = null;
-      if (command.headName !== undefined && command.headName !== null) {
-        assertText('headName', command.headName, 200);
-        headName = command.headName.trim();
-      }
-      const em = command.ethnicMinority;
-      if (em !== undefined && em !== null && typeof em !== 'boolean') throw invalid('ethnicMinority', 'must be true or false');
       return [
         event('HouseholdRegistered', {
           householdId: command.householdId,
           unit: command.unit,
-          area: command.area as Area,
-          members: m,
-          headName,
-          ethnicMinority: (em as boolean | undefined) ?? null,
+          area: command.area,
+          members: command.members,
+          headName: command.headName,
+          ethnicMinority: command.ethnicMinority,
         }),
       ];
     }
     case 'AssessHousehold': {
       const s = registered(state, 'household');
       const year = command.reviewYear;
-      if (typeof year !== 'number' || !Number.isInteger(year)) throw invalid('reviewYear', 'must be an integer year');
       const standard = standardFor(year, command.standards);
       if (!standard) throw invalid('reviewYear', `no poverty standard covers review year ${year}`);
-      if (!REVIEW_TYPES.includes(command.reviewType as 'periodic')) throw invalid('reviewType', `must be one of ${REVIEW_TYPES.join(', ')}`);
       const income = command.incomePerCapita;
-      if (typeof income !== 'number' || !Number.isSafeInteger(income) || income < 0) {
-        throw invalid('incomePerCapita', 'must be a whole number of đồng per person per month, 0 or more');
-      }
-      const deprivations = deprivationsOf(command.deprivations, standard);
-      const decision = command.decision === undefined || command.decision === null ? null : legalDocument('decision', command.decision);
+      const deprivations = command.deprivations;
+      assertIndicators(deprivations, standard);
+      const decision = command.decision;
       const { classification, rule } = classify(standard, s.area, income, deprivations.length);
       const previous = s.current?.classification ?? null;
       const becomesCurrent = s.current === null || year >= s.current.reviewYear;
@@ -122,7 +105,7 @@ export function decideHousehold(command: HouseholdCommand, state: HouseholdState
           unit: s.unit,
           assessmentId: command.assessmentId,
           reviewYear: year,
-          reviewType: command.reviewType as 'periodic' | 'adhoc',
+          reviewType: command.reviewType,
           area: s.area,
           members: s.members,
           incomePerCapita: income,

@@ -21,7 +21,7 @@ const register = (over: Partial<RegisterHousehold> = {}): RegisterHousehold => (
   unitLevel: 'commune',
   area: 'rural',
   members: 5,
-  headName: ' Lò Văn Sình ',
+  headName: 'Lò Văn Sình',
   ethnicMinority: true,
   ...over,
 });
@@ -66,14 +66,14 @@ const assessed = (over: Partial<HouseholdAssessed['data']> & { classification: C
 
 describe('household decider', () => {
   describe('RegisterHousehold', () => {
-    it('registers a household of a commune, trimming the head name', () => {
+    it('registers a household of a commune', () => {
       spec.given([]).when(register()).then([registered()]);
     });
 
     it('leaves the optional fields null', () => {
       spec
         .given([])
-        .when(register({ headName: undefined, ethnicMinority: null, area: 'urban', members: 1000 }))
+        .when(register({ headName: null, ethnicMinority: null, area: 'urban', members: 1000 }))
         .then([event('HouseholdRegistered', { householdId: HH, unit: COMMUNE, area: 'urban' as const, members: 1000, headName: null, ethnicMinority: null })]);
     });
 
@@ -85,26 +85,6 @@ describe('household decider', () => {
       spec.given([]).when(register({ unit: 'phong-tho', unitLevel })).thenThrows('VALIDATION_FAILED', { field: 'unit' });
     });
 
-    it('refuses an area that is neither rural nor urban', () => {
-      spec.given([]).when(register({ area: 'mountain' })).thenThrows('VALIDATION_FAILED', { field: 'area' });
-    });
-
-    it.each<[string, unknown]>([
-      ['0', 0],
-      ['1001', 1001],
-      ['2.5', 2.5],
-      ['"5"', '5'],
-    ])('refuses %s members', (_, members) => {
-      spec.given([]).when(register({ members })).thenThrows('VALIDATION_FAILED', { field: 'members' });
-    });
-
-    it('refuses a blank head name', () => {
-      spec.given([]).when(register({ headName: '  ' })).thenThrows('VALIDATION_FAILED', { field: 'headName' });
-    });
-
-    it('refuses an ethnic-minority flag that is not a boolean', () => {
-      spec.given([]).when(register({ ethnicMinority: 'yes' })).thenThrows('VALIDATION_FAILED', { field: 'ethnicMinority' });
-    });
   });
 
   describe('AssessHousehold', () => {
@@ -113,7 +93,7 @@ describe('household decider', () => {
     });
 
     it('accepts an ad-hoc review without a decision', () => {
-      const [e] = decide([registered()], assess({ reviewType: 'adhoc', decision: undefined }));
+      const [e] = decide([registered()], assess({ reviewType: 'adhoc', decision: null }));
       expect(e).toMatchObject({ type: 'HouseholdAssessed', data: { reviewType: 'adhoc', decision: null } });
     });
 
@@ -154,47 +134,6 @@ describe('household decider', () => {
       spec.given([registered()]).when(assess({ standards: [STANDARD_2016_2020] })).thenThrows('VALIDATION_FAILED', { field: 'reviewYear' });
       const [e] = decide([registered()], assess({ reviewYear: 2030, standards: [{ ...STANDARD_2022_2025, id: 'MDP-2026-2030', reviewYears: { from: 2026, to: 2030 } }] }));
       expect(e!.data).toMatchObject({ reviewYear: 2030, standard: 'MDP-2026-2030' });
-    });
-
-    it.each<[string, unknown]>([
-      ['a fraction', 2022.5],
-      ['a string', '2022'],
-    ])('refuses a review year that is %s', (_, reviewYear) => {
-      spec.given([registered()]).when(assess({ reviewYear })).thenThrows('VALIDATION_FAILED', { field: 'reviewYear' });
-    });
-
-    it('refuses an unknown review type', () => {
-      spec.given([registered()]).when(assess({ reviewType: 'annual' })).thenThrows('VALIDATION_FAILED', { field: 'reviewType' });
-    });
-
-    it.each<[string, unknown]>([
-      ['negative', -1],
-      ['fractional', 1_500_000.5],
-      ['missing', undefined],
-    ])('refuses an income that is %s', (_, incomePerCapita) => {
-      spec.given([registered()]).when(assess({ incomePerCapita })).thenThrows('VALIDATION_FAILED', { field: 'incomePerCapita' });
-    });
-
-    it('refuses deprivations that are not a list', () => {
-      spec.given([registered()]).when(assess({ deprivations: 'latrine' })).thenThrows('VALIDATION_FAILED', { field: 'deprivations' });
-    });
-
-    it('refuses an indicator that is not a code', () => {
-      spec.given([registered()]).when(assess({ deprivations: ['latrine', 3] })).thenThrows('VALIDATION_FAILED', { field: 'deprivations[1]' });
-    });
-
-    it('refuses an indicator listed twice', () => {
-      spec
-        .given([registered()])
-        .when(assess({ deprivations: ['latrine', 'telecom', 'latrine'] }))
-        .thenThrows('VALIDATION_FAILED', { field: 'deprivations[2]' });
-    });
-
-    it('refuses a malformed decision, naming its field', () => {
-      spec
-        .given([registered()])
-        .when(assess({ decision: { ...REVIEW_DECISION, date: '2022-02-30' } }))
-        .thenThrows('VALIDATION_FAILED', { field: 'decision.date' });
     });
 
     it('refuses a household that is not registered', () => {

@@ -1,7 +1,6 @@
 import type { Decider } from '../shared/decider';
 import { alreadyExists, invalid } from '../shared/errors';
 import { event, type DomainEvent } from '../shared/event';
-import { assertId, assertText } from '../shared/text';
 
 export const UNIT_LEVELS = ['central', 'province', 'district', 'commune', 'agency'] as const;
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
@@ -23,9 +22,10 @@ export type UnitEvent = UnitRegistered;
 
 export type RegisterUnit = Readonly<{
   type: 'RegisterUnit';
-  code: unknown;
-  name: unknown;
-  level: unknown;
+  /** An id (shared/text.ts): it names the unit's stream. */
+  code: string;
+  name: string;
+  level: UnitLevel;
   parent: Readonly<{ code: string; level: UnitLevel }> | null;
 }>;
 
@@ -35,11 +35,8 @@ export const unitDecider: Decider<RegisterUnit, UnitEvent, UnitState> = {
   initialState: () => ({ status: 'empty' }),
   evolve: (_state, e) => ({ status: 'registered', code: e.data.code, level: e.data.level, parent: e.data.parent }),
   decide: (command, state) => {
-    assertId('code', command.code);
     if (state.status !== 'empty') throw alreadyExists('unit', command.code);
-    assertText('name', command.name, 200);
-    if (!UNIT_LEVELS.includes(command.level as UnitLevel)) throw invalid('level', `must be one of ${UNIT_LEVELS.join(', ')}`);
-    const level = command.level as UnitLevel;
+    const level = command.level;
     const allowed = PARENT_LEVELS[level];
     if (command.parent === null) {
       if (allowed.length > 0) throw invalid('parent', `a ${level} needs a parent (${allowed.join(' or ')})`);

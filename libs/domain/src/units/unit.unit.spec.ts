@@ -67,26 +67,6 @@ describe('unit decider', () => {
     spec.given([phongThoRegistered]).when(register()).thenThrows('ALREADY_EXISTS', { id: 'phong-tho' });
   });
 
-  it.each<[string, unknown]>([
-    ['empty', ''],
-    ['with a space', 'phong tho'],
-    ['starting with a dash', '-phong-tho'],
-    ['not a string', 42],
-  ])('refuses a code that is %s', (_, code) => {
-    spec.given([]).when(register({ code })).thenThrows('VALIDATION_FAILED', { field: 'code' });
-  });
-
-  it.each<[string, unknown]>([
-    ['blank', ' '],
-    ['too long', 'x'.repeat(201)],
-  ])('refuses a name that is %s', (_, name) => {
-    spec.given([]).when(register({ name })).thenThrows('VALIDATION_FAILED', { field: 'name' });
-  });
-
-  it('refuses an unknown level', () => {
-    spec.given([]).when(register({ level: 'ward' })).thenThrows('VALIDATION_FAILED', { field: 'level' });
-  });
-
   it('folds its registration into state', () => {
     expect(fold(unitDecider, [phongThoRegistered])).toEqual({ status: 'registered', code: 'phong-tho', level: 'district', parent: 'lai-chau' });
   });

@@ -1,14 +1,13 @@
-import { ROLES, type Role } from '../access/roles';
+import { type Role } from '../access/roles';
 import type { Decider } from '../shared/decider';
 import { alreadyExists, invalid } from '../shared/errors';
 import { event, type DomainEvent } from '../shared/event';
-import { assertId, assertText } from '../shared/text';
 
 /** The token itself never enters the log: only its SHA-256, which the audit trail also hides. */
 export type UserRegistered = DomainEvent<'UserRegistered', { id: string; name: string; role: Role; units: readonly string[]; tokenHash: string }>;
 export type UserEvent = UserRegistered;
 
-export type RegisterUser = Readonly<{ type: 'RegisterUser'; id: unknown; name: unknown; role: unknown; units: readonly string[]; tokenHash: string }>;
+export type RegisterUser = Readonly<{ type: 'RegisterUser'; id: string; name: string; role: Role; units: readonly string[]; tokenHash: string }>;
 
 export type UserState = Readonly<{ status: 'empty' }> | Readonly<{ status: 'registered'; id: string }>;
 
@@ -22,11 +21,8 @@ export const userDecider: Decider<RegisterUser, UserEvent, UserState> = {
   initialState: () => ({ status: 'empty' }),
   evolve: (_s, e) => ({ status: 'registered', id: e.data.id }),
   decide: (c, state) => {
-    assertId('id', c.id);
     if (state.status !== 'empty') throw alreadyExists('user', c.id);
-    assertText('name', c.name, 200);
-    if (!ROLES.includes(c.role as Role)) throw invalid('role', `must be one of ${ROLES.join(', ')}`);
-    const role = c.role as Role;
+    const role = c.role;
     if (SCOPED.includes(role) && c.units.length === 0) throw invalid('units', `a ${role} needs at least one unit`);
     return [event('UserRegistered', { id: c.id, name: c.name, role, units: [...new Set(c.units)], tokenHash: c.tokenHash })];
   },

@@ -1,16 +1,7 @@
-import type {
-  AllocationAdjusted,
-  AllocationNoteRecorded,
-  AllocationGranted,
-  DisbursementRecorded,
-  DisbursementReversed,
-  FundsPassedDown,
-  FundsReturned,
-} from '../../../domain/src';
+import type { AllocationGranted } from '../../../domain/src';
 import { add, subtract } from '../../../domain/src';
-import type { StoredEvent } from '../ports/event-store.port';
 import { UNITS, type UnitDoc } from './units.projection';
-import { ref, type DocLookup, type DocRef, type DocWrite, type Projection } from './projection';
+import { defineProjection, ref, type DocRef, type DocWrite } from './projection';
 
 export type AllocationDoc = Readonly<{
   id: string;
@@ -42,21 +33,20 @@ export type AllocationNote = Readonly<{ id: string; text: string; asOf: string; 
 
 export const ALLOCATIONS = 'allocations';
 
-type Data<E> = E extends { data: infer D } ? D : never;
-
 /** Live balances of every allocation: the figures GET /allocations/{id} and /balances read. */
-export const allocationsProjection: Projection = {
+export const allocationsProjection = defineProjection({
   name: 'allocations',
-  handles: new Set(['AllocationGranted', 'AllocationAdjusted', 'FundsPassedDown', 'FundsReturned', 'DisbursementRecorded', 'DisbursementReversed', 'AllocationNoteRecorded']),
-  touches(e: StoredEvent): DocRef[] {
-    const d = e.data as { allocationId: string; parentId?: string | null; ancestry?: readonly string[] };
-    const refs = [ref(ALLOCATIONS, d.allocationId)];
-    if (e.type === 'AllocationGranted') refs.push(ref(UNITS, (e.data as { unit: string }).unit));
-    if (e.type === 'AllocationGranted' && d.parentId) refs.push(ref(ALLOCATIONS, d.parentId));
-    if (e.type === 'DisbursementRecorded' || e.type === 'DisbursementReversed') for (const a of d.ancestry ?? []) refs.push(ref(ALLOCATIONS, a));
+  handles: ['AllocationGranted', 'AllocationAdjusted', 'FundsPassedDown', 'FundsReturned', 'DisbursementRecorded', 'DisbursementReversed', 'AllocationNoteRecorded'],
+  touches(e) {
+    const refs: DocRef[] = [ref(ALLOCATIONS, e.data.allocationId)];
+    if (e.type === 'AllocationGranted') {
+      refs.push(ref(UNITS, e.data.unit));
+      if (e.data.parentId) refs.push(ref(ALLOCATIONS, e.data.parentId));
+    }
+    if (e.type === 'DisbursementRecorded' || e.type === 'DisbursementReversed') for (const a of e.data.ancestry) refs.push(ref(ALLOCATIONS, a));
     return refs;
   },
-  apply(e: StoredEvent, docs: DocLookup): DocWrite[] {
+  apply(e, docs): DocWrite[] {
     const get = (id: string): AllocationDoc => {
       const doc = docs<AllocationDoc>(ALLOCATIONS, id);
       if (!doc) throw new Error(`allocations projection: '${id}' has no document before position ${e.position}`);
@@ -65,7 +55,7 @@ export const allocationsProjection: Projection = {
     const put = (doc: AllocationDoc): DocWrite => ({ collection: ALLOCATIONS, id: doc.id, doc });
     switch (e.type) {
       case 'AllocationGranted': {
-        const d = e.data as Data<AllocationGranted>;
+        const d = e.data;
         const writes = [
           put({
             id: d.allocationId,
@@ -91,22 +81,22 @@ export const allocationsProjection: Projection = {
         return writes;
       }
       case 'AllocationAdjusted': {
-        const d = e.data as Data<AllocationAdjusted>;
+        const d = e.data;
         return [put({ ...get(d.allocationId), allocated: d.allocated })];
       }
       case 'FundsPassedDown': {
-        const d = e.data as Data<FundsPassedDown>;
+        const d = e.data;
         const a = get(d.allocationId);
         return [put({ ...a, subAllocated: add(a.subAllocated, d.amount) })];
       }
       case 'FundsReturned': {
-        const d = e.data as Data<FundsReturned>;
+        const d = e.data;
         const a = get(d.allocationId);
         return [put({ ...a, subAllocated: subtract(a.subAllocated, d.amount) })];
       }
       case 'DisbursementRecorded':
       case 'DisbursementReversed': {
-        const d = e.data as Data<DisbursementRecorded | DisbursementReversed>;
+        const d = e.data;
         const delta = e.type === 'DisbursementRecorded' ? d.amount : -d.amount;
         const own = get(d.allocationId);
         return [
@@ -118,13 +108,15 @@ export const allocationsProjection: Projection = {
         ];
       }
       case 'AllocationNoteRecorded': {
-        const d = e.data as Data<AllocationNoteRecorded>;
+        const d = e.data;
         const a = get(d.allocationId);
         const note: AllocationNote = { id: d.noteId, text: d.text, asOf: d.asOf, recordedAt: e.metadata.recordedAt, recordedBy: e.metadata.actor.userId, position: e.position };
         return [put({ ...a, notes: [...(a.notes ?? []), note] })];
       }
-      default:
-        return [];
+      default: {
+        const _exhaustive: never = e;
+        return _exhaustive;
+      }
     }
   },
-};
+});

@@ -1,8 +1,6 @@
-import type { DisbursementRecorded, DisbursementReversed } from '../../../domain/src';
 import { add, subtract } from '../../../domain/src';
-import type { StoredEvent } from '../ports/event-store.port';
 import { ALLOCATIONS, type AllocationDoc } from './allocations.projection';
-import { ref, type DocLookup, type DocWrite, type Projection } from './projection';
+import { defineProjection, ref, type DocWrite } from './projection';
 
 /**
  * What one allocation paid out net on one value date: payments valued that day minus reversals
@@ -28,18 +26,16 @@ export type DisbursedOnDayDoc = Readonly<{
 export const DISBURSED_BY_DAY = 'disbursed-by-day';
 export const dayId = (allocationId: string, valueDate: string): string => `${allocationId}|${valueDate}`;
 
-type Moved = DisbursementRecorded['data'] | DisbursementReversed['data'];
-
-export const disbursedByDayProjection: Projection = {
+export const disbursedByDayProjection = defineProjection({
   name: 'disbursed-by-day',
-  handles: new Set(['DisbursementRecorded', 'DisbursementReversed']),
+  handles: ['DisbursementRecorded', 'DisbursementReversed'],
   // The allocation's document is only read, for fields that never change: it is not "touched".
-  touches: (e: StoredEvent) => {
-    const d = e.data as Moved;
+  touches: (e) => {
+    const d = e.data;
     return [ref(DISBURSED_BY_DAY, dayId(d.allocationId, d.valueDate))];
   },
-  apply(e: StoredEvent, docs: DocLookup): DocWrite[] {
-    const d = e.data as Moved;
+  apply(e, docs): DocWrite[] {
+    const d = e.data;
     const id = dayId(d.allocationId, d.valueDate);
     const existing = docs<DisbursedOnDayDoc>(DISBURSED_BY_DAY, id);
     let day = existing;
@@ -64,4 +60,4 @@ export const disbursedByDayProjection: Projection = {
     const disbursed = e.type === 'DisbursementRecorded' ? add(day.disbursed, d.amount) : subtract(day.disbursed, d.amount);
     return [{ collection: DISBURSED_BY_DAY, id, doc: { ...day, disbursed } }];
   },
-};
+});

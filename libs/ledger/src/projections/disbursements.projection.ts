@@ -1,6 +1,5 @@
-import { alreadyExists, type DisbursementRecorded, type DisbursementReversed } from '../../../domain/src';
-import type { StoredEvent } from '../ports/event-store.port';
-import { ref, type DocLookup, type DocWrite, type Projection } from './projection';
+import { alreadyExists, type DisbursementReversed } from '../../../domain/src';
+import { defineProjection, ref, type DocWrite } from './projection';
 
 export type DisbursementDoc = Readonly<{
   id: string;
@@ -25,13 +24,13 @@ export const DISBURSEMENTS = 'disbursements';
  * the same client-chosen id are refused by the log's claim on it (unique-keys.ts); meeting one here
  * anyway means the log holds a duplicate, which the projector reports instead of applying.
  */
-export const disbursementsProjection: Projection = {
+export const disbursementsProjection = defineProjection({
   name: 'disbursements',
-  handles: new Set(['DisbursementRecorded', 'DisbursementReversed']),
-  touches: (e: StoredEvent) => [ref(DISBURSEMENTS, (e.data as { disbursementId: string }).disbursementId)],
-  apply(e: StoredEvent, docs: DocLookup): DocWrite[] {
+  handles: ['DisbursementRecorded', 'DisbursementReversed'],
+  touches: (e) => [ref(DISBURSEMENTS, e.data.disbursementId)],
+  apply(e, docs): DocWrite[] {
     if (e.type === 'DisbursementRecorded') {
-      const d = e.data as DisbursementRecorded['data'];
+      const d = e.data;
       if (docs(DISBURSEMENTS, d.disbursementId)) throw alreadyExists('disbursement', d.disbursementId);
       const doc: DisbursementDoc = {
         id: d.disbursementId,
@@ -49,10 +48,10 @@ export const disbursementsProjection: Projection = {
       };
       return [{ collection: DISBURSEMENTS, id: doc.id, doc }];
     }
-    const d = e.data as DisbursementReversed['data'];
+    const d = e.data;
     const existing = docs<DisbursementDoc>(DISBURSEMENTS, d.disbursementId);
     if (!existing) throw new Error(`disbursements projection: '${d.disbursementId}' reversed before it was recorded`);
     const reversal = { reason: d.reason, valueDate: d.valueDate, decision: d.decision, recordedAt: e.metadata.recordedAt, recordedBy: e.metadata.actor.userId, position: e.position };
     return [{ collection: DISBURSEMENTS, id: d.disbursementId, doc: { ...existing, reversal } }];
   },
-};
+});

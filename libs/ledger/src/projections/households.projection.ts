@@ -1,7 +1,6 @@
-import type { Classification, HouseholdAssessed, HouseholdReclassified, HouseholdRegistered } from '../../../domain/src';
-import type { StoredEvent } from '../ports/event-store.port';
+import type { Classification } from '../../../domain/src';
 import { UNITS, type UnitDoc } from './units.projection';
-import { ref, type DocLookup, type DocRef, type DocWrite, type Projection } from './projection';
+import { defineProjection, ref, type DocRef, type DocWrite } from './projection';
 
 export type AssessmentEntry = Readonly<{
   id: string;
@@ -81,21 +80,20 @@ function count(stats: HouseholdStatsDoc, a: Readonly<{ classification: Classific
   };
 }
 
-export const householdsProjection: Projection = {
+export const householdsProjection = defineProjection({
   name: 'households',
-  handles: new Set(['HouseholdRegistered', 'HouseholdAssessed', 'HouseholdReclassified', 'HouseholdPersonalDataErased']),
-  touches(e: StoredEvent): DocRef[] {
-    const d = e.data as { householdId: string; unit: string; reviewYear?: number };
-    const refs = [ref(HOUSEHOLDS, d.householdId)];
-    if (e.type === 'HouseholdRegistered') refs.push(ref(UNITS, d.unit));
-    if (e.type === 'HouseholdAssessed') refs.push(ref(HOUSEHOLD_STATS, statsId(d.unit, d.reviewYear!)));
+  handles: ['HouseholdRegistered', 'HouseholdAssessed', 'HouseholdReclassified', 'HouseholdPersonalDataErased'],
+  touches(e): DocRef[] {
+    const refs = [ref(HOUSEHOLDS, e.data.householdId)];
+    if (e.type === 'HouseholdRegistered') refs.push(ref(UNITS, e.data.unit));
+    if (e.type === 'HouseholdAssessed') refs.push(ref(HOUSEHOLD_STATS, statsId(e.data.unit, e.data.reviewYear)));
     return refs;
   },
-  apply(e: StoredEvent, docs: DocLookup): DocWrite[] {
-    const id = (e.data as { householdId: string }).householdId;
+  apply(e, docs): DocWrite[] {
+    const id = e.data.householdId;
     if (e.type === 'HouseholdRegistered') {
       // Sealed (SEALED_FIELD) since crypto-shredding; in clear in events written before it.
-      const d = e.data as HouseholdRegistered['data'] & { personal?: string };
+      const d = e.data as typeof e.data & { personal?: string };
       const doc: HouseholdDoc = {
         id,
         unit: d.unit,
@@ -119,11 +117,11 @@ export const householdsProjection: Projection = {
       return [{ collection: HOUSEHOLDS, id, doc: { ...household, headName: null, ethnicMinority: null, personal: null, personalDataErased: true } }];
     }
     if (e.type === 'HouseholdReclassified') {
-      const d = e.data as HouseholdReclassified['data'];
+      const d = e.data;
       const entry = { assessmentId: d.assessmentId, reviewYear: d.reviewYear, from: d.from, to: d.to, standard: d.standard, recordedAt: e.metadata.recordedAt, position: e.position };
       return [{ collection: HOUSEHOLDS, id, doc: { ...household, reclassifications: [...household.reclassifications, entry] } }];
     }
-    const d = e.data as HouseholdAssessed['data'];
+    const d = e.data;
     const entry: AssessmentEntry = {
       id: d.assessmentId,
       reviewYear: d.reviewYear,
@@ -148,4 +146,4 @@ export const householdsProjection: Projection = {
       { collection: HOUSEHOLD_STATS, id: stats.id, doc: stats },
     ];
   },
-};
+});

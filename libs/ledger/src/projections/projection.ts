@@ -1,3 +1,4 @@
+import type { AllocationEvent, HouseholdEvent, UnitEvent, UserEvent } from '../../../domain/src';
 import type { StoredEvent } from '../ports/event-store.port';
 import type { Doc } from '../ports/read-store.port';
 import { upcast } from '../schema/upcasters';
@@ -17,6 +18,33 @@ export interface Projection {
   touches(e: StoredEvent): readonly DocRef[];
   /** The documents to write, each built anew (never an object `docs` returned: its position is stamped on it). */
   apply(e: StoredEvent, docs: DocLookup): readonly DocWrite[];
+}
+
+/** Every event a projection may handle: the domain's own definitions, discriminated by `type`. */
+export type LedgerEvent = AllocationEvent | HouseholdEvent | UnitEvent | UserEvent;
+export type LedgerEventType = LedgerEvent['type'];
+
+/** A stored event read as the domain event its type names (upcast first, so `data` has the current shape). */
+export type Projected<E extends LedgerEvent = LedgerEvent> = E extends LedgerEvent ? Omit<StoredEvent, 'type' | 'data'> & Readonly<{ type: E['type']; data: E['data'] }> : never;
+
+export type ProjectedOf<T extends LedgerEventType> = Projected<Extract<LedgerEvent, { type: T }>>;
+
+/**
+ * A projection over the events it names, each seen with its own data type. The one cast from a
+ * stored event is here: `project` calls a projection only with an upcast event whose type it handles.
+ */
+export function defineProjection<const T extends LedgerEventType>(p: Readonly<{
+  name: string;
+  handles: readonly T[];
+  touches: (e: ProjectedOf<T>) => readonly DocRef[];
+  apply: (e: ProjectedOf<T>, docs: DocLookup) => readonly DocWrite[];
+}>): Projection {
+  return {
+    name: p.name,
+    handles: new Set<string>(p.handles),
+    touches: (e) => p.touches(e as unknown as ProjectedOf<T>),
+    apply: (e, docs) => p.apply(e as unknown as ProjectedOf<T>, docs),
+  };
 }
 
 export const ref = (collection: string, id: string): DocRef => ({ collection, id });

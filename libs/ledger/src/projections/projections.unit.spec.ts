@@ -220,7 +220,7 @@ describe('projections', () => {
 
     it('takes a reversal off the allocation and every ancestor', () => {
       const log = allocationStory();
-      log.run(stream(COMMUNE), allocationDecider, { type: 'ReverseDisbursement', disbursementId: 'd-2', reason: 'sai số tài khoản', decision: null, today: '2023-01-05' });
+      log.run(stream(COMMUNE), allocationDecider, { type: 'ReverseDisbursement', disbursementId: 'd-2', reason: 'sai số tài khoản', decision: null, valueDate: null, today: '2023-01-05' });
       const rm = new ReadModels();
       rm.apply(log.events);
       expect([balances(rm, PROVINCE).disbursedTotal, balances(rm, DISTRICT).disbursedTotal, balances(rm, COMMUNE)]).toEqual([
@@ -232,7 +232,7 @@ describe('projections', () => {
 
     it('lists progress notes on the allocation, oldest first, with who wrote them and when', () => {
       const log = allocationStory();
-      log.run(stream(DISTRICT), allocationDecider, { type: 'RecordNote', noteId: 'n-1', text: 'Chưa có hướng dẫn', today: '2022-11-30' }, KE_TOAN, '2022-11-30T03:00:00.000Z');
+      log.run(stream(DISTRICT), allocationDecider, { type: 'RecordNote', noteId: 'n-1', text: 'Chưa có hướng dẫn', asOf: null, today: '2022-11-30' }, KE_TOAN, '2022-11-30T03:00:00.000Z');
       log.run(stream(DISTRICT), allocationDecider, { type: 'RecordNote', noteId: 'n-2', text: 'Đã chọn nhà thầu', asOf: '2022-12-01', today: '2022-12-20' });
       const rm = new ReadModels();
       rm.apply(log.events);
@@ -283,7 +283,7 @@ describe('projections', () => {
 
     it('keeps the original beside its reversal', () => {
       const log = allocationStory();
-      const [reversal] = log.run(stream(DISTRICT), allocationDecider, { type: 'ReverseDisbursement', disbursementId: 'd-1', reason: 'sai chứng từ', decision: DECISION_747, today: '2023-01-05' }, KE_TOAN, '2023-01-05T03:00:00.000Z');
+      const [reversal] = log.run(stream(DISTRICT), allocationDecider, { type: 'ReverseDisbursement', disbursementId: 'd-1', reason: 'sai chứng từ', decision: DECISION_747, valueDate: null, today: '2023-01-05' }, KE_TOAN, '2023-01-05T03:00:00.000Z');
       const rm = new ReadModels();
       rm.apply(log.events);
       expect(rm.get<DisbursementDoc>(DISBURSEMENTS, 'd-1')).toMatchObject({
@@ -512,7 +512,7 @@ describe('projections', () => {
   describe('replay', () => {
     function fullStory(): Log {
       const log = allocationStory();
-      log.run(stream(COMMUNE), allocationDecider, { type: 'ReverseDisbursement', disbursementId: 'd-2', reason: 'sai', decision: null, today: '2023-01-05' });
+      log.run(stream(COMMUNE), allocationDecider, { type: 'ReverseDisbursement', disbursementId: 'd-2', reason: 'sai', decision: null, valueDate: null, today: '2023-01-05' });
       log.run(stream(DISTRICT), allocationDecider, { type: 'AdjustAllocation', delta: -1_000_000_000, decision: DECISION_747, reason: 'giảm', transferId: 't-red' });
       log.run(stream(PROVINCE), allocationDecider, { type: 'ReturnFunds', transferId: 't-red', purpose: 'reduction', childAllocationId: DISTRICT, amount: 1_000_000_000, reason: 'giảm' });
       log.run('household-hh', householdDecider, { type: 'RegisterHousehold', householdId: 'hh', unit: 'si-lo-lau', unitLevel: 'commune', area: 'rural', members: 4, headName: null, ethnicMinority: null });

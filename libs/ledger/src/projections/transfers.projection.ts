@@ -1,6 +1,6 @@
-import type { AllocationAdjusted, FundsPassedDown } from '../../../domain/src';
-import type { StoredEvent } from '../ports/event-store.port';
-import { ref, type DocLookup, type DocWrite, type Projection } from './projection';
+import { defineProjection, ref, type DocWrite, type ProjectedOf } from './projection';
+
+type TransferStep = ProjectedOf<'FundsPassedDown' | 'AllocationGranted' | 'AllocationAdjusted' | 'FundsReturned'>;
 
 /**
  * Money moving between two allocation streams is written in two appends. This read model lists
@@ -20,26 +20,26 @@ export type TransferDoc = Readonly<{
 
 export const TRANSFERS = 'transfers';
 
-const transferOf = (e: StoredEvent): string | null => {
-  const t = (e.data as { transferId?: string | null }).transferId ?? null;
+const transferOf = (e: TransferStep): string | null => {
+  const t = e.data.transferId;
   return t === null ? null : t.replace(/:return$/, '');
 };
 
-export const transfersProjection: Projection = {
+export const transfersProjection = defineProjection({
   name: 'transfers',
-  handles: new Set(['FundsPassedDown', 'AllocationGranted', 'AllocationAdjusted', 'FundsReturned']),
-  touches: (e: StoredEvent) => {
+  handles: ['FundsPassedDown', 'AllocationGranted', 'AllocationAdjusted', 'FundsReturned'],
+  touches: (e) => {
     const t = transferOf(e);
     return t === null ? [] : [ref(TRANSFERS, t)];
   },
-  apply(e: StoredEvent, docs: DocLookup): DocWrite[] {
+  apply(e, docs): DocWrite[] {
     const id = transferOf(e);
     if (id === null) return [];
     const put = (doc: TransferDoc): DocWrite[] => [{ collection: TRANSFERS, id, doc }];
     const existing = docs<TransferDoc>(TRANSFERS, id);
     switch (e.type) {
       case 'FundsPassedDown': {
-        const d = e.data as FundsPassedDown['data'];
+        const d = e.data;
         return put({
           id,
           kind: d.purpose === 'grant' ? 'sub-allocation' : 'increase',
@@ -50,7 +50,7 @@ export const transfersProjection: Projection = {
         });
       }
       case 'AllocationAdjusted': {
-        const d = e.data as AllocationAdjusted['data'];
+        const d = e.data;
         if (d.delta < 0) {
           return put({
             id,
@@ -66,8 +66,10 @@ export const transfersProjection: Projection = {
       case 'AllocationGranted':
       case 'FundsReturned':
         return existing ? put({ ...existing, status: 'done' }) : [];
-      default:
-        return [];
+      default: {
+        const _exhaustive: never = e;
+        return _exhaustive;
+      }
     }
   },
-};
+});

@@ -1,6 +1,5 @@
-import type { UnitLevel, UnitRegistered } from '../../../domain/src';
-import type { StoredEvent } from '../ports/event-store.port';
-import { ref, type DocLookup, type DocWrite, type Projection } from './projection';
+import type { UnitLevel } from '../../../domain/src';
+import { defineProjection, ref, type DocWrite } from './projection';
 
 export type UnitDoc = Readonly<{
   code: string;
@@ -16,15 +15,15 @@ export type UnitDoc = Readonly<{
 
 export const UNITS = 'units';
 
-export const unitsProjection: Projection = {
+export const unitsProjection = defineProjection({
   name: 'units',
-  handles: new Set(['UnitRegistered']),
-  touches: (e: StoredEvent) => {
-    const d = e.data as UnitRegistered['data'];
+  handles: ['UnitRegistered'],
+  touches: (e) => {
+    const d = e.data;
     return d.parent ? [ref(UNITS, d.code), ref(UNITS, d.parent)] : [ref(UNITS, d.code)];
   },
-  apply(e: StoredEvent, docs: DocLookup): DocWrite[] {
-    const d = e.data as UnitRegistered['data'];
+  apply(e, docs): DocWrite[] {
+    const d = e.data;
     const parent = d.parent ? docs<UnitDoc>(UNITS, d.parent) : null;
     if (d.parent && !parent) throw new Error(`units projection: parent '${d.parent}' of '${d.code}' is unknown`);
     const doc: UnitDoc = {
@@ -40,4 +39,4 @@ export const unitsProjection: Projection = {
     if (parent) writes.push({ collection: UNITS, id: parent.code, doc: { ...parent, children: [...parent.children, d.code] } });
     return writes;
   },
-};
+});

@@ -2,10 +2,10 @@ import { MemoryLedgerStore } from '../../../adapters/src/memory/memory-ledger-st
 import type { Principal } from '../../../domain/src';
 import { CommandRunner } from '../commands/command-runner';
 import type { AppContext } from '../commands/context';
-import { grantAllocation } from '../commands/allocations/grant-allocation';
-import { recordDisbursement } from '../commands/allocations/record-disbursement';
-import { reverseDisbursement } from '../commands/allocations/reverse-disbursement';
-import { registerUnit } from '../commands/units/register-unit';
+import { grantAllocation, parseGrantAllocation } from '../commands/allocations/grant-allocation';
+import { recordDisbursement, parseRecordDisbursement } from '../commands/allocations/record-disbursement';
+import { reverseDisbursement, parseReverseDisbursement } from '../commands/allocations/reverse-disbursement';
+import { registerUnit, parseRegisterUnit } from '../commands/units/register-unit';
 import { PROJECTIONS, auditKeys } from '../projections';
 import { allocationView } from './allocation-view';
 import { balances } from './balances';
@@ -39,14 +39,14 @@ async function threeLevels(): Promise<MemoryLedgerStore> {
     { code: 'LC', name: 'LC', level: 'province', parent: 'VN' },
     { code: 'PT', name: 'PT', level: 'district', parent: 'LC' },
     { code: 'MLP', name: 'MLP', level: 'commune', parent: 'PT' },
-  ]) await registerUnit(runner, store, u, ctx());
-  await grantAllocation(runner, store, { id: 'LC-1', unit: 'LC', ...LINE, amount: 300_000, decision: DECISION }, ctx());
-  await grantAllocation(runner, store, { id: 'PT-1', parentId: 'LC-1', unit: 'PT', amount: 72_000, decision: DECISION }, ctx());
-  await grantAllocation(runner, store, { id: 'MLP-1', parentId: 'PT-1', unit: 'MLP', amount: 5_000, decision: DECISION }, ctx());
-  await recordDisbursement(runner, store, 'PT-1', { id: 'D1', amount: 12_000, valueDate: '2022-09-15', voucher: 'UNC-001' }, ctx());
-  await recordDisbursement(runner, store, 'MLP-1', { id: 'D2', amount: 2_000, valueDate: '2022-11-01', voucher: 'UNC-002' }, ctx());
-  await recordDisbursement(runner, store, 'MLP-1', { id: 'D3', amount: 700, valueDate: '2022-11-02', voucher: 'UNC-003' }, ctx());
-  await reverseDisbursement(runner, store, 'D3', { reason: 'posted twice' }, ctx());
+  ]) await registerUnit(runner, store, parseRegisterUnit(u), ctx());
+  await grantAllocation(runner, store, parseGrantAllocation({ id: 'LC-1', unit: 'LC', ...LINE, amount: 300_000, decision: DECISION }), ctx());
+  await grantAllocation(runner, store, parseGrantAllocation({ id: 'PT-1', parentId: 'LC-1', unit: 'PT', amount: 72_000, decision: DECISION }), ctx());
+  await grantAllocation(runner, store, parseGrantAllocation({ id: 'MLP-1', parentId: 'PT-1', unit: 'MLP', amount: 5_000, decision: DECISION }), ctx());
+  await recordDisbursement(runner, store, 'PT-1', parseRecordDisbursement({ id: 'D1', amount: 12_000, valueDate: '2022-09-15', voucher: 'UNC-001' }), ctx());
+  await recordDisbursement(runner, store, 'MLP-1', parseRecordDisbursement({ id: 'D2', amount: 2_000, valueDate: '2022-11-01', voucher: 'UNC-002' }), ctx());
+  await recordDisbursement(runner, store, 'MLP-1', parseRecordDisbursement({ id: 'D3', amount: 700, valueDate: '2022-11-02', voucher: 'UNC-003' }), ctx());
+  await reverseDisbursement(runner, store, 'D3', parseReverseDisbursement({ reason: 'posted twice' }), ctx());
   return store;
 }
 

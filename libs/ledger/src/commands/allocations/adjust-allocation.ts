@@ -1,4 +1,15 @@
-import { allocationDecider, assertCanWrite, type AllocationAdjusted, type FundsPassedDown } from '../../../../domain/src';
+import {
+  allocationDecider,
+  assertCanWrite,
+  decision,
+  invalid,
+  rawInput,
+  text,
+  type AllocationAdjusted,
+  type Dong,
+  type FundsPassedDown,
+  type LegalDocument,
+} from '../../../../domain/src';
 import type { ReadStore } from '../../ports/read-store.port';
 import { streams } from '../../streams';
 import type { CommandRunner } from '../command-runner';
@@ -8,7 +19,16 @@ import { allocationById } from '../lookups';
 import { created } from './responses';
 import { completeIncrease, completeReduction } from './transfers';
 
-export type AdjustAllocationInput = Readonly<{ delta: unknown; decision: unknown; reason: unknown }>;
+export type AdjustAllocationInput = Readonly<{ delta: Dong; decision: LegalDocument; reason: string }>;
+
+export function parseAdjustAllocation(body: unknown): AdjustAllocationInput {
+  const raw = rawInput(body);
+  const delta = raw.delta;
+  if (typeof delta !== 'number' || !Number.isSafeInteger(delta) || delta === 0) {
+    throw invalid('delta', 'must be a non-zero whole number of đồng (a safe integer)');
+  }
+  return { delta, decision: decision('decision', raw.decision), reason: text('reason', raw.reason, 1000) };
+}
 
 /**
  * An adjustment is decided by whoever granted the allocation. For a sub-allocation the money moves
@@ -31,7 +51,7 @@ export async function adjustAllocation(runner: CommandRunner, reads: ReadStore, 
     return created(id)(result!);
   }
   const transferId = ctx.newId();
-  if (typeof input.delta === 'number' && input.delta > 0) {
+  if (input.delta > 0) {
     const { events } = await runner.run(
       streams.allocation(allocation.parentId),
       allocationDecider,

@@ -1,4 +1,17 @@
-import { allocationDecider, assertCanWrite, assertId, vietnamDay } from '../../../../domain/src';
+import {
+  allocationDecider,
+  amount,
+  assertCanWrite,
+  assertId,
+  day,
+  optionalId,
+  optionalText,
+  rawInput,
+  text,
+  vietnamDay,
+  type Day,
+  type Dong,
+} from '../../../../domain/src';
 import type { ReadStore } from '../../ports/read-store.port';
 import { streams } from '../../streams';
 import type { CommandRunner } from '../command-runner';
@@ -6,7 +19,19 @@ import type { AppContext } from '../context';
 import { allocationById, assertIdFree } from '../lookups';
 import { disbursementResponse } from './responses';
 
-export type RecordDisbursementInput = Readonly<{ id?: unknown; amount: unknown; valueDate: unknown; voucher: unknown; payee?: unknown; purpose?: unknown }>;
+export type RecordDisbursementInput = Readonly<{ id: string | null; amount: Dong; valueDate: Day; voucher: string; payee: string | null; purpose: string | null }>;
+
+export function parseRecordDisbursement(body: unknown): RecordDisbursementInput {
+  const raw = rawInput(body);
+  return {
+    id: optionalId('id', raw.id),
+    amount: amount('amount', raw.amount),
+    valueDate: day('valueDate', raw.valueDate),
+    voucher: text('voucher', raw.voucher, 100),
+    payee: optionalText('payee', raw.payee, 300),
+    purpose: optionalText('purpose', raw.purpose, 1000),
+  };
+}
 
 export async function recordDisbursement(runner: CommandRunner, reads: ReadStore, allocationId: string, input: RecordDisbursementInput, ctx: AppContext) {
   const allocation = await allocationById(reads, ctx.principal, allocationId);

@@ -1,11 +1,16 @@
-import { allocationDecider, assertCanWriteNote, assertId, vietnamDay } from '../../../../domain/src';
+import { allocationDecider, assertCanWriteNote, assertId, optionalDay, rawInput, text, vietnamDay, type Day } from '../../../../domain/src';
 import type { ReadStore } from '../../ports/read-store.port';
 import { streams } from '../../streams';
 import type { CommandRunner } from '../command-runner';
 import type { AppContext } from '../context';
 import { allocationById } from '../lookups';
 
-export type RecordNoteInput = Readonly<{ text: unknown; asOf?: unknown }>;
+export type RecordNoteInput = Readonly<{ text: string; asOf: Day | null }>;
+
+export function parseRecordNote(body: unknown): RecordNoteInput {
+  const raw = rawInput(body);
+  return { text: text('text', raw.text, 2000), asOf: optionalDay('asOf', raw.asOf) };
+}
 
 export const noteResponse = (id: string, allocationId: string) => (r: { lastPosition: number }) => ({ id, allocationId, position: r.lastPosition });
 

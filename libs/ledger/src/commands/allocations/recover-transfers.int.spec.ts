@@ -6,8 +6,8 @@ import { allocationDecider, type FundsPassedDown } from '../../../../domain/src'
 import { PROJECTIONS, auditKeys, ALLOCATIONS, TRANSFERS, type AllocationDoc, type TransferDoc } from '../../projections';
 import { CommandRunner } from '../command-runner';
 import type { AppContext } from '../context';
-import { registerUnit } from '../units/register-unit';
-import { grantAllocation } from './grant-allocation';
+import { registerUnit, parseRegisterUnit } from '../units/register-unit';
+import { grantAllocation, parseGrantAllocation } from './grant-allocation';
 import { recoverTransfers } from './recover-transfers';
 import { streams } from '../../streams';
 
@@ -42,9 +42,9 @@ describe('recovering half-done transfers after a crash (SQLite)', () => {
       { code: 'VN', name: 'VN', level: 'central' },
       { code: 'LC', name: 'LC', level: 'province', parent: 'VN' },
       { code: 'PT', name: 'PT', level: 'district', parent: 'LC' },
-    ]) await registerUnit(runner, store, u, ctx());
-    await grantAllocation(runner, store, { id: 'LC-1', unit: 'LC', ...LINE, amount: 100_000, decision: DECISION }, ctx());
-    await grantAllocation(runner, store, { id: 'PT-1', parentId: 'LC-1', unit: 'PT', amount: 30_000, decision: DECISION }, ctx());
+    ]) await registerUnit(runner, store, parseRegisterUnit(u), ctx());
+    await grantAllocation(runner, store, parseGrantAllocation({ id: 'LC-1', unit: 'LC', ...LINE, amount: 100_000, decision: DECISION }), ctx());
+    await grantAllocation(runner, store, parseGrantAllocation({ id: 'PT-1', parentId: 'LC-1', unit: 'PT', amount: 30_000, decision: DECISION }), ctx());
 
     // Step one of a sub-allocation only: the parent reserves 50,000 for PT-2, then the process dies.
     await runner.run(streams.allocation('LC-1'), allocationDecider, { type: 'PassDown', transferId: 'T-CRASH', childAllocationId: 'PT-2', childUnitPath: ['PT', 'LC', 'VN'], line: {}, amount: 50_000, decision: DECISION }, ctx());
@@ -73,7 +73,7 @@ describe('recovering half-done transfers after a crash (SQLite)', () => {
   it('undoes a reservation whose child id was taken in the meantime', async () => {
     const store = open();
     const runner = new CommandRunner(store);
-    await grantAllocation(runner, store, { id: 'TAKEN', unit: 'PT', ...LINE, amount: 1, decision: DECISION }, ctx());
+    await grantAllocation(runner, store, parseGrantAllocation({ id: 'TAKEN', unit: 'PT', ...LINE, amount: 1, decision: DECISION }), ctx());
     const { events } = await runner.run(streams.allocation('LC-1'), allocationDecider, { type: 'PassDown', transferId: 'T-RACE', childAllocationId: 'TAKEN', childUnitPath: ['PT', 'LC', 'VN'], line: {}, amount: 5_000, decision: DECISION }, ctx());
     expect((events[0] as FundsPassedDown).data.amount).toBe(5_000);
     const before = (await store.get<AllocationDoc>(ALLOCATIONS, 'LC-1'))!.subAllocated;

@@ -1,4 +1,4 @@
-import { assertCanWrite, householdDecider, type HouseholdAssessed } from '../../../../domain/src';
+import { assertCanWrite, householdDecider, rawInput, type HouseholdAssessed } from '../../../../domain/src';
 import type { AppendResult } from '../../ports/event-store.port';
 import type { ReadStore } from '../../ports/read-store.port';
 import { streams } from '../../streams';
@@ -6,7 +6,11 @@ import type { CommandRunner } from '../command-runner';
 import type { AppContext } from '../context';
 import { householdById } from '../lookups';
 
-export type AssessHouseholdInput = Readonly<{ reviewYear: unknown; reviewType: unknown; incomePerCapita: unknown; deprivations: unknown; decision?: unknown }>;
+import { assessmentFields, type AssessmentFields } from './household-inputs';
+
+export type AssessHouseholdInput = AssessmentFields;
+
+export const parseAssessHousehold = (body: unknown): AssessHouseholdInput => assessmentFields(rawInput(body));
 
 const assessed = (r: AppendResult, events: readonly { type: string; data: unknown }[]) => {
   const d = (events[0] as HouseholdAssessed).data;
@@ -19,7 +23,7 @@ export async function assessHousehold(runner: CommandRunner, reads: ReadStore, h
   const { result, events } = await runner.run(
     streams.household(householdId),
     householdDecider,
-    { type: 'AssessHousehold', assessmentId: ctx.newId(), ...input, decision: input.decision },
+    { type: 'AssessHousehold', assessmentId: ctx.newId(), ...input },
     ctx,
     { respond: assessed },
   );

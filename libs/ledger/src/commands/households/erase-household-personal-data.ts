@@ -1,4 +1,4 @@
-import { DomainError, assertCanWrite, assertText, householdDecider } from '../../../../domain/src';
+import { DomainError, assertCanWrite, householdDecider, rawInput, text } from '../../../../domain/src';
 import type { AppendResult } from '../../ports/event-store.port';
 import type { ReadStore } from '../../ports/read-store.port';
 import type { HouseholdKeyStore } from '../../personal-data/household-keys.port';
@@ -7,7 +7,12 @@ import type { CommandRunner } from '../command-runner';
 import type { AppContext } from '../context';
 import { householdById } from '../lookups';
 
-export type EraseHouseholdPersonalDataInput = Readonly<{ legalBasis: unknown; reason: unknown }>;
+export type EraseHouseholdPersonalDataInput = Readonly<{ legalBasis: string; reason: string }>;
+
+export function parseEraseHouseholdPersonalData(body: unknown): EraseHouseholdPersonalDataInput {
+  const raw = rawInput(body);
+  return { legalBasis: text('legalBasis', raw.legalBasis, 500), reason: text('reason', raw.reason, 2000) };
+}
 
 const erased = (householdId: string) => (r: AppendResult) => ({ householdId, personalDataErased: true as const, position: r.lastPosition });
 
@@ -27,13 +32,11 @@ export async function eraseHouseholdPersonalData(
 ) {
   const household = await householdById(reads, ctx.principal, householdId);
   assertCanWrite(ctx.principal, 'administration', household.unitPath, 'only an administrator may erase personal data');
-  assertText('legalBasis', input.legalBasis, 500);
-  assertText('reason', input.reason, 2000);
   try {
     const { result } = await runner.run(
       streams.household(householdId),
       householdDecider,
-      { type: 'EraseHouseholdPersonalData', legalBasis: input.legalBasis.trim(), reason: input.reason.trim() },
+      { type: 'EraseHouseholdPersonalData', legalBasis: input.legalBasis, reason: input.reason },
       ctx,
       { respond: erased(householdId) },
     );

@@ -3,7 +3,7 @@ import type { Principal } from '../../../../domain/src';
 import type { ReadStore } from '../../ports/read-store.port';
 import type { CommandRunner } from '../command-runner';
 import type { AppContext } from '../context';
-import { registerUnit } from '../units/register-unit';
+import { registerUnit, parseRegisterUnit } from '../units/register-unit';
 import { uuidv7 } from '../ids';
 
 /** Test and benchmark data for household imports: a unit tree, a caller, and generated rows. */
@@ -27,11 +27,11 @@ export function contextFor(principal: Principal = { userId: 'u-admin', role: 'ad
 }
 
 export async function seedUnits(runner: CommandRunner, reads: ReadStore, communes: number, ctx: AppContext = contextFor()): Promise<void> {
-  await registerUnit(runner, reads, { code: 'VN', name: 'Trung ương', level: 'central' }, ctx);
-  await registerUnit(runner, reads, { code: PROVINCE, name: 'Tỉnh Lai Châu', level: 'province', parent: 'VN' }, ctx);
-  await registerUnit(runner, reads, { code: DISTRICT, name: 'Huyện Phong Thổ', level: 'district', parent: PROVINCE }, ctx);
-  await registerUnit(runner, reads, { code: AGENCY, name: 'Trung tâm GDNN-GDTX', level: 'agency', parent: DISTRICT }, ctx);
-  for (let i = 1; i <= communes; i++) await registerUnit(runner, reads, { code: commune(i), name: `Xã ${i}`, level: 'commune', parent: DISTRICT }, ctx);
+  await registerUnit(runner, reads, parseRegisterUnit({ code: 'VN', name: 'Trung ương', level: 'central' }), ctx);
+  await registerUnit(runner, reads, parseRegisterUnit({ code: PROVINCE, name: 'Tỉnh Lai Châu', level: 'province', parent: 'VN' }), ctx);
+  await registerUnit(runner, reads, parseRegisterUnit({ code: DISTRICT, name: 'Huyện Phong Thổ', level: 'district', parent: PROVINCE }), ctx);
+  await registerUnit(runner, reads, parseRegisterUnit({ code: AGENCY, name: 'Trung tâm GDNN-GDTX', level: 'agency', parent: DISTRICT }), ctx);
+  for (let i = 1; i <= communes; i++) await registerUnit(runner, reads, parseRegisterUnit({ code: commune(i), name: `Xã ${i}`, level: 'commune', parent: DISTRICT }), ctx);
 }
 
 const INDICATORS_2022 = ['employment', 'dependants', 'nutrition', 'health_insurance', 'adult_education', 'child_schooling', 'housing_quality', 'housing_area', 'water_source', 'latrine', 'telecom', 'information_access'];

@@ -12,7 +12,7 @@ import { verifyChain } from '../../integrity/verify-chain';
 import { HOUSEHOLDS, HOUSEHOLD_STATS, PROJECTIONS, auditKeys, statsId, type HouseholdDoc, type HouseholdStatsDoc } from '../../projections';
 import { CommandRunner } from '../command-runner';
 import type { AppContext } from '../context';
-import { registerHousehold } from './register-household';
+import { registerHousehold, parseRegisterHousehold } from './register-household';
 import { importHouseholds, importStream, type BulkAppend, type ImportOptions, type ImportRowError } from './import-households';
 import type { StreamAppend } from '../../ports/event-store.port';
 import { AGENCY, CSV_HEADER, commune, contextFor, csvLine, generatedFile, householdFields, ndjsonLine, seedUnits } from './import-households.fixture';
@@ -200,7 +200,7 @@ describe.each([
   });
 
   it('assesses a household registered before, and refuses a row that moves it to another commune', async () => {
-    await registerHousehold(ledger.runner, ledger.store, { id: 'HH-00000004', unit: commune(2), area: 'rural', members: 4 }, ctx);
+    await registerHousehold(ledger.runner, ledger.store, parseRegisterHousehold({ id: 'HH-00000004', unit: commune(2), area: 'rural', members: 4 }), ctx);
     const summary = await run(ndjson([ndjsonLine(householdFields(4, COMMUNES))]));
     expect(summary).toMatchObject({ rows: 1, registered: 0, assessed: 1 });
     const { errors } = await refusal(run(ndjson([ndjsonLine({ ...householdFields(4, COMMUNES, 2025), unit: commune(3) })])));
@@ -218,7 +218,7 @@ describe.each([
   });
 
   it('refuses the whole file when a household changed between the check and the write', async () => {
-    await registerHousehold(ledger.runner, ledger.store, { id: 'HH-00000001', unit: commune(2), area: 'rural', members: 4 }, ctx);
+    await registerHousehold(ledger.runner, ledger.store, parseRegisterHousehold({ id: 'HH-00000001', unit: commune(2), area: 'rural', members: 4 }), ctx);
     const source = ndjson(rows(3));
     const noted = { initialState: () => 0, evolve: (s: number) => s + 1, decide: () => [{ type: 'HouseholdNoted', schemaVersion: 1, data: {} }] };
     const write = ledger.options.bulkAppend ?? (async (appends, o) => {

@@ -5,7 +5,6 @@ import {
   canRead,
   notAvailable,
   type Principal,
-  assertId,
   householdDecider,
   type Classification,
   type DomainEvent,
@@ -20,6 +19,7 @@ import { Spool } from '../../imports/spool';
 import type { RawRow } from '../../imports/row-source';
 import type { CommandRunner } from '../command-runner';
 import type { AppContext } from '../context';
+import { householdRow, unregistered } from './household-inputs';
 
 export type { RawRow };
 
@@ -113,9 +113,10 @@ export async function importHouseholds(
         continue;
       }
       try {
-        assertId('household', f.household);
-        const householdId = f.household;
-        const unit = await unitOf(reads, units, ctx.principal, f.unit);
+        // The same rules as POST /households and POST /households/{id}/assessments (household-inputs.ts).
+        const parsed = householdRow(f);
+        const householdId = parsed.household;
+        const unit = await unitOf(reads, units, ctx.principal, parsed.unit);
         assertCanWrite(ctx.principal, 'households', unit.path);
         const seen = touched.get(householdId);
         let { revision, state } = await runner.load(streams.household(householdId), householdDecider);
@@ -131,17 +132,12 @@ export async function importHouseholds(
         const events: HouseholdEvent[] = [];
         let next = state;
         if (state.status === 'empty') {
-          const registered = householdDecider.decide(
-            { type: 'RegisterHousehold', householdId, unit: unit.code, unitLevel: unit.level, area: f.area, members: f.members, headName: f.headName, ethnicMinority: f.ethnicMinority },
-            next,
-          );
+          if (parsed.registration === null) throw unregistered();
+          const registered = householdDecider.decide({ type: 'RegisterHousehold', householdId, unit: unit.code, unitLevel: unit.level, ...parsed.registration }, next);
           for (const e of registered) next = householdDecider.evolve(next, e);
           events.push(...registered);
         }
-        const assessed = householdDecider.decide(
-          { type: 'AssessHousehold', assessmentId: ctx.newId(), reviewYear: f.reviewYear, reviewType: f.reviewType, incomePerCapita: f.incomePerCapita, deprivations: f.deprivations, decision: null },
-          next,
-        );
+        const assessed = householdDecider.decide({ type: 'AssessHousehold', assessmentId: ctx.newId(), ...parsed.assessment }, next);
         for (const e of assessed) next = householdDecider.evolve(next, e);
         events.push(...assessed);
         if (errorCount > 0) continue; // the file is refused anyway: keep checking, stop keeping
@@ -237,9 +233,7 @@ async function unitCached(reads: ReadStore, cache: Map<string, UnitDoc | null>, 
 }
 
 /** A row's unit: unknown, or outside the importer's scope, is the same "no such unit" (see lookups.ts). */
-async function unitOf(reads: ReadStore, cache: Map<string, UnitDoc | null>, principal: Principal, code: unknown): Promise<UnitDoc> {
-  // A row is parsed JSON: `{"toString":1}` cannot even be turned into a message.
-  if (typeof code !== 'string') throw new DomainError('VALIDATION_FAILED', 'unit: must be a unit code (text)', { field: 'unit' });
+async function unitOf(reads: ReadStore, cache: Map<string, UnitDoc | null>, principal: Principal, code: string): Promise<UnitDoc> {
   const unit = await unitCached(reads, cache, code);
   if (!unit || !canRead(principal, unit.path)) throw new DomainError('UNKNOWN_REFERENCE', `unit: no such unit '${code}'`, { field: 'unit', value: code });
   return unit;

@@ -1,15 +1,20 @@
-import { assertCanWrite, assertId, householdDecider } from '../../../../domain/src';
+import { assertCanWrite, householdDecider, id, rawInput, reference } from '../../../../domain/src';
 import type { ReadStore } from '../../ports/read-store.port';
 import { streams } from '../../streams';
 import type { CommandRunner } from '../command-runner';
 import type { AppContext } from '../context';
 import { assertIdFree, unitRef } from '../lookups';
 import { created } from '../allocations/responses';
+import { householdFields, type HouseholdFields } from './household-inputs';
 
-export type RegisterHouseholdInput = Readonly<{ id: unknown; unit: unknown; area: unknown; members: unknown; headName?: unknown; ethnicMinority?: unknown }>;
+export type RegisterHouseholdInput = HouseholdFields & Readonly<{ id: string; unit: string }>;
+
+export function parseRegisterHousehold(body: unknown): RegisterHouseholdInput {
+  const raw = rawInput(body);
+  return { id: id('id', raw.id), unit: reference('unit', raw.unit, 'a unit code'), ...householdFields(raw) };
+}
 
 export async function registerHousehold(runner: CommandRunner, reads: ReadStore, input: RegisterHouseholdInput, ctx: AppContext) {
-  assertId('id', input.id);
   await assertIdFree(reads, ctx.principal, 'household', input.id);
   const unit = await unitRef(reads, ctx.principal, 'unit', input.unit);
   assertCanWrite(ctx.principal, 'households', unit.path);
