@@ -3,11 +3,12 @@ import { compiled } from './compiled';
 
 /**
  * The built server (dist/) as a child process on `port` and `dbFile`, answered once /health is ok.
- * The wait is bounded by the process, not the clock: a busy machine only makes it longer.
+ * The wait is bounded by the process, not the clock: a busy machine only makes it longer. `env`
+ * adds variables (a test knob such as LEDGER_PAGE_LIMITS).
  */
-export async function bootBuiltServer(dbFile: string, port: number, adminToken: string): Promise<ChildProcess> {
+export async function bootBuiltServer(dbFile: string, port: number, adminToken: string, env: Readonly<Record<string, string>> = {}): Promise<ChildProcess> {
   const main = compiled('dist/apps/api/src/main.js');
-  const child = spawn(process.execPath, [main], { env: { ...process.env, PORT: String(port), LEDGER_DB: dbFile, LEDGER_ADMIN_TOKEN: adminToken, LEDGER_LOG: 'off' }, stdio: 'ignore' });
+  const child = spawn(process.execPath, [main], { env: { ...process.env, ...env, PORT: String(port), LEDGER_DB: dbFile, LEDGER_ADMIN_TOKEN: adminToken, LEDGER_LOG: 'off' }, stdio: 'ignore' });
   let exited = false;
   child.once('exit', () => (exited = true));
   while (!exited) {

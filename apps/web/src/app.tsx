@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { createClient } from './api/client';
 import type { Me } from './api/types';
 import { formatMoney } from './format/money';
@@ -14,9 +14,14 @@ import { useRoute } from './shell/router';
 import { forgetToken, storedPrefs, storedToken, storePrefs, storeToken, type Prefs } from './shell/session';
 import { SignIn } from './sign-in/sign-in';
 import { TracePage } from './trace/trace-page';
+import { TraceStart } from './trace/trace-start';
 import { ChangesPage } from './changes/changes-page';
 import { ReportPage } from './reports/report-page';
 import { AdminPage } from './admin/admin-page';
+
+// The inspector's pages load when first opened: most users never do, and the bundle stays small.
+const DisbursementTracePage = lazy(() => import('./trace/disbursement-trace-page').then((m) => ({ default: m.DisbursementTracePage })));
+const IntegrityPage = lazy(() => import('./integrity/integrity-page').then((m) => ({ default: m.IntegrityPage })));
 
 export function App() {
   const [token, setToken] = useState(storedToken);
@@ -105,11 +110,15 @@ function Page() {
     case 'allocations':
       return path[1] ? <AllocationPage id={path[1]} /> : <OverviewPage />;
     case 'trace':
-      return path[1] ? <TracePage id={path[1]} /> : <OverviewPage />;
+      return path[1] ? <TracePage id={path[1]} /> : <TraceStart />;
     case 'audit':
       return <AuditPage />;
     case 'households':
       return <HouseholdsPage />;
+    case 'disbursements':
+      return path[1] ? <Later>{<DisbursementTracePage id={path[1]} />}</Later> : <TraceStart />;
+    case 'integrity':
+      return <Later>{<IntegrityPage />}</Later>;
     case 'changes':
       return <ChangesPage />;
     case 'report':
@@ -119,4 +128,9 @@ function Page() {
     default:
       return <OverviewPage />;
   }
+}
+
+function Later({ children }: { children: ReactNode }) {
+  const { t } = useApp();
+  return <Suspense fallback={<p aria-live="polite">{t('loading')}</p>}>{children}</Suspense>;
 }

@@ -40,3 +40,4 @@ export * from './queries/list-allocations';
 export * from './queries/list-disbursements';
 export * from './queries/list-households';
 export * from './queries/list-users';
+export * from './queries/chain-records';

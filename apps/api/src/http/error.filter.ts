@@ -1,6 +1,7 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DomainError } from '../../../../libs/domain/src';
+import { StorageFull } from '../../../../libs/ledger/src/ports/event-store.port';
 import { STATUS } from './error-status';
 
 export type ErrorBody = { statusCode: number; code: string; message: string; details?: unknown };
@@ -25,7 +26,10 @@ export const HTTP_CODES: Readonly<Record<number, string>> = {
   503: 'SERVICE_UNAVAILABLE',
 };
 
+export const STORAGE_FULL = 'STORAGE_FULL';
+
 export function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof StorageFull) return { statusCode: 507, code: STORAGE_FULL, message: error.message, details: { file: error.file } };
   if (error instanceof DomainError) {
     return { statusCode: STATUS[error.code], code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
   }

@@ -1,7 +1,7 @@
 import { applyDecorators, type Type } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath, type ApiPropertyOptions } from '@nestjs/swagger';
 import { CLASSIFICATIONS, POVERTY_STANDARDS, ROLES } from '../../../../libs/domain/src';
-import { FASTIFY_CODES, HTTP_CODES } from './error.filter';
+import { FASTIFY_CODES, HTTP_CODES, STORAGE_FULL } from './error.filter';
 import { STATUS } from './error-status';
 import { PROJECTION_LAGGING } from './consistency.interceptor';
 
@@ -18,6 +18,8 @@ const EDGE_STATUSES: [string, number][] = [
   [PROJECTION_LAGGING, 503],
   // Raised by the integrity guard (integrity/integrity-guard.ts) on a write once the hash chain is known broken.
   ['INTEGRITY_BROKEN', 503],
+  // A write that found the disk full (the log's StorageFull, error.filter.ts).
+  [STORAGE_FULL, 507],
 ];
 
 /** Every `code` an error body can carry, whatever raised it (the domain, the pipe, Fastify, an interceptor). */
@@ -40,6 +42,7 @@ const WHEN: Readonly<Record<number, string>> = {
   415: 'the Content-Type is not one this operation accepts',
   422: 'the Idempotency-Key was already used by this user for a different request',
   501: "a time-travel read (`asOf`, `atPosition`) on a read store that keeps no history",
+  507: "the disk holding the ledger's files is full: nothing of this request was recorded (it will not be recorded later either); retry once space is freed (`GET /health` says when: 503 `storage_full` while it lasts). `details.file` is `log` or `read models`",
   503: 'PROJECTION_LAGGING on a read: `consistentWith` named a position the read models did not reach in time (`details.position` says where they are), retry; INTEGRITY_BROKEN on a write: the hash chain is broken and nothing is recorded until the log is restored',
 };
 
@@ -50,7 +53,7 @@ export class ErrorBodyDto {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
-    description: 'what the code is about: `field` for a 400, `id` for a 404/409, `position` for a 503, `errors` (and `errorCount`) for a refused import file',
+    description: 'what the code is about: `field` for a 400, `id` for a 404/409, `position` for a 503, `file` for a 507, `errors` (and `errorCount`) for a refused import file',
   })
   details?: Record<string, unknown>;
 }
@@ -91,7 +94,7 @@ export const ApiDoc = (d: Doc) =>
 
 /** Common error sets: a read under /api/v1 (consistentWith may 503), a JSON write. */
 export const READ_ERRORS = [400, 401, 503] as const;
-export const WRITE_ERRORS = [400, 401, 403, 413, 415, 503] as const;
+export const WRITE_ERRORS = [400, 401, 403, 413, 415, 503, 507] as const;
 
 // Typed fields for response classes: integers stay integers, days and instants carry their format.
 type Field = Omit<ApiPropertyOptions, 'type' | 'required'> & { optional?: boolean; nullable?: boolean };

@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { backupCommand, restoreCommand } from './backup';
 import { checkpointCommand } from './checkpoint';
 import { diffCommand } from './diff';
 import { helpCommand } from './help';
@@ -21,6 +22,8 @@ export const COMMANDS: readonly Command[] = [
   reportCommand,
   projectionsCommand,
   replayCommand,
+  backupCommand,
+  restoreCommand,
   importHouseholdsCommand,
   migrateCommand,
   helpCommand,

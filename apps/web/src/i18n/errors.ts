@@ -40,6 +40,10 @@ const SENTENCES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
     vi: 'Sổ cái đã bị sửa ngoài ứng dụng (chuỗi mã băm bị đứt): không ghi nhận gì cho đến khi sổ được khôi phục.',
     en: 'The log was changed outside the ledger (its hash chain is broken): nothing is recorded until it is restored.',
   },
+  STORAGE_FULL: {
+    vi: 'Ổ đĩa của máy chủ sổ cái đã đầy: yêu cầu này chưa được ghi nhận. Hãy báo quản trị viên, rồi gửi lại khi có chỗ trống.',
+    en: "The ledger server's disk is full: this request was not recorded. Tell the administrator, then send it again once space is freed.",
+  },
   METHOD_NOT_ALLOWED: { vi: 'Máy chủ không nhận thao tác này tại địa chỉ này.', en: 'The server does not accept this action at this address.' },
   SERVICE_UNAVAILABLE: { vi: 'Máy chủ tạm thời không phục vụ được; vui lòng thử lại sau.', en: 'The server is unavailable for now; please try again later.' },
   INTERNAL: { vi: 'Máy chủ gặp lỗi nội bộ; chưa có gì được ghi nhận.', en: 'The server failed internally; nothing was recorded.' },

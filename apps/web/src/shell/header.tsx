@@ -6,6 +6,8 @@ const PAGES = [
   ['overview', 'navOverview'],
   ['audit', 'navAudit'],
   ['households', 'navHouseholds'],
+  ['trace', 'navTrace'],
+  ['integrity', 'navIntegrity'],
   ['changes', 'navChanges'],
 ] as const;
 

@@ -6,10 +6,14 @@ import { href } from '../shell/router';
 import { Loaded, Money } from '../ui/bits';
 import { useLoad } from '../ui/use-load';
 import { UnitName } from '../overview/unit-name';
+import { graphWords } from './graph-words';
+import { TraceGraph } from './trace-graph';
+import { allocationGraph } from './trace-graph-model';
 
 /** The tree below an allocation down to every payment and reversal, each node checked. */
 export function TracePage({ id }: { id: string }) {
-  const { t, client, at } = useApp();
+  const app = useApp();
+  const { t, client, at } = app;
   const load = useLoad(`trace|${id}|${JSON.stringify(at)}`, () => client.allocationTrace(id, at));
   return (
     <>
@@ -21,7 +25,18 @@ export function TracePage({ id }: { id: string }) {
             <p className={trace.reconciles ? 'success' : 'error'} role="status">
               {trace.reconciles ? t('allReconcile', { position: trace.at.position }) : t('someUnreconciled', { count: trace.unreconciled.length })}
             </p>
-            <ul className="tree" aria-label={t('traceTitle', { id })}>
+            {trace.unreconciled.length > 0 && (
+              <ul className="error unreconciled-list">
+                {trace.unreconciled.map((u) => (
+                  <li key={u.id}>
+                    {u.id} ({u.unit}): <span lang="en">{u.discrepancies.join('; ')}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <TraceGraph root={allocationGraph(trace, graphWords(app))} label={t('traceGraph', { id })} fileName={`trace-${id}.svg`} />
+            <h2 id="trace-list">{t('traceList')}</h2>
+            <ul className="tree" aria-labelledby="trace-list">
               <Node node={trace.tree} />
             </ul>
           </>
@@ -79,7 +94,10 @@ function Node({ node }: { node: TraceNode }) {
           {node.disbursements.map((p) => (
             <li key={p.id}>
               <div className={p.reversal ? 'leaf reversed' : 'leaf'} data-payment={p.id}>
-                {p.reversal ? <del>{p.id}</del> : p.id} · {p.voucher} · {formatDate(p.valueDate)} · {p.reversal ? <del><Money dong={p.amount} /></del> : <Money dong={p.amount} />}
+                <a href={href(['disbursements', p.id], {}, route)} aria-label={t('tracePayment', { id: p.id })}>
+                  {p.reversal ? <del>{p.id}</del> : p.id}
+                </a>{' '}
+                · {p.voucher} · {formatDate(p.valueDate)} · {p.reversal ? <del><Money dong={p.amount} /></del> : <Money dong={p.amount} />}
                 {p.reversal && <> · {t('reversedBecause', { reason: p.reversal.reason })}</>}
               </div>
             </li>

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import { GENESIS_HASH } from '../../../ledger/src/ports/event-store.port';
 import { LOG_SCHEMA } from './schema';
+import { PageLimit } from './storage-limits';
 
 /** One event row, in the column order of `events`. */
 export type EventRowValues = [position: number, eventId: string, streamId: string, revision: number, type: string, schemaVersion: number, data: string, metadata: string, recordedAt: string, hash: string];
@@ -33,6 +34,7 @@ export interface LogCommitter {
 export class LogWriter {
   private readonly db: Database.Database;
   private readonly stmt;
+  private readonly limit = new PageLimit('log');
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -55,6 +57,7 @@ export class LogWriter {
   }
 
   commit(batch: PreparedBatch): void {
+    this.limit.apply(this.db);
     this.stmt.begin.run();
     try {
       // Position and hash: a batch decided on top of one that failed must not land on the same
@@ -66,7 +69,14 @@ export class LogWriter {
       for (const row of batch.unique) this.stmt.putUnique.run(...row);
       this.stmt.commit.run();
     } catch (error) {
-      if (this.db.inTransaction) this.stmt.rollback.run();
+      // A full disk may already have rolled it back; what is thrown is why the batch failed.
+      if (this.db.inTransaction) {
+        try {
+          this.stmt.rollback.run();
+        } catch {
+          /* the original error says more */
+        }
+      }
       throw error;
     }
   }

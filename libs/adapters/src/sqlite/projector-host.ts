@@ -38,7 +38,7 @@ export class InlineProjectorHost implements ProjectorHost {
 
 export type WorkerMessage =
   | { progress: number }
-  | { error: string; stack?: string }
+  | { error: string; stack?: string; code?: string }
   | { closed: true }
   | { bulk: 'ok' }
   | { bulk: 'error'; error: string; stack?: string };
@@ -67,7 +67,7 @@ export class WorkerProjectorHost implements ProjectorHost {
           r?.reject(e);
         }
       } else if ('progress' in m) this.events.onProgress(m.progress);
-      else if ('error' in m) this.events.onError(Object.assign(new Error(m.error), { stack: m.stack }));
+      else if ('error' in m) this.events.onError(Object.assign(new Error(m.error), { stack: m.stack, code: m.code }));
     });
     this.worker.on('error', (e) => this.events.onError(e));
     this.exited = new Promise((r) => this.worker.once('exit', () => r()));

@@ -15,7 +15,7 @@ const send = (m: WorkerMessage) => port.postMessage(m);
 const loop = new ProjectorLoop(
   new SqliteProjector(logFile, readFile, { projections: PROJECTIONS, auditKeys }),
   (progress) => send({ progress }),
-  (e) => send({ error: e.message, stack: e.stack }),
+  (e) => send({ error: e.message, stack: e.stack, code: (e as { code?: string }).code }),
 );
 const projector = loop.projector;
 /** A bulk import's read-model transaction is open. */

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import {
   GENESIS_HASH,
   IdempotencyKeyTaken,
+  StorageFull,
   WrongExpectedVersion,
   type AppendOptions,
   type AppendResult,
@@ -19,6 +20,7 @@ import { LOG_SCHEMA, type EventRow, EVENT_COLUMNS } from './schema';
 import { uniqueKeys as ledgerUniqueKeys, type UniqueKey } from '../../../ledger/src/distributed/unique-keys';
 import { InlineLogCommitter, StaleHead, WorkerLogCommitter, type EventRowValues, type IdempotencyRowValues, type LogCommitter, type UniqueKeyRowValues } from './log-committer';
 import { workerScript } from './worker-script';
+import { PageLimit, isStorageFull } from './storage-limits';
 
 type Pending = {
   appends: readonly StreamAppend[];
@@ -85,6 +87,8 @@ export class SqliteEventLog {
   private readonly pendingKeys = new Map<string, number>();
   private readonly pendingClaims = new Map<string, number>();
   private closed = false;
+  /** Set when a commit found no room (a full disk), cleared by the next that succeeds: GET /health says so meanwhile. */
+  full = false;
   /** The head when the file was closed. */
   private finalHead: Tip | null = null;
   private readonly committer: LogCommitter;
@@ -207,6 +211,7 @@ export class SqliteEventLog {
     this.bulk = true;
     const own = feed ? openBulkConnection(this.file) : null;
     this.w = own ? statements(own) : this.stmt;
+    new PageLimit('log').apply(own ?? this.db);
     let revision = -1;
     const idem = options.idempotency;
     const start = { ...this.tip };
@@ -235,7 +240,7 @@ export class SqliteEventLog {
       if ((own ?? this.db).inTransaction) this.w.rollback.run();
       this.tip = start;
       this.revisions.clear();
-      throw error;
+      throw storageFullOr(error);
     } finally {
       this.chunk = null;
       this.w = this.stmt;
@@ -300,6 +305,7 @@ export class SqliteEventLog {
 
   private committed(batch: Batch): void {
     this.inflight.shift();
+    this.full = false;
     if (batch.claimsChecked && this.doomed.length === 0) this.claimsInSql = false;
     for (const [stream, revision] of batch.revisions) this.cacheRevision(stream, revision);
     this.forget(batch);
@@ -317,8 +323,9 @@ export class SqliteEventLog {
     // an index seek for the rare race): decide again, this time looking the claims up.
     const claimTaken = isClaimConflict(error);
     if (claimTaken) this.claimsInSql = true;
+    if (isStorageFull(error)) this.full = true;
     if (error instanceof StaleHead || claimTaken) this.doomed.push(...batch.pending);
-    else for (const p of batch.pending) p.reject(error);
+    else for (const p of batch.pending) p.reject(storageFullOr(error));
     if (this.inflight.length === 0) {
       this.recover();
       this.schedule();
@@ -545,6 +552,11 @@ function openBulkConnection(file: string): Database.Database {
   // An import appends at the end of every index of the log (time-ordered ids, new streams): a small cache does.
   db.pragma('cache_size = -8192');
   return db;
+}
+
+/** A commit that found no room: the batch was rolled back, so its callers are told nothing was recorded. */
+function storageFullOr(error: unknown): unknown {
+  return isStorageFull(error) ? new StorageFull('log', (error as Error).message) : error;
 }
 
 /** SQLite's refusal of a second row for one unique value (unique_keys' primary key). */

@@ -1,6 +1,18 @@
 import Database from 'better-sqlite3';
 import { KeyErased, type HouseholdKey, type HouseholdKeyStore, type KeyBatch } from '../../../ledger/src/personal-data/household-keys.port';
 import { newKey } from '../../../ledger/src/personal-data/personal-cipher';
+import { StorageFull } from '../../../ledger/src/ports/event-store.port';
+import { isStorageFull } from './storage-limits';
+
+/** A full disk refuses the write that needed a key with 507, as it refuses the log's. */
+function writing<T>(write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    if (isStorageFull(error)) throw new StorageFull('household keys', (error as Error).message);
+    throw error;
+  }
+}
 
 export const keysFile = (logFile: string): string => (logFile === ':memory:' ? ':memory:' : `${logFile}.keys`);
 
@@ -53,7 +65,7 @@ export class SqliteHouseholdKeys implements HouseholdKeyStore {
     if (existing?.state === 'erased') throw new KeyErased(householdId);
     if (existing) return existing.key;
     const key = newKey();
-    this.insert.run(householdId, key, new Date().toISOString());
+    writing(() => this.insert.run(householdId, key, new Date().toISOString()));
     return key;
   }
 
@@ -83,16 +95,16 @@ export class SqliteHouseholdKeys implements HouseholdKeyStore {
         if (existing) return existing.key;
         const key = newKey();
         pending.set(householdId, key);
-        if (pending.size >= BATCH_CHUNK) flush();
+        if (pending.size >= BATCH_CHUNK) writing(flush);
         return key;
       },
-      commit: () => flush(),
+      commit: () => writing(flush),
       abandon: () => pending.clear(),
     };
   }
 
   destroy(householdId: string, erasedAt: string): void {
-    this.erase.run({ id: householdId, at: erasedAt });
+    writing(() => this.erase.run({ id: householdId, at: erasedAt }));
   }
 
   close(): void {

@@ -9,6 +9,7 @@ import type {
   StoredEvent,
   StreamAppend,
 } from '../../../ledger/src/ports/event-store.port';
+import { StorageFull } from '../../../ledger/src/ports/event-store.port';
 import type { Doc, HistoricalReadStore, IndexQuery, Scalar, ScanPage } from '../../../ledger/src/ports/read-store.port';
 import { PROJECTIONS, auditKeys as defaultAuditKeys } from '../../../ledger/src/projections';
 import { readModelsFile } from './schema';
@@ -17,6 +18,7 @@ import { SqliteProjector, type ProjectionOptions } from './sqlite-projector';
 import { InlineProjectorHost, WorkerProjectorHost, type ProjectorHost } from './projector-host';
 import { workerScript } from './worker-script';
 import { SqliteReadModels } from './sqlite-read-models';
+import { isStorageFull } from './storage-limits';
 
 export { toStored } from './sqlite-event-log';
 export type { EventRow } from './schema';
@@ -47,6 +49,8 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
   private projected: number;
   private readonly waiters: Waiter[] = [];
   private lastError: Error | null = null;
+  /** The projector's last step found no room: writes are refused until one succeeds (it retries every second). */
+  private readModelsFull = false;
 
   constructor(
     readonly file: string,
@@ -81,10 +85,11 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
   // ---- EventStore ----
 
   append(streamId: string, expected: ExpectedRevision, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
-    return this.projectedAfter(this.log.append(streamId, expected, events, options));
+    return this.appendMany([{ streamId, expected, events }], options);
   }
 
   appendMany(appends: readonly StreamAppend[], options: AppendOptions = {}): Promise<AppendResult> {
+    if (this.readModelsFull) return Promise.reject(this.readModelsRefusal());
     return this.projectedAfter(this.log.appendMany(appends, options));
   }
 
@@ -95,6 +100,7 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
    * is): the two halves of a province's import run side by side instead of one after the other.
    */
   async appendBulk(appends: Iterable<StreamAppend>, options: AppendOptions = {}): Promise<AppendResult> {
+    if (this.readModelsFull) throw this.readModelsRefusal();
     const host = this.host;
     if (!(host instanceof WorkerProjectorHost)) return this.projectedAfter(this.log.appendBulk(appends, options));
     let began = false;
@@ -184,12 +190,21 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
     return Math.min(this.log.positionAt(instant), this.reads.position());
   }
 
+  /** Which file, if any, found no room at its last write: the log (until a commit succeeds) or the read models (until a step does). */
+  storageFull(): 'log' | 'read models' | null {
+    return this.log.full ? 'log' : this.readModelsFull ? 'read models' : null;
+  }
+
   /** How far the read models are behind the log, and the projector's last error (cleared by its next commit). */
   lag(): Readonly<{ head: number; projected: number; lastError: string | null }> {
     return { head: this.log.head().position, projected: this.projected, lastError: this.lastError?.message ?? null };
   }
 
   // ---- waiting for the projector ----
+
+  private readModelsRefusal(): StorageFull {
+    return new StorageFull('read models', this.lastError?.message ?? 'database or disk is full');
+  }
 
   private async projectedAfter(appended: Promise<AppendResult>): Promise<AppendResult> {
     const result = await appended;
@@ -198,7 +213,8 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
   }
 
   private projectedUpTo(position: number, nudge = false): Promise<void> {
-    if (this.projected >= position) return Promise.resolve();
+    // With no room for the read models, a caller whose events are in the log is answered now (see `failed`).
+    if (this.projected >= position || this.readModelsFull) return Promise.resolve();
     return new Promise((resolve) => {
       const w = { position, resolve };
       // Commits are answered in log order, so this is almost always an append at the end.
@@ -214,6 +230,7 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
   private progress(position: number): void {
     this.projected = Math.max(this.projected, position);
     this.lastError = null;
+    this.readModelsFull = false;
     let done = 0;
     while (done < this.waiters.length && this.waiters[done]!.position <= this.projected) this.waiters[done++]!.resolve();
     if (done > 0) {
@@ -225,9 +242,18 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
   /**
    * A projection that throws is a bug, not a bad command: the events are durable and stay so. The
    * projector retries; the writes waiting on it wait, and `lag()` (GET /health) says why.
+   *
+   * A full disk is not a bug and must not hold writes: the events waiting are durable in the log,
+   * so their callers are answered now (their reads may lag until space returns), and new writes
+   * are refused (507) before anything of them is written, until the projector steps again.
    */
   private failed(error: Error): void {
     this.lastError = error;
+    if (isStorageFull(error)) {
+      this.readModelsFull = true;
+      for (const w of this.waiters.splice(0)) w.resolve();
+      this.host.hold(false);
+    }
     process.stderr.write(`ledger: read models stopped at position ${this.projected}: ${error.stack ?? error.message}\n`);
   }
 }

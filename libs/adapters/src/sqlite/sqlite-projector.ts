@@ -4,6 +4,7 @@ import type { Doc } from '../../../ledger/src/ports/read-store.port';
 import { docKey, project, type DocLookup, type Projection } from '../../../ledger/src/projections/projection';
 import { READ_MODELS_VERSION, READ_SCHEMA, ensureVersionIndex, EVENT_COLUMNS } from './schema';
 import { fromTuple, type EventTuple } from './sqlite-event-log';
+import { PageLimit } from './storage-limits';
 
 export type ProjectionOptions = Readonly<{ projections: readonly Projection[]; auditKeys: (e: StoredEvent) => readonly string[] }>;
 
@@ -48,6 +49,7 @@ export class SqliteProjector {
   /** The last event applied by the bulk transaction open, if one is. */
   private bulkLast: EventTuple | null = null;
   private readonly stmt;
+  private readonly limit = new PageLimit('readModels');
 
   constructor(
     logFile: string,
@@ -84,6 +86,7 @@ export class SqliteProjector {
    * position reached and how many events it applied (0: caught up with the log).
    */
   step(limit = 2000): { position: number; applied: number } {
+    this.limit.apply(this.db);
     this.stmt.begin.run();
     try {
       const state = this.stmt.state.get()!;
@@ -120,6 +123,7 @@ export class SqliteProjector {
    * models must have reached `from`, the log's head before the import.
    */
   beginBulk(from: number): void {
+    this.limit.apply(this.db);
     this.stmt.begin.run();
     const state = this.stmt.state.get()!;
     if (state.position !== from) {

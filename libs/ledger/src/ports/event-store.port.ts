@@ -70,6 +70,19 @@ export class WrongExpectedVersion extends Error {
   }
 }
 
+/**
+ * The disk (or the test knob that stands for it) has no room for the append. Nothing of it was
+ * written: the transaction was rolled back, or refused before it began because the read models,
+ * which every write must reach, cannot take more. Answered 507 STORAGE_FULL at once, rather than
+ * held until space returns (a client that gave up and retried would pay twice).
+ */
+export class StorageFull extends Error {
+  constructor(readonly file: 'log' | 'read models' | 'household keys', detail: string) {
+    super(`the ledger's ${file} cannot grow (${detail}): nothing was recorded; retry once space is freed`);
+    this.name = 'StorageFull';
+  }
+}
+
 /** Another request stored the same idempotency key first; the caller answers with its record. */
 export class IdempotencyKeyTaken extends Error {
   constructor(readonly userId: string, readonly key: string) {
