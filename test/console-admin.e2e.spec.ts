@@ -294,6 +294,9 @@ describe('console: audit, changes, reports, administration and isolation in a re
     await page.goto(`${url}/#/households?unit=PHONG-THO&reviewYear=2022`);
     await polled(() => main.locator('.error').textContent()).toBe('Không có Đơn vị “PHONG-THO”.');
     expect(await main.locator('table').count()).toBe(0);
+    await page.goto(`${url}/#/households/stats?unit=PHONG-THO&reviewYear=2022`);
+    await polled(() => main.locator('.error').textContent()).toBe('Không có Đơn vị “PHONG-THO”.');
+    expect(await main.locator('table').count()).toBe(0);
 
     await page.goto(`${url}/#/changes?from=0`);
     await polled(() => page.locator('[data-type="DisbursementRecorded"]').textContent()).toBe('Giải ngân: 1');

@@ -289,7 +289,7 @@ describe('console: each role in a real browser (needs `npm run build` and /usr/b
     await polled(() => page.locator('main table').textContent()).toContain('voucher UNC-002 posted twice');
     await polled(() => page.locator('main table').textContent()).toContain('pt-finance (cán bộ tài chính)');
     await check(page, 'audit');
-    await page.goto(`${url}/#/households?unit=PHONG-THO&reviewYear=2022`);
+    await page.goto(`${url}/#/households/stats?unit=PHONG-THO&reviewYear=2022`);
     const totals = page.locator('main tfoot');
     await totals.getByText('100,00 %').waitFor();
     await polled(() => totals.textContent()).toContain('Huyện Phong Thổ (PHONG-THO)');

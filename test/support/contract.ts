@@ -93,6 +93,14 @@ export class Contract {
     return `${where} with a body that does not match its schema:\n${formatErrors(validate.errors ?? [])}\nbody: ${JSON.stringify(body).slice(0, 2000)}`;
   }
 
+  /** null when `value` matches the named schema of the document's components; otherwise why not (e.g. each event of a stream). */
+  checkComponent(name: string, value: unknown): string | null {
+    if (this.document.components?.schemas?.[name] === undefined) return `the document has no schema ${name}`;
+    const validate = this.validator(`#/components/schemas/${escapePointer(name)}`);
+    if (validate(value)) return null;
+    return `${name} does not match:\n${formatErrors(validate.errors ?? [])}\nvalue: ${JSON.stringify(value).slice(0, 2000)}`;
+  }
+
   private validator(pointer: string): ValidateFunction {
     let v = this.validators.get(pointer);
     if (!v) {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp, type LedgerApp } from '../../apps/api/src/app.factory';
+import type { LedgerConfig } from '../../apps/api/src/config';
 import { assertDocumented } from './contract';
 
 export const ADMIN_TOKEN = 'e2e-admin-token';
@@ -17,11 +18,11 @@ export type TestServer = Readonly<{
   close: () => Promise<void>;
 }>;
 
-/** The real server (Nest + Fastify + SQLite) on a temporary file, listening on a free port. */
-export async function startServer(): Promise<TestServer> {
+/** The real server (Nest + Fastify + SQLite) on a temporary file, listening on a free port; `tuning` sets e.g. the heartbeat. */
+export async function startServer(tuning: Partial<Pick<LedgerConfig, 'heartbeatMs' | 'transferGraceMs'>> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
   const dbFile = join(dir, 'ledger.db');
-  const ledger = await createApp({ port: 0, dbFile, adminToken: ADMIN_TOKEN, logger: false });
+  const ledger = await createApp({ port: 0, dbFile, adminToken: ADMIN_TOKEN, logger: false, ...tuning });
   await ledger.app.listen({ port: 0, host: '127.0.0.1' });
   const address = ledger.app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
@@ -52,6 +53,13 @@ export async function call(
     body = JSON.stringify(options.body);
   } else if (options.raw !== undefined && headers['content-type'] === undefined) headers['content-type'] = 'application/json';
   const res = await fetch(`${url}${path}`, { method, headers, body });
+  if ((res.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+    // A stream (GET /api/v1/events/stream) never ends by itself: its status and media type are
+    // checked, then it is let go (test/support/event-stream.ts reads one event by event).
+    await res.body?.cancel();
+    await assertDocumented(url, method, path, res.status, null, res.headers.get('content-type'));
+    return { status: res.status, body: null };
+  }
   const text = await res.text();
   let parsed: unknown = text;
   try {

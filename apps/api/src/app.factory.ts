@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { CommandBus } from '@nestjs/cqrs';
 import { SwaggerModule } from '@nestjs/swagger';
 import { DomainError } from '../../../libs/domain/src';
 import { waitForCheckpoint } from '../../../libs/ledger/src/distributed/consistency';
@@ -63,7 +64,7 @@ export async function createApp(config: LedgerConfig): Promise<LedgerApp> {
     const outcome = await waitForCheckpoint(ledger.reads, head, 60_000);
     if (!outcome.ok) throw new Error(`the read models are at position ${outcome.checkpoint}, the log at ${head}: is apps/projector running?`);
   }
-  await recoverPendingTransfers(ledger);
+  await recoverPendingTransfers(ledger, app.get(CommandBus));
   const generatedAdminToken = await ensureAdmin(ledger, config.adminToken).catch((error: unknown) => {
     // Two replicas starting together both create the first admin; the second finds it taken.
     if (config.readStore === 'mongodb' && error instanceof DomainError && error.code === 'ALREADY_EXISTS') return null;

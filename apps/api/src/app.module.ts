@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AllocationsModule } from './allocations/allocations.module';
 import { AuditModule } from './audit/audit.module';
 import { ChangesModule } from './changes/changes.module';
+import { EventsModule } from './events/events.module';
 import type { LedgerConfig } from './config';
 import { HealthModule } from './health/health.module';
 import { HouseholdsModule } from './households/households.module';
@@ -18,6 +19,7 @@ import { LedgerModule } from './ledger/ledger.module';
 import { ProgramsModule } from './programs/programs.module';
 import { ReportsModule } from './reports/reports.module';
 import { TraceModule } from './trace/trace.module';
+import { TransfersModule } from './transfers/transfers.module';
 import { UnitsModule } from './units/units.module';
 import { UsersModule } from './users/users.module';
 
@@ -41,6 +43,8 @@ export class AppModule {
         TraceModule,
         IntegrityModule,
         ReportsModule,
+        EventsModule,
+        TransfersModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

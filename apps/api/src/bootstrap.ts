@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { USERS, appContext, recoverTransfers, registerUser, type AppContext, type LedgerMetadata, type UserDoc } from '../../../libs/ledger/src';
+import type { CommandBus } from '@nestjs/cqrs';
+import { TRANSFERS, USERS, appContext, registerUser, type AppContext, type TransferDoc, type UserDoc } from '../../../libs/ledger/src';
+import { CompleteTransfer } from './transfers/complete-transfer.command';
 import { hashToken } from './http/auth.guard';
 import type { LedgerService } from './ledger/ledger.service';
 import { uuidv7 } from '../../../libs/ledger/src/commands/ids';
@@ -25,16 +27,12 @@ export async function ensureAdmin(ledger: LedgerService, adminToken: string | nu
   return adminToken === null ? token : null;
 }
 
-/** Completes money transfers that a killed process left half-done (see recover-transfers.ts). */
-export function recoverPendingTransfers(ledger: LedgerService): Promise<number> {
-  return recoverTransfers(ledger.runner, ledger.reads, (original: LedgerMetadata) =>
-    appContext({
-      principal: { userId: original.actor.userId, role: original.actor.role, units: [] },
-      now: new Date().toISOString(),
-      newId: uuidv7,
-      correlationId: original.correlationId,
-      causationId: original.causationId,
-      idempotency: original.idempotencyKey && original.requestHash ? { key: original.idempotencyKey, requestHash: original.requestHash } : null,
-    }),
-  );
+/**
+ * Completes money transfers that a killed process left half-done, before the first request: the
+ * same command the saga sends while the server runs (transfers/half-done-transfers.saga.ts).
+ */
+export async function recoverPendingTransfers(ledger: LedgerService, commands: CommandBus): Promise<number> {
+  const pending = await ledger.reads.find<TransferDoc>(TRANSFERS, { status: 'pending' });
+  for (const t of pending) await commands.execute(new CompleteTransfer(t.id));
+  return pending.length;
 }

@@ -14,6 +14,10 @@ export type LedgerConfig = Readonly<{
   mongoUrl?: string | null;
   /** How long a query with `?consistentWith=` waits for the read models (ms). */
   consistencyTimeoutMs?: number;
+  /** How often an open event stream gets a heartbeat comment (ms; default 15 s). */
+  heartbeatMs?: number;
+  /** How long a transfer's first step waits for its second before the saga takes it (ms; default 30 s). */
+  transferGraceMs?: number;
   /** The built console (dist/web) served at `/`; none when absent. */
   webDir?: string | null;
 }>;

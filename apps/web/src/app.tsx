@@ -10,6 +10,7 @@ import { HouseholdsPage } from './households/households-page';
 import { OverviewPage } from './overview/overview-page';
 import { AppContext, useApp, type AppContextValue } from './shell/app-context';
 import { Header } from './shell/header';
+import { useLiveUpdates } from './shell/live-updates';
 import { useRoute } from './shell/router';
 import { forgetToken, storedPrefs, storedToken, storePrefs, storeToken, type Prefs } from './shell/session';
 import { SignIn } from './sign-in/sign-in';
@@ -48,6 +49,8 @@ export function App() {
   }, [prefs.lang]);
 
   const client = useMemo(() => (token ? createClient(token, () => endSession('sessionEnded')) : null), [token, endSession]);
+  // The present only: a page "as of" a past point never changes.
+  useLiveUpdates(client, !route.params.atPosition && !route.params.asOf);
 
   useEffect(() => {
     if (!client) return;

@@ -40,4 +40,5 @@ export * from './queries/list-allocations';
 export * from './queries/list-disbursements';
 export * from './queries/list-households';
 export * from './queries/list-users';
+export * from './live';
 export * from './queries/chain-records';

@@ -57,6 +57,21 @@ export function createClient(token: string, onUnauthenticated: () => void) {
   }
 
   return {
+    /**
+     * The server-sent events of what is committed in the caller's scope (shell/live-updates.ts reads
+     * them), resuming after `lastEventId`: the answer as soon as its headers arrive, its body a
+     * stream that ends when `signal` aborts. A 401 ends the session, as from any call.
+     */
+    eventStream: async (lastEventId: string | null, signal: AbortSignal): Promise<Response> => {
+      const { response } = await api.GET('/api/v1/events/stream', {
+        params: { header: lastEventId === null ? {} : { 'Last-Event-ID': lastEventId } },
+        headers: { accept: 'text/event-stream' },
+        parseAs: 'stream',
+        signal,
+      });
+      if (response.status === 401) onUnauthenticated();
+      return response;
+    },
     /** Any signed-in user may read the head: the cheapest way to check a token. */
     integrity: () => unwrap(api.GET('/api/v1/integrity')),
     /** Who the token belongs to (`GET /me`). */
@@ -94,6 +109,35 @@ export function createClient(token: string, onUnauthenticated: () => void) {
     api,
     unwrap,
     allPages,
+    /**
+     * A file sent with its progress reported (XMLHttpRequest: fetch reports none on upload), with the
+     * same token, refusals and end of session as every other call. The answer is typed by the caller's
+     * `api.ts` from the generated schemas.
+     */
+    upload: <T>(path: keyof paths & `/api/v1/imports/${string}`, body: Blob, contentType: string, idempotencyKey: string, onProgress: (sent: number, total: number) => void): Promise<T> =>
+      new Promise<T>((resolve, reject) => {
+        const xhr = new XMLHttpRequest();
+        xhr.open('POST', path);
+        xhr.setRequestHeader('authorization', `Bearer ${token}`);
+        xhr.setRequestHeader('accept', 'application/json');
+        xhr.setRequestHeader('content-type', contentType);
+        xhr.setRequestHeader('idempotency-key', idempotencyKey);
+        xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : body.size);
+        xhr.onerror = () => reject(new ApiFailure({ statusCode: 0, code: 'NETWORK', message: 'no answer from the server' }));
+        xhr.onload = () => {
+          let parsed: unknown = null;
+          try {
+            parsed = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+          } catch {
+            parsed = null;
+          }
+          if (xhr.status >= 200 && xhr.status < 300) return resolve(parsed as T);
+          const b = (parsed ?? {}) as Partial<ApiError>;
+          if (xhr.status === 401) onUnauthenticated();
+          reject(new ApiFailure({ statusCode: xhr.status, code: b.code ?? `HTTP_${xhr.status}`, message: b.message ?? xhr.statusText, details: b.details }));
+        };
+        xhr.send(body);
+      }),
   };
 }
 

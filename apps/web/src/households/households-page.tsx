@@ -1,125 +1,55 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
-import type { HouseholdFigures, HouseholdStats } from '../api/types';
-import { barWidth, formatRate } from '../format/rate';
-import { AsOfBanner } from '../shell/as-of';
+import { lazy, Suspense } from 'react';
 import { useApp } from '../shell/app-context';
-import { href, navigate } from '../shell/router';
-import { Loaded, TableWrap } from '../ui/bits';
-import { useLoad } from '../ui/use-load';
-import { UnitName } from '../overview/unit-name';
-import { translateCode } from '../i18n/messages';
+import { href } from '../shell/router';
+import { mayReview } from './access';
 
-const COUNT = new Intl.NumberFormat('vi-VN');
+// Loaded when first opened (a chunk of the console's own origin): the first load of the overview stays small.
+const HouseholdPage = lazy(() => import('./household-page').then((m) => ({ default: m.HouseholdPage })));
+const ImportPage = lazy(() => import('./import-page').then((m) => ({ default: m.ImportPage })));
+const ListPage = lazy(() => import('./list-page').then((m) => ({ default: m.ListPage })));
+const RegisterPage = lazy(() => import('./register-form').then((m) => ({ default: m.RegisterPage })));
+const StatsPage = lazy(() => import('./stats-page').then((m) => ({ default: m.StatsPage })));
 
-/** Counts and rates of the poverty review over a unit's subtree, and deprivations per indicator. */
+const TABS = [
+  ['', 'hhTabList', false],
+  ['stats', 'hhTabStats', false],
+  ['import', 'hhTabImport', true],
+  ['new', 'hhTabRegister', true],
+] as const;
+
+/**
+ * `#/households` and below: the list, the statistics, the import, the registration, and a
+ * household's page at `#/households/{id}` (like the API, "stats" is never taken for an id).
+ */
 export function HouseholdsPage() {
   const { t, route } = useApp();
-  const unit = route.params.unit ?? '';
-  const year = /^\d{4}$/.test(route.params.reviewYear ?? '') ? route.params.reviewYear! : String(new Date().getFullYear());
+  const sub = route.path[1] ?? '';
   return (
     <>
-      <h1>{t('householdsTitle')}</h1>
-      <StatsForm unit={unit} year={year} />
-      {unit ? <Stats unit={unit} year={year} /> : <p>{t('unitRequired')}</p>}
+      <HouseholdTabs current={TABS.some(([p]) => p === sub) ? sub : null} />
+      <Suspense fallback={<p aria-live="polite">{t('loading')}</p>}>
+        {sub === '' ? <ListPage /> : sub === 'stats' ? <StatsPage /> : sub === 'import' ? <ImportPage /> : sub === 'new' ? <RegisterPage /> : <HouseholdPage id={sub} />}
+      </Suspense>
     </>
   );
 }
 
-function StatsForm({ unit, year }: { unit: string; year: string }) {
-  const { t, route } = useApp();
-  const [u, setU] = useState(unit);
-  const [y, setY] = useState(year);
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    navigate(href(['households'], { unit: u.trim() || undefined, reviewYear: y }, route));
-  }
+function HouseholdTabs({ current }: { current: string | null }) {
+  const { t, route, me } = useApp();
+  // The unit in view follows the user from tab to tab; what the role may not do is not offered.
+  const unit = route.params.unit;
+  const tabs = TABS.filter(([, , writes]) => !writes || mayReview(me));
   return (
-    <form className="inline-form spaced" onSubmit={submit}>
-      <label htmlFor="hh-unit">{t('unit')}</label>
-      <input id="hh-unit" name="unit" value={u} onChange={(e) => setU(e.target.value)} />
-      <label htmlFor="hh-year">{t('reviewYear')}</label>
-      <input id="hh-year" name="reviewYear" type="number" min={2016} max={2100} value={y} onChange={(e) => setY(e.target.value)} />
-      <button type="submit">{t('show')}</button>
-    </form>
-  );
-}
-
-function Stats({ unit, year }: { unit: string; year: string }) {
-  const { t, client, at } = useApp();
-  const load = useLoad(`hh|${unit}|${year}|${JSON.stringify(at)}`, () => client.householdStats({ unit, reviewYear: Number(year) }, at));
-  return (
-    <>
-      <AsOfBanner position={load.data?.readPosition ?? null} />
-      <Loaded load={load}>
-        {(s: HouseholdStats) => (
-          <>
-            <TableWrap label={t('householdsTitle')}>
-              <table>
-                <caption className="visually-hidden">{t('householdsTitle')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('unit')}</th>
-                    <th scope="col" className="num">{t('households')}</th>
-                    <th scope="col" className="num">{t('poor')}</th>
-                    <th scope="col" className="num">{t('poorRate')}</th>
-                    <th scope="col" className="num">{t('nearPoor')}</th>
-                    <th scope="col" className="num">{t('nearPoorRate')}</th>
-                    <th scope="col" className="num">{t('average')}</th>
-                    <th scope="col" className="num">{t('notPoor')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {s.byUnit.map((row) => (
-                    <Row key={row.unit} label={<UnitName code={row.unit} />} f={row} />
-                  ))}
-                </tbody>
-                <tfoot>
-                  <Row label={<UnitName code={s.unit} />} f={s} header />
-                </tfoot>
-              </table>
-            </TableWrap>
-            <Deprivations s={s} />
-          </>
-        )}
-      </Loaded>
-    </>
-  );
-}
-
-function Row({ label, f, header }: { label: ReactNode; f: HouseholdFigures; header?: boolean }) {
-  return (
-    <tr>
-      {header ? <th scope="row">{label}</th> : <td>{label}</td>}
-      <td className="num">{COUNT.format(f.households)}</td>
-      <td className="num">{COUNT.format(f.byClassification.poor)}</td>
-      <td className="num">{formatRate(f.rates.poor)}</td>
-      <td className="num">{COUNT.format(f.byClassification.near_poor)}</td>
-      <td className="num">{formatRate(f.rates.near_poor)}</td>
-      <td className="num">{COUNT.format(f.byClassification.average)}</td>
-      <td className="num">{COUNT.format(f.byClassification.not_poor)}</td>
-    </tr>
-  );
-}
-
-function Deprivations({ s }: { s: HouseholdStats }) {
-  const { t, lang } = useApp();
-  const entries = Object.entries(s.deprivations);
-  if (entries.length === 0) return null;
-  return (
-    <section aria-labelledby="deprivations">
-      <h2 id="deprivations">{t('deprivations')}</h2>
-      <ul className="bars">
-        {entries.map(([code, n]) => (
-          <li key={code} data-indicator={code}>
-            <span className="bar-label">
-              {translateCode(lang, 'ind_', code)}: {t('deprivedOf', { count: COUNT.format(n), rate: formatRate(s.households === 0 ? 0 : Math.round((n / s.households) * 10_000) / 100) })}
-            </span>
-            <span className="bar" aria-hidden="true">
-              <span className="bar-fill" style={{ width: `${barWidth(n, s.households).toFixed(2)}%` }} />
-            </span>
+    <nav aria-label={t('hhSections')} className="subnav">
+      <ul>
+        {tabs.map(([path, label]) => (
+          <li key={path}>
+            <a href={href(path ? ['households', path] : ['households'], { unit }, route)} aria-current={current === path ? 'page' : undefined}>
+              {t(label)}
+            </a>
           </li>
         ))}
       </ul>
-    </section>
+    </nav>
   );
 }

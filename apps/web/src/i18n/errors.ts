@@ -77,10 +77,24 @@ const FIELDS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   role: { vi: 'Vai trò', en: 'Role' },
   units: { vi: 'Đơn vị phụ trách', en: 'Units covered' },
   cursor: { vi: 'Trang tiếp theo', en: 'The next page' },
+  area: { vi: 'Khu vực', en: 'Area' },
+  members: { vi: 'Số nhân khẩu', en: 'Members' },
+  headName: { vi: 'Chủ hộ', en: 'Head of household' },
+  ethnicMinority: { vi: 'Hộ dân tộc thiểu số', en: 'Ethnic minority' },
+  reviewType: { vi: 'Loại rà soát', en: 'Review type' },
+  incomePerCapita: { vi: 'Thu nhập bình quân', en: 'Income per person' },
+  deprivations: { vi: 'Các chỉ số thiếu hụt', en: 'Deprivations' },
+  classification: { vi: 'Phân loại', en: 'Class' },
+  deprivation: { vi: 'Chỉ số thiếu hụt', en: 'Deprived in' },
+  q: { vi: 'Tên chủ hộ hoặc mã hộ', en: "Head's name or household id" },
+  file: { vi: 'Tệp', en: 'File' },
 };
 
+/** `deprivations[2]` is a refusal of the list `deprivations`: it is labelled, and shown, as that field. */
+const listField = (field: string): string => field.replace(/\[\d+\]$/, '');
+
 export function fieldLabel(field: string, lang: Lang): string {
-  return FIELDS[field]?.[lang] ?? field;
+  return FIELDS[listField(field)]?.[lang] ?? field;
 }
 
 /**
@@ -89,7 +103,7 @@ export function fieldLabel(field: string, lang: Lang): string {
  */
 export function errorField(error: ApiError): string | null {
   const field = error.details?.field;
-  if (typeof field === 'string') return field;
+  if (typeof field === 'string') return listField(field);
   if (error.code === 'INSUFFICIENT_FUNDS' || error.code === 'AMOUNT_OUT_OF_RANGE') return 'amount';
   return null;
 }

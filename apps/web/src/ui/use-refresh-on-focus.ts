@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 
 /**
- * Reloads when the window regains focus, so that another officer's payment appears without a
- * reload of the page (until the console listens to the committed-events stream of issue #7).
+ * Reloads when the window regains focus: the live stream (shell/live-updates.ts) shows another
+ * officer's payment as it is committed, and this catches up after a time the stream was down
+ * (a laptop asleep, a dropped network).
  */
 export function useRefreshOnFocus(reload: () => void): void {
   useEffect(() => {

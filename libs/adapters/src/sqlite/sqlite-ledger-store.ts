@@ -48,6 +48,8 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
   private readonly host: ProjectorHost;
   private projected: number;
   private readonly waiters: Waiter[] = [];
+  /** Followers of the log (the event tail) waiting for the read models to move. */
+  private readonly idlers = new Set<() => void>();
   private lastError: Error | null = null;
   /** The projector's last step found no room: writes are refused until one succeeds (it retries every second). */
   private readModelsFull = false;
@@ -145,7 +147,27 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
     return this.log.findIdempotency(userId, key);
   }
 
+  /**
+   * Wakes a follower of the log once the read models have moved past `afterPosition` (so what it
+   * then reads is both committed and readable), or after `timeoutMs`: another process's commits to
+   * the same file are found by reading, not announced.
+   */
+  waitForAppend(afterPosition: number, timeoutMs: number): Promise<void> {
+    if (this.projected > afterPosition) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.idlers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      timer.unref();
+      this.idlers.add(done);
+    });
+  }
+
   async close(): Promise<void> {
+    for (const wake of [...this.idlers]) wake();
     await this.log.close();
     await this.projectedUpTo(this.log.head().position, true);
     await this.host.close();
@@ -230,6 +252,7 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
   private progress(position: number): void {
     this.projected = Math.max(this.projected, position);
     this.lastError = null;
+    for (const wake of [...this.idlers]) wake();
     this.readModelsFull = false;
     let done = 0;
     while (done < this.waiters.length && this.waiters[done]!.position <= this.projected) this.waiters[done++]!.resolve();

@@ -1,6 +1,9 @@
+import type { StoredEvent } from '../ports/event-store.port';
+import { upcast } from '../schema/upcasters';
 import { defineProjection, ref, type DocWrite, type ProjectedOf } from './projection';
 
 type TransferStep = ProjectedOf<'FundsPassedDown' | 'AllocationGranted' | 'AllocationAdjusted' | 'FundsReturned'>;
+const STEP_TYPES = new Set<string>(['FundsPassedDown', 'AllocationGranted', 'AllocationAdjusted', 'FundsReturned']);
 
 /**
  * Money moving between two allocation streams is written in two appends. This read model lists
@@ -24,6 +27,31 @@ const transferOf = (e: TransferStep): string | null => {
   const t = e.data.transferId;
   return t === null ? null : t.replace(/:return$/, '');
 };
+
+/**
+ * Whether a committed event begins a transfer (the side giving money up) or ends one (the side
+ * receiving it, or the parent taking back a reservation whose child id was taken): what the read
+ * model below and the saga that finishes half-done transfers both go by.
+ */
+export function transferStep(stored: StoredEvent): Readonly<{ transferId: string; step: 'first' | 'second' }> | null {
+  if (!STEP_TYPES.has(stored.type)) return null;
+  const e = upcast(stored) as unknown as TransferStep;
+  const transferId = transferOf(e);
+  if (transferId === null) return null;
+  switch (e.type) {
+    case 'FundsPassedDown':
+      return { transferId, step: 'first' };
+    case 'AllocationAdjusted':
+      return { transferId, step: e.data.delta < 0 ? 'first' : 'second' };
+    case 'AllocationGranted':
+    case 'FundsReturned':
+      return { transferId, step: 'second' };
+    default: {
+      const _exhaustive: never = e;
+      return _exhaustive;
+    }
+  }
+}
 
 export const transfersProjection = defineProjection({
   name: 'transfers',

@@ -9,6 +9,7 @@ import { UNITS, type UnitDoc } from '../projections/units.projection';
 import { readingAt, type TimeTravelQuery } from './time-travel';
 import type { HouseholdKeyStore } from '../personal-data/household-keys.port';
 import { shownEventData } from '../personal-data/shown-personal-data';
+import { eventVisible } from '../live/event-scope';
 
 export type AuditQuery = Readonly<Partial<Record<'allocation' | 'household' | 'disbursement' | 'actor' | 'decision' | 'from' | 'to' | 'cursor', string>>> &
   Readonly<{ limit?: string | number }> &
@@ -50,11 +51,7 @@ export async function audit(events: EventStore, current: ReadStore, q: AuditQuer
   if (q.decision !== undefined) keys.push(`decision:${q.decision.trim()}`);
 
   const units = readsEverything(principal) ? null : new Map((await reads.find<UnitDoc>(UNITS)).map((u) => [u.code, u.path]));
-  const allowed = (e: StoredEvent) => {
-    if (units === null) return true;
-    const unit = (e.data as { unit?: string; code?: string }).unit ?? (e.type === 'UnitRegistered' ? (e.data as { code: string }).code : undefined);
-    return unit !== undefined && (units.get(unit) ?? []).some((u) => principal.units.includes(u));
-  };
+  const allowed = (e: StoredEvent) => units === null || eventVisible(principal, e, (unit) => units.get(unit));
   const items: StoredEvent[] = [];
   let after = cursor;
   // Time bounds and scope are applied after the index lookup, so keep reading until the page is full.

@@ -1,0 +1,3 @@
+export * from './event-scope';
+export * from './live-event';
+export * from './log-tail';
