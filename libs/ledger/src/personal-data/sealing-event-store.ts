@@ -9,6 +9,7 @@ import type {
   StoredEvent,
   StreamAppend,
 } from '../ports/event-store.port';
+import type { LogSource } from '../projector/projection-sink.port';
 import type { HouseholdKeyStore } from './household-keys.port';
 import { sealEvent } from './personal-fields';
 
@@ -19,10 +20,15 @@ import { sealEvent } from './personal-fields';
  * sealed event without one.
  */
 export class SealingEventStore implements EventStore {
+  /** The inner store's wake-up for readers tailing the log (LogSource), where it has one. */
+  readonly waitForAppend?: (afterPosition: number, timeoutMs: number) => Promise<void>;
+
   constructor(
-    readonly inner: EventStore,
+    readonly inner: EventStore & Partial<Pick<LogSource, 'waitForAppend'>>,
     private readonly keys: HouseholdKeyStore,
-  ) {}
+  ) {
+    if (inner.waitForAppend) this.waitForAppend = inner.waitForAppend.bind(inner);
+  }
 
   private seal(events: readonly NewEvent[]): NewEvent[] {
     return events.map((e) => sealEvent(e, (id) => this.keys.obtain(id)));
