@@ -240,7 +240,7 @@ describe('console: audit, changes, reports, administration and isolation in a re
     await polled(() => token.inputValue()).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const issued = await token.inputValue();
     await polled(() => page.locator('.token-once').textContent()).toContain('Mã này chỉ hiện một lần');
-    await polled(() => page.locator('table.admin-users tr[data-user="ms-social"]').textContent()).toBe('ms-socialCán bộ LĐTBXH xã Mường Socán bộ lao động – xã hộiMUONG-SO');
+    await polled(() => page.locator('table.admin-users tr[data-user="ms-social"]').textContent()).toBe('ms-socialCán bộ LĐTBXH xã Mường Socán bộ lao động – xã hộiMUONG-SOĐang hoạt độngKhông hết hạn');
     // The token works, for that user.
     expect((await api('GET', '/api/v1/me', issued)).body).toMatchObject({ id: 'ms-social', role: 'social_officer', units: ['MUONG-SO'] });
     await page.getByRole('button', { name: 'Sao chép' }).click();
@@ -253,6 +253,64 @@ describe('console: audit, changes, reports, administration and isolation in a re
     expect(await page.content()).not.toContain(issued);
     expect(page.url()).not.toContain(issued);
     expect(await page.evaluate('JSON.stringify(sessionStorage)')).not.toContain(issued);
+  });
+
+  it('lets an administrator issue a new token (shown once, the old one dead at once), deactivate a user (their open console returns to sign-in) and reactivate them, each with a reason', async () => {
+    const first = (await ok('/api/v1/users', { id: 'sh-supervisor', name: 'Tổ giám sát Sìn Hồ', role: 'supervisor', units: ['SIN-HO'] })).token as string;
+    const page = await open(ADMIN, '#/admin');
+    const form = page.locator('form[aria-labelledby="user-access"]');
+    await form.waitFor();
+    await polled(() => page.locator('#access-user option[value="sh-supervisor"]').count()).toBe(1);
+    await page.selectOption('#access-user', 'sh-supervisor');
+    await page.fill('#access-reason', 'máy tính của tổ bị mất');
+    await page.getByRole('button', { name: 'Cấp mã mới' }).click();
+    const token = page.locator('#new-token');
+    await polled(() => token.inputValue()).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const second = await token.inputValue();
+    expect(second).not.toBe(first);
+    await polled(() => page.locator('#token-once-title').textContent()).toBe('Mã truy cập của sh-supervisor');
+    await polled(() => form.locator('.success').textContent()).toBe('Đã cấp mã mới cho sh-supervisor: mã cũ hết hiệu lực ngay.');
+    // The old token is dead at once, the new one works.
+    expect((await api('GET', '/api/v1/me', first)).status).toBe(401);
+    expect((await api('GET', '/api/v1/me', second)).body).toMatchObject({ id: 'sh-supervisor', tokenRotatedAt: expect.any(String) });
+    await check(page, 'admin-rotated', ['#new-token']);
+    await page.getByRole('button', { name: 'Đã lưu mã, đóng lại' }).click();
+
+    // The supervisor is at work in another tab when the administrator deactivates them.
+    const theirs = await open(second, '#/overview');
+    await page.selectOption('#access-user', 'sh-supervisor');
+    // Without a reason: refused under the field, nothing recorded.
+    await page.getByRole('button', { name: 'Khóa người dùng' }).click();
+    await polled(() => page.locator('#access-reason-error').textContent()).toContain('Lý do');
+    expect((await api('GET', '/api/v1/me', second)).status).toBe(200);
+    await page.fill('#access-reason', 'chuyển công tác');
+    await page.getByRole('button', { name: 'Khóa người dùng' }).click();
+    await polled(() => form.locator('.success').textContent()).toBe('Đã khóa sh-supervisor: mã truy cập của người này không còn dùng được.');
+    await polled(() => page.locator('table.admin-users tr[data-user="sh-supervisor"] [data-status]').textContent()).toBe('Đã khóa');
+    expect((await api('GET', '/api/v1/me', second)).status).toBe(401);
+    await check(page, 'admin-deactivated');
+
+    await theirs.reload();
+    await polled(() => theirs.locator('.sign-in .notice').textContent()).toBe('Phiên làm việc đã hết hạn hoặc mã truy cập đã bị thu hồi. Vui lòng đăng nhập lại.');
+    await theirs.fill('#token', second);
+    await theirs.click('button[type=submit]');
+    await polled(() => theirs.locator('#token-error').textContent()).toBe('Tài khoản này đã bị khóa. Hãy liên hệ quản trị viên.');
+
+    await page.selectOption('#access-user', 'sh-supervisor');
+    await page.fill('#access-reason', 'trở lại tổ giám sát');
+    await page.getByRole('button', { name: 'Mở khóa' }).click();
+    await polled(() => form.locator('.success').textContent()).toBe('Đã mở khóa sh-supervisor.');
+    await polled(() => page.locator('table.admin-users tr[data-user="sh-supervisor"] [data-status]').textContent()).toBe('Đang hoạt động');
+    expect((await api('GET', '/api/v1/me', second)).status).toBe(200);
+    // Who did each, when and why: in the trail.
+    const trail = (await api('GET', '/api/v1/audit?actor=admin&limit=1000', ADMIN)).body.items as { type: string; data: { id?: string; tokenHash?: string }; metadata: { reason: string | null } }[];
+    expect(trail.filter((e) => e.data.id === 'sh-supervisor').map((e) => [e.type, e.metadata.reason])).toEqual([
+      ['UserRegistered', null],
+      ['UserTokenRotated', 'máy tính của tổ bị mất'],
+      ['UserDeactivated', 'chuyển công tác'],
+      ['UserReactivated', 'trở lại tổ giám sát'],
+    ]);
+    expect(trail.find((e) => e.type === 'UserTokenRotated')!.data.tokenHash).toBe('[redacted]');
   });
 
   it('shows a finance officer no administration, and the API refuses it anyway', async () => {

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { compiled } from './support/compiled';
 import { bootBuiltServer } from './support/built-server';
 import { freePort } from './support/free-port';

@@ -282,8 +282,9 @@ describe('lists and discovery (HTTP, SQLite)', () => {
     it('lists every user to an administrator, without tokens', async () => {
       const users = await expectPagesCoverAll('/api/v1/users', 3, (u) => u.id);
       expect(users.map((u) => u.id)).toEqual(['admin', 'db-finance', 'inspector', 'lc-finance', 'mlp-finance', 'mlp-social', 'pt-finance', 'pt-supervisor']);
-      expect(users.find((u) => u.id === 'pt-finance')).toEqual({ id: 'pt-finance', name: 'pt-finance', role: 'finance_officer', units: ['PHONG-THO'], registeredAt: expect.any(String), position: expect.any(Number) });
-      expect(JSON.stringify(users)).not.toMatch(/token/i);
+      expect(users.find((u) => u.id === 'pt-finance')).toEqual({ id: 'pt-finance', name: 'pt-finance', role: 'finance_officer', units: ['PHONG-THO'], registeredAt: expect.any(String), active: true, expiresAt: null, tokenRotatedAt: null, position: expect.any(Number) });
+      // When the token expires and was last rotated, never the token or its hash.
+      expect(JSON.stringify(users)).not.toMatch(/tokenHash|"token"|[0-9a-f]{64}/i);
     });
 
     it('refuses the list to everyone else with 403', async () => {
@@ -296,7 +297,7 @@ describe('lists and discovery (HTTP, SQLite)', () => {
     it('tells the caller who it is', async () => {
       const me = await get('/api/v1/me', cast.district);
       expect(me.status).toBe(200);
-      expect(me.body).toEqual({ id: 'pt-finance', name: 'pt-finance', role: 'finance_officer', units: ['PHONG-THO'], registeredAt: expect.any(String), at: { position: expect.any(Number) } });
+      expect(me.body).toEqual({ id: 'pt-finance', name: 'pt-finance', role: 'finance_officer', units: ['PHONG-THO'], registeredAt: expect.any(String), active: true, expiresAt: null, tokenRotatedAt: null, at: { position: expect.any(Number) } });
       expect((await get('/api/v1/me')).body).toMatchObject({ id: 'admin', role: 'admin', units: [] });
       expect((await s.request('GET', '/api/v1/me')).status).toBe(401);
     });

@@ -47,7 +47,12 @@ describe('crypto-shredding of household personal data', () => {
     cast = await seed(s);
     const post = async (path: string, body: unknown) => expect((await s.request('POST', path, { token: cast.social, body })).status).toBe(201);
     await post('/api/v1/households', { id: 'H-ERASE', unit: 'MA-LI-PHO', area: 'rural', members: 4, headName: ERASED_NAME, ethnicMinority: true });
-    await post('/api/v1/households/H-ERASE/assessments', { reviewYear: 2023, reviewType: 'periodic', incomePerCapita: 1_200_000, deprivations: ['latrine', 'telecom', 'nutrition'] });
+    await post('/api/v1/households/H-ERASE/assessments', {
+      reviewYear: 2023,
+      reviewType: 'periodic',
+      incomePerCapita: 1_200_000,
+      deprivations: ['latrine', 'telecom', 'nutrition'],
+    });
     await post('/api/v1/households', { id: 'H-KEEP', unit: 'MA-LI-PHO', area: 'rural', members: 3, headName: KEPT_NAME, ethnicMinority: false });
     await post('/api/v1/households/H-KEEP/assessments', { reviewYear: 2023, reviewType: 'periodic', incomePerCapita: 1_400_000, deprivations: ['latrine'] });
     const csv = `household,unit,area,members,reviewYear,reviewType,incomePerCapita,deprivations,headName,ethnicMinority\nI-ERASE,MA-LI-PHO,rural,5,2023,periodic,900000,latrine;telecom;nutrition,${ERASED_IMPORTED},true\nI-NONAME,MA-LI-PHO,urban,2,2023,periodic,2500000,,,\n`;
@@ -123,13 +128,26 @@ describe('crypto-shredding of household personal data', () => {
     const again = await s.request('POST', '/api/v1/households/H-ERASE/erasure', { token: ADMIN_TOKEN, body: ERASURE });
     expect([again.status, again.body.code]).toEqual([409, 'ALREADY_ERASED']);
 
-    expect(await get('/api/v1/households/H-ERASE', cast.social)).toMatchObject({ headName: null, ethnicMinority: null, personalDataErased: true, classification: 'poor' });
-    expect(await get(`/api/v1/households/H-ERASE?atPosition=${registeredAt}`, cast.supervisor)).toMatchObject({ headName: null, ethnicMinority: null, personalDataErased: true });
+    expect(await get('/api/v1/households/H-ERASE', cast.social)).toMatchObject({
+      headName: null,
+      ethnicMinority: null,
+      personalDataErased: true,
+      classification: 'poor',
+    });
+    expect(await get(`/api/v1/households/H-ERASE?atPosition=${registeredAt}`, cast.supervisor)).toMatchObject({
+      headName: null,
+      ethnicMinority: null,
+      personalDataErased: true,
+    });
     expect(await get('/api/v1/households/H-KEEP', cast.social)).toMatchObject({ headName: KEPT_NAME, personalDataErased: false });
     expect((await get(`/api/v1/households?q=${encodeURIComponent('giang thi')}`, cast.social)).items).toEqual([]);
     const trail = await get('/api/v1/audit?household=H-ERASE', cast.inspector);
     expect(trail.items[0].data).toMatchObject({ headName: null, ethnicMinority: null, personalDataErased: true });
-    expect(trail.items.at(-1)).toMatchObject({ type: 'HouseholdPersonalDataErased', data: { householdId: 'H-ERASE', legalBasis: ERASURE.legalBasis }, metadata: { actor: { role: 'admin' } } });
+    expect(trail.items.at(-1)).toMatchObject({
+      type: 'HouseholdPersonalDataErased',
+      data: { householdId: 'H-ERASE', legalBasis: ERASURE.legalBasis },
+      metadata: { actor: { role: 'admin' } },
+    });
     expect(await stats()).toEqual({ ...before, at: expect.anything() });
     expect(filesHolding(s.dir, keyBytes)).toEqual([]);
   });

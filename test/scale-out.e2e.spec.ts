@@ -57,7 +57,7 @@ suite(title, () => {
   const get = (url: string, path: string, position: number) => call(url, 'GET', `/api/v1${path}${path.includes('?') ? '&' : '?'}consistentWith=${position}`, { token: ADMIN });
 
   it('holds the money invariants with both processes writing at once', async () => {
-    let p = 0;
+    let p: number;
     for (const u of [{ code: `VN${s}`, name: 'VN', level: 'central' }, { code: `LC${s}`, name: 'LC', level: 'province', parent: `VN${s}` }, { code: `PT${s}`, name: 'PT', level: 'district', parent: `LC${s}` }]) {
       const r = await post(A, '/units', u);
       expect(r.status).toBe(201);

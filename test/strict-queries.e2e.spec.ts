@@ -145,7 +145,7 @@ describe('strict queries', () => {
     refusedNaming(await get('/api/v1/balances?unit[toString]=1'), 'unit[toString]');
     refusedNaming(await get('/api/v1/audit?__proto__=1'), '__proto__');
     refusedNaming(await get('/api/v1/audit?constructor=1'), 'constructor');
-    const many = Array.from({ length: 300 }, (_, i) => `groupBy=unit`).join('&');
+    const many = Array.from({ length: 300 }, () => `groupBy=unit`).join('&');
     expect((await get(`/api/v1/balances?${many}`)).status).toBe(400);
     // an unknown programme code stays an unknown reference, as in a body
     expect((await get('/api/v1/balances?project=DA9')).body).toMatchObject({ code: 'UNKNOWN_REFERENCE', details: { field: 'project' } });

@@ -7,7 +7,7 @@ import { assertDocumented } from './contract';
 
 export const ADMIN_TOKEN = 'e2e-admin-token';
 
-export type Reply = { status: number; body: any };
+export type Reply = { status: number; body: any; headers: Headers };
 
 export type TestServer = Readonly<{
   url: string;
@@ -18,11 +18,11 @@ export type TestServer = Readonly<{
   close: () => Promise<void>;
 }>;
 
-/** The real server (Nest + Fastify + SQLite) on a temporary file, listening on a free port; `tuning` sets e.g. the heartbeat. */
-export async function startServer(tuning: Partial<Pick<LedgerConfig, 'heartbeatMs' | 'transferGraceMs'>> = {}): Promise<TestServer> {
+/** The real server (Nest + Fastify + SQLite) on a temporary file, listening on a free port; `config` overrides the defaults (e.g. the heartbeat, the limit of failed authentications). */
+export async function startServer(config: Partial<LedgerConfig> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-e2e-'));
   const dbFile = join(dir, 'ledger.db');
-  const ledger = await createApp({ port: 0, dbFile, adminToken: ADMIN_TOKEN, logger: false, ...tuning });
+  const ledger = await createApp({ port: 0, dbFile, adminToken: ADMIN_TOKEN, logger: false, ...config });
   await ledger.app.listen({ port: 0, host: '127.0.0.1' });
   const address = ledger.app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
@@ -58,7 +58,7 @@ export async function call(
     // checked, then it is let go (test/support/event-stream.ts reads one event by event).
     await res.body?.cancel();
     await assertDocumented(url, method, path, res.status, null, res.headers.get('content-type'));
-    return { status: res.status, body: null };
+    return { status: res.status, body: null, headers: res.headers };
   }
   const text = await res.text();
   let parsed: unknown = text;
@@ -69,5 +69,5 @@ export async function call(
   }
   // Every response of every e2e suite must be one the OpenAPI document describes (test/support/contract.ts).
   await assertDocumented(url, method, path, res.status, parsed, res.headers.get('content-type'));
-  return { status: res.status, body: parsed };
+  return { status: res.status, body: parsed, headers: res.headers };
 }

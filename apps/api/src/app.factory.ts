@@ -16,6 +16,7 @@ import { LedgerService } from './ledger/ledger.service';
 import { serveConsole } from './http/console-assets';
 import { guardIntegrity } from './integrity/integrity-guard';
 import { IntegrityMonitor } from './integrity/integrity-monitor';
+import { allowOrigins, secureHeaders } from './http/browser-policy';
 
 export const BODY_LIMIT = 1024 * 1024;
 
@@ -47,6 +48,8 @@ export async function createApp(config: LedgerConfig): Promise<LedgerApp> {
     // Nest's parsers (JSON, forms) are replaced by the strict JSON parser; the import module adds its own types.
     bodyParser: false,
   });
+  secureHeaders(app);
+  allowOrigins(app, config.corsOrigins ?? []);
   registerJsonBodyParser(app.getHttpAdapter().getInstance(), BODY_LIMIT);
   const integrity = app.get(IntegrityMonitor);
   guardIntegrity(app.getHttpAdapter().getInstance(), integrity);

@@ -5,11 +5,12 @@ import { AllocationsModule } from './allocations/allocations.module';
 import { AuditModule } from './audit/audit.module';
 import { ChangesModule } from './changes/changes.module';
 import { EventsModule } from './events/events.module';
-import type { LedgerConfig } from './config';
+import { DEFAULT_AUTH_FAILURES_PER_MINUTE, type LedgerConfig } from './config';
 import { HealthModule } from './health/health.module';
 import { HouseholdsModule } from './households/households.module';
 import { ImportsModule } from './imports/imports.module';
 import { AuthGuard } from './http/auth.guard';
+import { AuthFailures } from './http/auth-failures';
 import { ConsistencyInterceptor } from './http/consistency.interceptor';
 import { ErrorFilter } from './http/error.filter';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
@@ -47,6 +48,7 @@ export class AppModule {
         TransfersModule,
       ],
       providers: [
+        { provide: AuthFailures, useValue: new AuthFailures(config.authFailuresPerMinute ?? DEFAULT_AUTH_FAILURES_PER_MINUTE) },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: ConsistencyInterceptor },

@@ -20,13 +20,42 @@ export type LedgerConfig = Readonly<{
   transferGraceMs?: number;
   /** The built console (dist/web) served at `/`; none when absent. */
   webDir?: string | null;
+  /** Failed authentications allowed from one client address in a minute before 429 (0: no limit); default DEFAULT_AUTH_FAILURES_PER_MINUTE. */
+  authFailuresPerMinute?: number;
+  /** Origins allowed to call the API from a browser (CORS); none by default. */
+  corsOrigins?: readonly string[];
 }>;
+
+/** Enough for a person mistyping a token; far too few to guess one. */
+export const DEFAULT_AUTH_FAILURES_PER_MINUTE = 20;
 
 const oneOf = <T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T => {
   if (value === undefined || value === '') return fallback;
   if (!(allowed as readonly string[]).includes(value)) throw new Error(`${name} must be one of ${allowed.join(', ')}, got '${value}'`);
   return value as T;
 };
+
+const wholeNumber = (name: string, value: string | undefined, fallback: number): number => {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new Error(`${name} must be a whole number, got '${value}'`);
+  return n;
+};
+
+/** `https://a.example, https://b.example`: each an origin (scheme, host, port), nothing after it. */
+export function corsOrigins(value: string | undefined): string[] {
+  const origins = (value ?? '').split(',').map((o) => o.trim()).filter((o) => o.length > 0);
+  for (const origin of origins) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      /* refused below */
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) throw new Error(`LEDGER_CORS_ORIGINS lists '${origin}', which is not an origin like https://ledger.example.vn (scheme, host and port only)`);
+  }
+  return origins;
+}
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   const port = Number(env.PORT ?? 3000);
@@ -39,6 +68,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): LedgerConfi
     logger: env.LEDGER_LOG !== 'off',
     // Compiled, this file is dist/apps/api/src/config.js, and Vite builds the console into dist/web.
     webDir: env.LEDGER_WEB_DIR && env.LEDGER_WEB_DIR.length > 0 ? env.LEDGER_WEB_DIR : resolve(__dirname, '../../../web'),
+    authFailuresPerMinute: wholeNumber('LEDGER_AUTH_FAILURES_PER_MINUTE', env.LEDGER_AUTH_FAILURES_PER_MINUTE, DEFAULT_AUTH_FAILURES_PER_MINUTE),
+    corsOrigins: corsOrigins(env.LEDGER_CORS_ORIGINS),
     ...distributedFromEnv(env),
   };
 }

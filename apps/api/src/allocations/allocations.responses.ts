@@ -1,5 +1,5 @@
 import { CAPITAL_TYPES, SOURCES } from '../../../../libs/domain/src';
-import { Day, Instant, Int, List, Money, Num, Obj, OneOf, Text } from '../http/openapi';
+import { Day, Int, List, Money, Num, Obj, OneOf, Text } from '../http/openapi';
 import { AllocationSummaryDto } from './allocations.list.dto';
 import { ReadPointDto } from '../http/read.dto';
 

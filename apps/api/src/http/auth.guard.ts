@@ -1,26 +1,31 @@
 import { createHash } from 'node:crypto';
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { HttpException, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { FastifyReply } from 'fastify';
 import { DomainError, type Principal } from '../../../../libs/domain/src';
-import { TOKENS, USERS, type TokenDoc, type UserDoc } from '../../../../libs/ledger/src';
+import { TOKENS, USERS, userStatus, type TokenDoc, type UserDoc } from '../../../../libs/ledger/src';
 import { LedgerService } from '../ledger/ledger.service';
+import { AuthFailures } from './auth-failures';
 import type { AuthenticatedRequest } from './principal';
 import { IS_PUBLIC } from './public.decorator';
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-/** Bearer tokens are looked up by their SHA-256: the ledger never stores a token itself. */
+export const TOO_MANY_AUTH_FAILURES = 'TOO_MANY_AUTH_FAILURES';
+
+const unauthenticated = (message: string, reason: string) => new DomainError('UNAUTHENTICATED', message, { reason });
+
+/**
+ * Bearer tokens are looked up by their SHA-256: the ledger never stores a token itself. Nothing is
+ * cached: a rotated token, a deactivated user or an expired token is refused from the next request
+ * on (two reads of the read store, which the write that changed them has already reached).
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  /**
-   * Users are never edited (a change would be a new event and a new token), so a token's principal
-   * can be remembered; the cache is bounded and holds hashes, not tokens.
-   */
-  private readonly known = new Map<string, Principal>();
-
   constructor(
     private readonly reflector: Reflector,
     private readonly ledger: LedgerService,
+    private readonly failures: AuthFailures,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -29,18 +34,25 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw new DomainError('UNAUTHENTICATED', 'an Authorization: Bearer <token> header is required');
-    const hash = hashToken(match[1]!);
-    request.principal = this.known.get(hash) ?? (await this.lookUp(hash));
-    return true;
+    try {
+      request.principal = await this.principalOf(hashToken(match[1]!));
+      return true;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const wait = this.failures.fail(request.ip ?? 'unknown');
+      if (wait === null) throw error;
+      void context.switchToHttp().getResponse<FastifyReply>().header('retry-after', String(wait));
+      throw new HttpException({ code: TOO_MANY_AUTH_FAILURES, message: `too many failed authentications from this address: try again in ${wait} s` }, 429);
+    }
   }
 
-  private async lookUp(hash: string): Promise<Principal> {
+  private async principalOf(hash: string): Promise<Principal> {
     const token = await this.ledger.reads.get<TokenDoc>(TOKENS, hash);
     const user = token ? await this.ledger.reads.get<UserDoc>(USERS, token.userId) : null;
-    if (!user) throw new DomainError('UNAUTHENTICATED', 'the bearer token is not valid');
-    const principal: Principal = { userId: user.id, role: user.role, units: user.units };
-    if (this.known.size >= 10_000) this.known.clear();
-    this.known.set(hash, principal);
-    return principal;
+    if (!token || !user) throw unauthenticated('the bearer token is not valid', 'unknown');
+    if (token.revokedAt) throw unauthenticated(`the bearer token was replaced by a new one at ${token.revokedAt} and no longer works`, 'replaced');
+    if (!userStatus(user).active) throw unauthenticated(`user '${user.id}' is deactivated: ask an administrator`, 'deactivated');
+    if (token.expiresAt && Date.parse(token.expiresAt) <= Date.now()) throw unauthenticated(`the bearer token expired at ${token.expiresAt}: ask an administrator for a new one`, 'expired');
+    return { userId: user.id, role: user.role, units: user.units };
   }
 }

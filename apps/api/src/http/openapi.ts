@@ -4,6 +4,7 @@ import { CLASSIFICATIONS, POVERTY_STANDARDS, ROLES } from '../../../../libs/doma
 import { FASTIFY_CODES, HTTP_CODES, STORAGE_FULL } from './error.filter';
 import { STATUS } from './error-status';
 import { PROJECTION_LAGGING } from './consistency.interceptor';
+import { TOO_MANY_AUTH_FAILURES } from './auth.guard';
 
 /**
  * The pieces every controller uses to document itself in the served OpenAPI 3.1 document
@@ -18,6 +19,8 @@ const EDGE_STATUSES: [string, number][] = [
   [PROJECTION_LAGGING, 503],
   // Raised by the integrity guard (integrity/integrity-guard.ts) on a write once the hash chain is known broken.
   ['INTEGRITY_BROKEN', 503],
+  // Raised by the auth guard (http/auth.guard.ts) once a client address has failed too often.
+  [TOO_MANY_AUTH_FAILURES, 429],
   // A write that found the disk full (the log's StorageFull, error.filter.ts).
   [STORAGE_FULL, 507],
 ];
@@ -34,13 +37,14 @@ export const INDICATOR_CODES: readonly string[] = [...new Set(POVERTY_STANDARDS.
 
 const WHEN: Readonly<Record<number, string>> = {
   400: 'the request is invalid: `message` and `details.field` name the field at fault (a query parameter, a body field or a header); UNKNOWN_REFERENCE names a unit, parent, project or indicator that does not exist',
-  401: 'no `Authorization: Bearer <token>` header, or the token is not known',
+  401: 'no `Authorization: Bearer <token>` header, or the token is not known, was replaced by a rotation, has expired, or its user is deactivated (`details.reason`: `unknown`, `replaced`, `expired`, `deactivated`)',
   403: "the caller's role may not do this here (a record outside the caller's scope is answered as an unknown one: 404, or 400 UNKNOWN_REFERENCE)",
   404: "the id in the path names nothing the ledger knows, or nothing in the caller's scope",
-  409: 'refused by the ledger: the id is taken, the money is not there, or the record is already reversed; nothing was recorded',
+  409: 'refused by the ledger: the id is taken, the money is not there, the record is already reversed, the user already (in)active, or the last active administrator would be deactivated; nothing was recorded',
   413: 'the body is larger than the limit (1 MiB for JSON; 1 GiB for an import file)',
   415: 'the Content-Type is not one this operation accepts',
   422: 'the Idempotency-Key was already used by this user for a different request',
+  429: 'this client address failed to authenticate too often in the last minute (LEDGER_AUTH_FAILURES_PER_MINUTE): wait the seconds `Retry-After` says; a request with a valid token is never refused',
   501: "a time-travel read (`asOf`, `atPosition`) on a read store that keeps no history",
   507: "the disk holding the ledger's files is full: nothing of this request was recorded (it will not be recorded later either); retry once space is freed (`GET /health` says when: 503 `storage_full` while it lasts). `details.file` is `log` or `read models`",
   503: 'PROJECTION_LAGGING on a read: `consistentWith` named a position the read models did not reach in time (`details.position` says where they are), retry; INTEGRITY_BROKEN on a write: the hash chain is broken and nothing is recorded until the log is restored',
@@ -58,13 +62,20 @@ export class ErrorBodyDto {
   details?: Record<string, unknown>;
 }
 
-/** The error statuses an operation can answer, each with the one error body and the codes it may carry. */
-export const ApiErrors = (...statuses: number[]) =>
-  applyDecorators(
+const RETRY_AFTER = { 'Retry-After': { description: 'whole seconds until this address may try a token again', schema: { type: 'integer', minimum: 1 } } };
+
+/**
+ * The error statuses an operation can answer, each with the one error body and the codes it may
+ * carry. An operation that authenticates (401) can also refuse an address that failed too often (429).
+ */
+export const ApiErrors = (...listed: number[]) => {
+  const statuses = listed.includes(401) && !listed.includes(429) ? [...listed, 429] : listed;
+  return applyDecorators(
     ...statuses.map((status) =>
-      ApiResponse({ status, description: `${codesFor(status).join(', ')}: ${WHEN[status] ?? 'see `code`'}`, type: ErrorBodyDto }),
+      ApiResponse({ status, description: `${codesFor(status).join(', ')}: ${WHEN[status] ?? 'see `code`'}`, type: ErrorBodyDto, ...(status === 429 ? { headers: RETRY_AFTER } : {}) }),
     ),
   );
+};
 
 /** Only on the operations whose use case stores the key with its events (see idempotency.interceptor.ts). */
 export const Idempotent = () =>

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { parseRegisterUnit, type AppContext } from '../../../../libs/ledger/src';
 import { Ctx } from '../http/request-context';
 import type { AuthenticatedRequest } from '../http/principal';

@@ -1,70 +1,27 @@
-import { randomBytes } from 'node:crypto';
-import { Body, Controller, Get, HttpCode, Module, Post, Query as QueryParams, Req } from '@nestjs/common';
-import { Command, CommandBus, CommandHandler, Query, QueryBus, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ROLES, type Principal } from '../../../../libs/domain/src';
-import { listUsers, me, parseRegisterUser, registerUser, type AppContext, type PageQuery, type RegisterUserInput } from '../../../../libs/ledger/src';
-import { hashToken } from '../http/auth.guard';
+import { Body, Controller, Get, HttpCode, Module, Param, Post, Query as QueryParams, Req } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { parseRegisterUser, parseRotateUserToken, parseUserStatusChange, type AppContext } from '../../../../libs/ledger/src';
 import type { AuthenticatedRequest } from '../http/principal';
 import { ConsistentReadQuery, PageQueryDto } from '../http/query.dto';
 import { Ctx } from '../http/request-context';
-import { MeDto, UserPageDto } from './users.list.dto';
-import { LedgerService } from '../ledger/ledger.service';
 import { ApiDoc, ApiErrors, READ_ERRORS, WRITE_ERRORS } from '../http/openapi';
-import { UserCreatedDto } from './users.responses';
-
-export class RegisterUserDto {
-  @ApiProperty({ example: 'lc-finance' }) @IsString() @MaxLength(128) id!: string;
-  @ApiProperty({ example: 'Nguyễn Văn A' }) @IsString() @MaxLength(200) name!: string;
-  @ApiProperty({ enum: ROLES, enumName: 'Role' }) @IsIn(ROLES) role!: string;
-  @ApiPropertyOptional({ example: ['LAI-CHAU'], description: 'the units whose subtrees the user covers: required for finance officers, social officers and supervisors; an inspector with units reads only them (a provincial inspectorate), without units everything (national); ignored for an administrator' }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) units?: string[];
-}
-
-export class RegisterUserCommand extends Command<{ id: string; token: string; position: number }> {
-  constructor(readonly input: RegisterUserInput, readonly ctx: AppContext) {
-    super();
-  }
-}
-
-/** The token is shown once, in this response; the log keeps only its hash. */
-@CommandHandler(RegisterUserCommand)
-export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand> {
-  constructor(private readonly ledger: LedgerService) {}
-  async execute(c: RegisterUserCommand) {
-    const token = randomBytes(32).toString('base64url');
-    const created = await registerUser(this.ledger.runner, this.ledger.reads, c.input, hashToken(token), { ...c.ctx, idempotency: null, idempotencyKey: null });
-    return { ...created, token };
-  }
-}
-
-export class ListUsersQuery extends Query<unknown> {
-  constructor(readonly query: PageQuery, readonly principal: Principal) {
-    super();
-  }
-}
-
-@QueryHandler(ListUsersQuery)
-export class ListUsersHandler implements IQueryHandler<ListUsersQuery> {
-  constructor(private readonly ledger: LedgerService) {}
-  execute(q: ListUsersQuery) {
-    return listUsers(this.ledger.reads, q.query, q.principal);
-  }
-}
-
-export class GetMeQuery extends Query<unknown> {
-  constructor(readonly principal: Principal) {
-    super();
-  }
-}
-
-@QueryHandler(GetMeQuery)
-export class GetMeHandler implements IQueryHandler<GetMeQuery> {
-  constructor(private readonly ledger: LedgerService) {}
-  execute(q: GetMeQuery) {
-    return me(this.ledger.reads, q.principal);
-  }
-}
+import { CreatedDto } from '../http/responses';
+import { MeDto, UserPageDto } from './users.list.dto';
+import { RegisterUserDto, RotateTokenDto, UserStatusChangeDto } from './users.dto';
+import { TokenRotatedDto, UserCreatedDto } from './users.responses';
+import {
+  ChangeUserStatusCommand,
+  ChangeUserStatusHandler,
+  GetMeHandler,
+  GetMeQuery,
+  ListUsersHandler,
+  ListUsersQuery,
+  RegisterUserCommand,
+  RegisterUserHandler,
+  RotateTokenCommand,
+  RotateTokenHandler,
+} from './users.handlers';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -76,7 +33,7 @@ export class UsersController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'List users', description: 'Everyone who may sign in, by id, with role and units (never a token or its hash). Administrators only: 403 for anyone else.' })
+  @ApiOperation({ summary: 'List users', description: 'Everyone who may sign in, by id, with role, units, whether active, and when their token expires and was last rotated (never a token or its hash). Administrators only: 403 for anyone else.' })
   @ApiOkResponse({ type: UserPageDto })
   @ApiErrors(...READ_ERRORS, 403, 501)
   list(@QueryParams() query: PageQueryDto, @Req() req: AuthenticatedRequest) {
@@ -85,7 +42,7 @@ export class UsersController {
 
   @ApiDoc({
     summary: 'Register a user and issue their token',
-    description: 'An admin only. `units` scope what the user may read and write (none for an admin or an inspector). The token is in this answer only; the ledger keeps its SHA-256. Idempotency-Key is not honoured here: a retry would need the token again, which is not kept.',
+    description: 'An admin only. `units` scope what the user may read and write (none for an admin or an inspector); `expiresAt` (optional) is when the token stops working. The token is in this answer only; the ledger keeps its SHA-256. Idempotency-Key is not honoured here: a retry would need the token again, which is not kept.',
     created: UserCreatedDto,
     errors: [...WRITE_ERRORS, 409],
   })
@@ -93,6 +50,46 @@ export class UsersController {
   @HttpCode(201)
   register(@Body() body: RegisterUserDto, @Ctx() ctx: AppContext) {
     return this.commands.execute(new RegisterUserCommand(parseRegisterUser(body), ctx));
+  }
+
+  @ApiDoc({
+    summary: "Rotate a user's token",
+    description:
+      'An admin only, with a `reason`; `expiresAt` (optional) is when the new token stops working. The new token is in this answer only (the ledger keeps its SHA-256); the previous one answers 401 from this answer on. Recorded as `UserTokenRotated`. Idempotency-Key is not honoured: a retry would need the token again, which is not kept.',
+    created: TokenRotatedDto,
+    errors: [...WRITE_ERRORS, 404],
+  })
+  @Post(':id/token')
+  @HttpCode(201)
+  rotate(@Param('id') id: string, @Body() body: RotateTokenDto, @Ctx() ctx: AppContext) {
+    return this.commands.execute(new RotateTokenCommand(id, parseRotateUserToken(body), ctx));
+  }
+
+  @ApiDoc({
+    summary: 'Deactivate a user',
+    description:
+      "An admin only, with a `reason`. The user's token answers 401 from this answer on; the user and everything they recorded stay. Refused with 409 ALREADY_DEACTIVATED if already deactivated, and 409 LAST_ACTIVE_ADMIN for the last active administrator. Recorded as `UserDeactivated`.",
+    created: CreatedDto,
+    errors: [...WRITE_ERRORS, 404, 409],
+    idempotent: true,
+  })
+  @Post(':id/deactivation')
+  @HttpCode(201)
+  deactivate(@Param('id') id: string, @Body() body: UserStatusChangeDto, @Ctx() ctx: AppContext) {
+    return this.commands.execute(new ChangeUserStatusCommand('deactivate', id, parseUserStatusChange(body), ctx));
+  }
+
+  @ApiDoc({
+    summary: 'Reactivate a user',
+    description: "An admin only, with a `reason`. The user's current token works again (unless it has expired). Refused with 409 ALREADY_ACTIVE for an active user. Recorded as `UserReactivated`.",
+    created: CreatedDto,
+    errors: [...WRITE_ERRORS, 404, 409],
+    idempotent: true,
+  })
+  @Post(':id/reactivation')
+  @HttpCode(201)
+  reactivate(@Param('id') id: string, @Body() body: UserStatusChangeDto, @Ctx() ctx: AppContext) {
+    return this.commands.execute(new ChangeUserStatusCommand('reactivate', id, parseUserStatusChange(body), ctx));
   }
 }
 
@@ -103,7 +100,7 @@ export class MeController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOperation({ summary: 'Who am I', description: "The caller, as its token identifies it: id, name, role and the units whose subtrees it covers." })
+  @ApiOperation({ summary: 'Who am I', description: 'The caller, as its token identifies it: id, name, role, the units whose subtrees it covers, and when its token expires.' })
   @ApiOkResponse({ type: MeDto })
   @ApiErrors(...READ_ERRORS)
   get(@QueryParams() _query: ConsistentReadQuery, @Req() req: AuthenticatedRequest) {
@@ -111,5 +108,8 @@ export class MeController {
   }
 }
 
-@Module({ controllers: [UsersController, MeController], providers: [RegisterUserHandler, ListUsersHandler, GetMeHandler] })
+@Module({
+  controllers: [UsersController, MeController],
+  providers: [RegisterUserHandler, RotateTokenHandler, ChangeUserStatusHandler, ListUsersHandler, GetMeHandler],
+})
 export class UsersModule {}

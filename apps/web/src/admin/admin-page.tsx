@@ -21,7 +21,6 @@ export function AdminPage() {
   return (
     <>
       <h1>{t('adminTitle')}</h1>
-      <p className="notice">{t('adminNoRotate')}</p>
       <UnitsPanel />
       <UsersPanel />
     </>

@@ -18,3 +18,13 @@ export const registerUnit = (client: Client, body: NewUnit, idempotencyKey: stri
 
 /** The token is in this answer only (the ledger keeps its hash); the API honours no Idempotency-Key here. */
 export const registerUser = (client: Client, body: NewUser) => client.unwrap(client.api.POST('/api/v1/users', { body }));
+
+/** A new token for the user, in this answer only; the previous one stops working at once. No Idempotency-Key, as for registration. */
+export const rotateToken = (client: Client, id: string, reason: string) =>
+  client.unwrap(client.api.POST('/api/v1/users/{id}/token', { params: { path: { id } }, body: { reason } }));
+
+export const deactivateUser = (client: Client, id: string, reason: string, idempotencyKey: string) =>
+  client.unwrap(client.api.POST('/api/v1/users/{id}/deactivation', { params: { path: { id } }, body: { reason }, headers: { 'idempotency-key': idempotencyKey } }));
+
+export const reactivateUser = (client: Client, id: string, reason: string, idempotencyKey: string) =>
+  client.unwrap(client.api.POST('/api/v1/users/{id}/reactivation', { params: { path: { id } }, body: { reason }, headers: { 'idempotency-key': idempotencyKey } }));

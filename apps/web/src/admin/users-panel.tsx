@@ -7,6 +7,8 @@ import { Loaded, TableWrap } from '../ui/bits';
 import { useLoad } from '../ui/use-load';
 import { listUsers, registerUser, ROLES, type NewUser, type UserRow } from './api';
 import { TokenOnce } from './token-once';
+import { UserAccessForm } from './user-access-form';
+import { formatInstant } from '../format/date';
 
 const FIELDS = ['id', 'name', 'role', 'units'] as const;
 
@@ -25,6 +27,7 @@ export function UsersPanel() {
             users.reload();
           }}
         />
+        <Loaded load={users}>{(items: readonly UserRow[]) => <UserAccessForm users={items} onIssued={(id, token) => setIssued({ id, token })} onDone={users.reload} />}</Loaded>
       </div>
       <Loaded load={users}>{(items: readonly UserRow[]) => <UsersTable items={items} />}</Loaded>
     </section>
@@ -43,6 +46,8 @@ function UsersTable({ items }: { items: readonly UserRow[] }) {
             <th scope="col">{t('adminName')}</th>
             <th scope="col">{t('adminRole')}</th>
             <th scope="col">{t('adminUserUnits')}</th>
+            <th scope="col">{t('adminStatus')}</th>
+            <th scope="col">{t('adminExpires')}</th>
           </tr>
         </thead>
         <tbody>
@@ -52,6 +57,8 @@ function UsersTable({ items }: { items: readonly UserRow[] }) {
               <td>{u.name}</td>
               <td>{translateCode(lang, 'role_', u.role)}</td>
               <td>{u.units.length > 0 ? u.units.join(', ') : t('adminAllUnits')}</td>
+              <td data-status={u.active ? 'active' : 'inactive'}>{u.active ? t('adminActive') : t('adminInactive')}</td>
+              <td>{u.expiresAt ? formatInstant(u.expiresAt) : t('adminNever')}</td>
             </tr>
           ))}
         </tbody>

@@ -125,7 +125,7 @@ export function createClient(token: string, onUnauthenticated: () => void) {
         xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : body.size);
         xhr.onerror = () => reject(new ApiFailure({ statusCode: 0, code: 'NETWORK', message: 'no answer from the server' }));
         xhr.onload = () => {
-          let parsed: unknown = null;
+          let parsed: unknown;
           try {
             parsed = xhr.responseText ? JSON.parse(xhr.responseText) : null;
           } catch {

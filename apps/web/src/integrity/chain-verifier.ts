@@ -178,7 +178,7 @@ export async function verifyCheckpointSignature(subtle: Subtle, cp: Checkpoint, 
   const carried = pemBody(cp.publicKey);
   if (carried !== null && !sameBytes(carried, der)) return { ok: false, problem: 'different_key' };
   const signed = utf8(canonicalJson({ position: cp.position, hash: cp.hash, signedAt: cp.signedAt }));
-  let good = false;
+  let good: boolean;
   try {
     good = await subtle.verify({ name: 'Ed25519' }, key, base64(cp.signature), signed);
   } catch {

@@ -5,6 +5,9 @@ import { translate, type MessageKey } from '../i18n/messages';
 import { toApiError } from '../ui/use-load';
 import { errorSentence } from '../i18n/errors';
 
+/** Why the API refused the token (`details.reason` of its 401), said to the person signing in. */
+const REFUSED: Readonly<Record<string, MessageKey>> = { expired: 'tokenExpired', deactivated: 'userDeactivated', replaced: 'tokenReplaced' };
+
 /** Checks the token against the API before keeping it: a wrong one never reaches the session. */
 export function SignIn({ lang, notice, onSignedIn, onToggleLang }: { lang: Lang; notice: MessageKey | null; onSignedIn: (token: string) => void; onToggleLang: () => void }) {
   const t = (k: MessageKey) => translate(lang, k);
@@ -23,7 +26,7 @@ export function SignIn({ lang, notice, onSignedIn, onToggleLang }: { lang: Lang;
       onSignedIn(value);
     } catch (err) {
       const apiError = toApiError(err);
-      setError(apiError.statusCode === 401 ? t('tokenRefused') : errorSentence(apiError, lang));
+      setError(apiError.statusCode === 401 ? t(REFUSED[String(apiError.details?.reason)] ?? 'tokenRefused') : errorSentence(apiError, lang));
       setBusy(false);
     }
   }

@@ -82,7 +82,8 @@ export class SqliteHouseholdKeys implements HouseholdKeyStore {
         this.insertIfAbsent.run(householdId, key, now);
         // Another request gave the household a key meanwhile: its events sealed here would not open.
         const stored = this.get(householdId);
-        if (stored?.state !== 'active' || !stored.key.equals(key)) throw new Error(`household '${householdId}' was given a key by another request during the import`);
+        if (stored?.state !== 'active' || !stored.key.equals(key))
+          throw new Error(`household '${householdId}' was given a key by another request during the import`);
       }
       pending.clear();
     });

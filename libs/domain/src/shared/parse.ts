@@ -31,6 +31,16 @@ export function day(field: string, value: unknown): Day {
 
 export const optionalDay = (field: string, value: unknown): Day | null => (absent(value) ? null : day(field, value));
 
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An ISO 8601 instant with a time and an offset, answered in UTC; absent or null is none. Compared with now by the decider. */
+export function optionalInstant(field: string, value: unknown): string | null {
+  if (absent(value)) return null;
+  const t = typeof value === 'string' && INSTANT.test(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(t)) throw invalid(field, 'must be an ISO 8601 instant with a time and an offset, e.g. 2026-12-31T17:00:00Z');
+  return new Date(t).toISOString();
+}
+
 /** Non-blank text of at most `max` characters, trimmed. */
 export function text(field: string, value: unknown, max: number): string {
   assertText(field, value, max);

@@ -48,7 +48,13 @@ const NOTHING: PersonalFields = { headName: null, ethnicMinority: null };
  * `erased` comes from the erasure event; the key store's tombstone says the same for a read at a
  * past position, where the document does not know of the erasure yet.
  */
-export function revealPersonal(keys: HouseholdKeyStore | null, type: string, householdId: string, stored: Readonly<Record<string, unknown>>, erased: boolean): ShownPersonalFields {
+export function revealPersonal(
+  keys: HouseholdKeyStore | null,
+  type: string,
+  householdId: string,
+  stored: Readonly<Record<string, unknown>>,
+  erased: boolean,
+): ShownPersonalFields {
   const key = keys?.get(householdId) ?? null;
   if (erased || key?.state === 'erased') return { ...NOTHING, personalDataErased: true };
   const sealed = stored[SEALED_FIELD];
@@ -58,7 +64,11 @@ export function revealPersonal(keys: HouseholdKeyStore | null, type: string, hou
     const opened = JSON.parse(open(key.key, sealed as Sealed, associated(type, householdId))) as Partial<PersonalFields>;
     return { headName: opened.headName ?? null, ethnicMinority: opened.ethnicMinority ?? null, personalDataErased: false };
   }
-  return { headName: (stored.headName as string | null | undefined) ?? null, ethnicMinority: (stored.ethnicMinority as boolean | null | undefined) ?? null, personalDataErased: false };
+  return {
+    headName: (stored.headName as string | null | undefined) ?? null,
+    ethnicMinority: (stored.ethnicMinority as boolean | null | undefined) ?? null,
+    personalDataErased: false,
+  };
 }
 
 /** Finance officers work with ids, counts and classes; a person's name or ethnicity is not theirs to see. */

@@ -7,7 +7,16 @@ const registered = (headName: string | null, ethnicMinority: boolean | null): Ne
   type: 'HouseholdRegistered',
   schemaVersion: 1,
   data: { householdId: 'H1', unit: 'MA-LI-PHO', area: 'rural', members: 4, headName, ethnicMinority },
-  metadata: { actor: { userId: 'so', role: 'social_officer' }, recordedAt: '2026-01-01T00:00:00Z', correlationId: 'c', causationId: null, idempotencyKey: null, requestHash: null, decision: null, reason: null },
+  metadata: {
+    actor: { userId: 'so', role: 'social_officer' },
+    recordedAt: '2026-01-01T00:00:00Z',
+    correlationId: 'c',
+    causationId: null,
+    idempotencyKey: null,
+    requestHash: null,
+    decision: null,
+    reason: null,
+  },
 });
 
 describe('personal fields of household events', () => {
@@ -16,7 +25,11 @@ describe('personal fields of household events', () => {
     const sealed = sealEvent(registered('Lò Văn Sình', true), (id) => keys.obtain(id));
     expect(Object.keys(sealed.data).sort()).toEqual(['area', 'householdId', 'members', 'personal', 'unit']);
     expect(JSON.stringify(sealed)).not.toContain('Sình');
-    expect(revealPersonal(keys, 'HouseholdRegistered', 'H1', sealed.data, false)).toEqual({ headName: 'Lò Văn Sình', ethnicMinority: true, personalDataErased: false });
+    expect(revealPersonal(keys, 'HouseholdRegistered', 'H1', sealed.data, false)).toEqual({
+      headName: 'Lò Văn Sình',
+      ethnicMinority: true,
+      personalDataErased: false,
+    });
   });
 
   it('stores an event with nothing personal as it is, and makes no key for it', () => {
@@ -25,7 +38,11 @@ describe('personal fields of household events', () => {
     expect(sealEvent(e, (id) => keys.obtain(id))).toBe(e);
     expect(keys.get('H1')).toBeNull();
     const other = { ...e, type: 'HouseholdAssessed' };
-    expect(sealEvent(other, () => { throw new Error('no key is needed'); })).toBe(other);
+    expect(
+      sealEvent(other, () => {
+        throw new Error('no key is needed');
+      }),
+    ).toBe(other);
   });
 
   it('shows erased fields once the key is destroyed', () => {
@@ -37,13 +54,21 @@ describe('personal fields of household events', () => {
 
   it('reads events written before sealing as they are, and as erased after an erasure', () => {
     const legacy = registered('Lò Văn Sình', false).data;
-    expect(revealPersonal(null, 'HouseholdRegistered', 'H1', legacy, false)).toEqual({ headName: 'Lò Văn Sình', ethnicMinority: false, personalDataErased: false });
+    expect(revealPersonal(null, 'HouseholdRegistered', 'H1', legacy, false)).toEqual({
+      headName: 'Lò Văn Sình',
+      ethnicMinority: false,
+      personalDataErased: false,
+    });
     expect(revealPersonal(null, 'HouseholdRegistered', 'H1', legacy, true)).toEqual({ headName: null, ethnicMinority: null, personalDataErased: true });
   });
 
   it('shows nothing, without failing, when the key store has no key for a sealed value (a copy of the log alone)', () => {
     const sealed = sealEvent(registered('Lò Văn Sình', true), (id) => new MemoryHouseholdKeys().obtain(id));
-    expect(revealPersonal(new MemoryHouseholdKeys(), 'HouseholdRegistered', 'H1', sealed.data, false)).toEqual({ headName: null, ethnicMinority: null, personalDataErased: false });
+    expect(revealPersonal(new MemoryHouseholdKeys(), 'HouseholdRegistered', 'H1', sealed.data, false)).toEqual({
+      headName: null,
+      ethnicMinority: null,
+      personalDataErased: false,
+    });
   });
 
   it('keeps personal data from finance officers only', () => {

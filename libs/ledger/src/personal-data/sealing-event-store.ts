@@ -39,7 +39,10 @@ export class SealingEventStore implements EventStore {
   }
 
   appendMany(appends: readonly StreamAppend[], options?: AppendOptions): Promise<AppendResult> {
-    return this.inner.appendMany(appends.map((a) => ({ ...a, events: this.seal(a.events) })), options);
+    return this.inner.appendMany(
+      appends.map((a) => ({ ...a, events: this.seal(a.events) })),
+      options,
+    );
   }
 
   readStream(streamId: string, fromRevision?: number): Promise<StoredEvent[]> {

@@ -1,6 +1,7 @@
 import type { Principal } from '../../../domain/src';
 import type { StoredEvent } from '../ports/event-store.port';
 import type { ReadStore } from '../ports/read-store.port';
+import { redactSecrets } from '../queries/redact';
 import { HOUSEHOLDS, type HouseholdDoc } from '../projections/households.projection';
 import type { HouseholdKeyStore } from './household-keys.port';
 import { PERSONAL_FIELDS, SEALED_FIELD, revealPersonal, seesPersonalData, type ShownPersonalFields } from './personal-fields';
@@ -15,17 +16,19 @@ export function shownHousehold(doc: HouseholdDoc, principal: Principal, keys: Ho
   return revealPersonal(keys, 'HouseholdRegistered', doc.id, doc, erasedNow || doc.personalDataErased === true);
 }
 
-/** Hashes of bearer tokens are in the log but are nobody's business. */
-const redactToken = (e: StoredEvent) => (e.type === 'UserRegistered' ? { ...e.data, tokenHash: '[redacted]' } : e.data);
-
 /**
- * An event's data as a reader of the audit trail or of the changes is shown it: token hashes
- * redacted, and a household's personal fields as `shownHousehold` shows them (the sealed value
+ * An event's data as a reader of the audit trail or of the changes is shown it: secrets redacted
+ * (redact.ts), and a household's personal fields as `shownHousehold` shows them (the sealed value
  * itself is never shown: it is of no use to a reader and would only be copied about).
  */
-export async function shownEventData(e: StoredEvent, principal: Principal, keys: HouseholdKeyStore | null, current: ReadStore): Promise<Readonly<Record<string, unknown>>> {
+export async function shownEventData(
+  e: StoredEvent,
+  principal: Principal,
+  keys: HouseholdKeyStore | null,
+  current: ReadStore,
+): Promise<Readonly<Record<string, unknown>>> {
   const fields = PERSONAL_FIELDS[e.type];
-  if (!fields) return redactToken(e);
+  if (!fields) return redactSecrets(e);
   const data: Record<string, unknown> = { ...e.data };
   for (const f of [...fields, SEALED_FIELD]) delete data[f];
   if (!seesPersonalData(principal)) return data;

@@ -33,6 +33,8 @@ const ADMIN: Actor = { userId: 'admin', role: 'admin' };
 const KE_TOAN: Actor = { userId: 'ke-toan-lai-chau', role: 'finance_officer' };
 
 /** The write side in miniature: streams numbered by revision, one log numbered by position. */
+const NOW = '2022-07-01T02:00:00.000Z';
+
 class Log {
   readonly events: StoredEvent[] = [];
 
@@ -177,11 +179,26 @@ describe('projections', () => {
 
     it('indexes a user by id and by token hash', () => {
       const log = new Log();
-      log.run('user-ke-toan', userDecider, { type: 'RegisterUser', id: 'ke-toan', name: 'Kế toán', role: 'finance_officer', units: ['phong-tho'], tokenHash: 'f'.repeat(64) }, ADMIN);
+      log.run('user-ke-toan', userDecider, { type: 'RegisterUser', id: 'ke-toan', name: 'Kế toán', role: 'finance_officer', units: ['phong-tho'], tokenHash: 'f'.repeat(64), expiresAt: null, now: NOW }, ADMIN);
       const rm = new ReadModels();
       rm.apply(log.events);
-      expect(rm.get<UserDoc>(USERS, 'ke-toan')).toEqual({ id: 'ke-toan', name: 'Kế toán', role: 'finance_officer', units: ['phong-tho'], registeredAt: '2022-07-01T02:00:00.000Z', _position: 1 });
-      expect(rm.get(TOKENS, 'f'.repeat(64))).toEqual({ userId: 'ke-toan', _position: 1 });
+      expect(rm.get<UserDoc>(USERS, 'ke-toan')).toEqual({ id: 'ke-toan', name: 'Kế toán', role: 'finance_officer', units: ['phong-tho'], registeredAt: '2022-07-01T02:00:00.000Z', active: true, expiresAt: null, tokenRotatedAt: null, _position: 1 });
+      expect(rm.get(TOKENS, 'f'.repeat(64))).toEqual({ userId: 'ke-toan', expiresAt: null, revokedAt: null, _position: 1 });
+    });
+
+    it('marks the replaced token revoked, keeps the new one, and follows deactivation and reactivation', () => {
+      const log = new Log();
+      log.run('user-ke-toan', userDecider, { type: 'RegisterUser', id: 'ke-toan', name: 'Kế toán', role: 'finance_officer', units: ['phong-tho'], tokenHash: 'f'.repeat(64), expiresAt: null, now: NOW }, ADMIN);
+      log.run('user-ke-toan', userDecider, { type: 'RotateUserToken', id: 'ke-toan', tokenHash: 'e'.repeat(64), expiresAt: '2023-01-01T00:00:00.000Z', reason: 'máy bị mất', now: NOW }, ADMIN, '2022-07-02T02:00:00.000Z');
+      log.run('user-ke-toan', userDecider, { type: 'DeactivateUser', id: 'ke-toan', reason: 'nghỉ việc', otherActiveAdmins: 1 }, ADMIN, '2022-07-03T02:00:00.000Z');
+      const rm = new ReadModels();
+      rm.apply(log.events);
+      expect(rm.get(TOKENS, 'f'.repeat(64))).toEqual({ userId: 'ke-toan', expiresAt: null, revokedAt: '2022-07-02T02:00:00.000Z', _position: 2 });
+      expect(rm.get(TOKENS, 'e'.repeat(64))).toEqual({ userId: 'ke-toan', expiresAt: '2023-01-01T00:00:00.000Z', revokedAt: null, _position: 2 });
+      expect(rm.get<UserDoc>(USERS, 'ke-toan')).toMatchObject({ active: false, expiresAt: '2023-01-01T00:00:00.000Z', tokenRotatedAt: '2022-07-02T02:00:00.000Z', _position: 3 });
+      log.run('user-ke-toan', userDecider, { type: 'ReactivateUser', id: 'ke-toan', reason: 'đi làm lại' }, ADMIN, '2022-07-04T02:00:00.000Z');
+      rm.apply(log.events.slice(3));
+      expect(rm.get<UserDoc>(USERS, 'ke-toan')).toMatchObject({ active: true, _position: 4 });
     });
   });
 
@@ -519,7 +536,9 @@ describe('projections', () => {
       for (const [id, income] of [['a-1', 1_000_000], ['a-2', 1_900_000]] as const) {
         log.run('household-hh', householdDecider, { type: 'AssessHousehold', assessmentId: id, reviewYear: 2022, reviewType: 'periodic', incomePerCapita: income, deprivations: ['latrine', 'telecom', 'nutrition'], decision: null });
       }
-      log.run('user-u', userDecider, { type: 'RegisterUser', id: 'u', name: 'U', role: 'inspector', units: [], tokenHash: 'e'.repeat(64) }, ADMIN);
+      log.run('user-u', userDecider, { type: 'RegisterUser', id: 'u', name: 'U', role: 'inspector', units: [], tokenHash: 'e'.repeat(64), expiresAt: null, now: NOW }, ADMIN);
+      log.run('user-u', userDecider, { type: 'RotateUserToken', id: 'u', tokenHash: 'd'.repeat(64), expiresAt: null, reason: 'r', now: NOW }, ADMIN);
+      log.run('user-u', userDecider, { type: 'DeactivateUser', id: 'u', reason: 'r', otherActiveAdmins: 1 }, ADMIN);
       return log;
     }
 

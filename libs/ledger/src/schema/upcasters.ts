@@ -1,5 +1,6 @@
 import type { NewEvent } from '../ports/event-store.port';
 import { disbursementReversedV1 } from './disbursement-reversed.v1';
+import { userRegisteredV1 } from './user-registered.v1';
 
 /** Turns an event of version n into the same event at version n + 1. Pure; the stored event is never changed. */
 export type Upcaster = <E extends NewEvent>(e: E) => E;
@@ -12,6 +13,7 @@ export type Upcaster = <E extends NewEvent>(e: E) => E;
  */
 export const UPCASTERS: Readonly<Record<string, Readonly<Record<number, Upcaster>>>> = {
   DisbursementReversed: { 1: disbursementReversedV1 },
+  UserRegistered: { 1: userRegisteredV1 },
 };
 
 /** The event at the newest version this release knows. */

@@ -1,11 +1,11 @@
-import { ROLES, assertCanWrite, id, invalid, nonBlank, oneOf, rawInput, reference, userDecider, type Role } from '../../../../domain/src';
+import { ROLES, assertCanWrite, id, invalid, nonBlank, oneOf, optionalInstant, rawInput, reference, userDecider, type Role } from '../../../../domain/src';
 import type { ReadStore } from '../../ports/read-store.port';
 import { streams } from '../../streams';
 import type { CommandRunner } from '../command-runner';
 import type { AppContext } from '../context';
 import { unitRef } from '../lookups';
 
-export type RegisterUserInput = Readonly<{ id: string; name: string; role: Role; units: readonly string[] }>;
+export type RegisterUserInput = Readonly<{ id: string; name: string; role: Role; units: readonly string[]; expiresAt: string | null }>;
 
 export function parseRegisterUser(body: unknown): RegisterUserInput {
   const raw = rawInput(body);
@@ -17,6 +17,7 @@ export function parseRegisterUser(body: unknown): RegisterUserInput {
     name: nonBlank('name', raw.name, 200),
     role: oneOf('role', raw.role, ROLES),
     units: units.map((code: unknown, i) => reference(`units[${i}]`, code, 'a unit code')),
+    expiresAt: optionalInstant('expiresAt', raw.expiresAt),
   };
 }
 
@@ -34,8 +35,8 @@ export async function registerUser(
   const { result } = await runner.run(
     streams.user(input.id),
     userDecider,
-    { type: 'RegisterUser', id: input.id, name: input.name, role: input.role, units: input.units, tokenHash },
+    { type: 'RegisterUser', id: input.id, name: input.name, role: input.role, units: input.units, tokenHash, expiresAt: input.expiresAt, now: ctx.now },
     ctx,
   );
-  return { id: input.id, position: result!.lastPosition };
+  return { id: input.id, expiresAt: input.expiresAt, position: result!.lastPosition };
 }
