@@ -207,7 +207,7 @@ describe('console: an inspector traces the money and checks the log in the brows
     expect(edited).toBeGreaterThan(0);
     expect(edited).toBeLessThan(checkpointPosition);
     tamper(dbFile, (d) => d.prepare("UPDATE events SET data = json_set(data, '$.amount', 1000) WHERE position = ?").run(edited));
-    server = await bootBuiltServer(dbFile, port, ADMIN);
+    server = await bootBuiltServer(dbFile, port, ADMIN, {}, 'answering');
     // The server finds it too (README: it walks the chain when it starts and answers meanwhile); reads go on.
     await polled(async () => (await fetch(`${url}/health`)).status).toBe(503);
     expect(((await (await fetch(`${url}/health`)).json()) as { integrity: string }).integrity).toBe(`broken at ${edited}`);

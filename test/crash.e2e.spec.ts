@@ -44,7 +44,13 @@ describe('crash: SIGKILL during a write load (needs `npm run build`)', () => {
     for (let c = 0; c < 4; c++) await post('/api/v1/units', { code: `C${c}`, name: `Commune ${c}`, level: 'commune', parent: 'PT' });
     expect((await post('/api/v1/allocations', { id: 'ROOT', unit: 'PT', ...LINE, amount: 10_000_000_000_000, decision: DECISION_747 })).status).toBe(201);
 
-    const acked: { kind: 'disbursement' | 'sub'; id: string; amount: number }[] = [];
+    // Maker-checker in the load (issue 13): payments of 1,050 đ or more wait for a second officer.
+    const officer = async (id: string) => (await post('/api/v1/users', { id, name: id, role: 'finance_officer', units: ['PT'] })).body.token as string;
+    const maker = await officer('pt-maker');
+    const checker = await officer('pt-checker');
+    expect((await call(url, 'PUT', '/api/v1/units/PT/approval-policy', { token: TOKEN, body: { threshold: 1_050, decision: DECISION_747 } })).status).toBe(200);
+
+    const acked: { kind: 'disbursement' | 'sub' | 'approval'; id: string; amount: number }[] = [];
     let stop = false;
     let n = 0;
     const worker = async () => {
@@ -54,8 +60,12 @@ describe('crash: SIGKILL during a write load (needs `npm run build`)', () => {
         const amount = 1_000 + i;
         const r = sub
           ? await post('/api/v1/allocations', { id: `S${i}`, parentId: 'ROOT', unit: `C${i % 4}`, amount, decision: DECISION_747 }).catch(() => null)
-          : await post('/api/v1/allocations/ROOT/disbursements', { id: `D${i}`, amount, valueDate: '2022-10-01', voucher: `V${i}` }).catch(() => null);
+          : await call(url, 'POST', '/api/v1/allocations/ROOT/disbursements', { token: maker, body: { id: `D${i}`, amount, valueDate: '2022-10-01', voucher: `V${i}` } }).catch(() => null);
         if (r?.status === 201) acked.push({ kind: sub ? 'sub' : 'disbursement', id: sub ? `S${i}` : `D${i}`, amount });
+        if (r?.status === 201 && r.body.status === 'pending' && i % 2 === 0) {
+          const a = await call(url, 'POST', `/api/v1/disbursements/D${i}/approval`, { token: checker, body: {} }).catch(() => null);
+          if (a?.status === 201) acked.push({ kind: 'approval', id: `D${i}`, amount });
+        }
       }
     };
     const load = Promise.all(Array.from({ length: 16 }, worker));
@@ -73,7 +83,8 @@ describe('crash: SIGKILL during a write load (needs `npm run build`)', () => {
       const get = (path: string) => call(url, 'GET', path, { token: TOKEN });
       for (const a of acked) {
         if (a.kind === 'sub') expect((await get(`/api/v1/allocations/${a.id}`)).body).toMatchObject({ id: a.id, allocated: a.amount });
-        else expect((await get(`/api/v1/audit?disbursement=${a.id}`)).body.items).toHaveLength(1);
+        else if (a.kind === 'approval') expect((await get(`/api/v1/disbursements/${a.id}`)).body).toMatchObject({ amount: a.amount, approval: { approvedBy: 'pt-checker' } });
+        else expect((await get(`/api/v1/audit?disbursement=${a.id}`)).body.items[0]).toMatchObject({ type: expect.stringMatching(/^Disbursement(Recorded|Requested)$/) });
       }
       // The read models agree with the log: recompute the root's figures from its events.
       const events: { type: string; data: { amount: number; allocationId: string } }[] = [];
@@ -85,12 +96,13 @@ describe('crash: SIGKILL during a write load (needs `npm run build`)', () => {
       }
       const sum = (type: string) => events.filter((e) => e.type === type && e.data.allocationId === 'ROOT').reduce((t, e) => t + e.data.amount, 0);
       const root = (await get('/api/v1/allocations/ROOT')).body;
-      expect(root.disbursed).toBe(sum('DisbursementRecorded'));
+      expect(root.disbursed).toBe(sum('DisbursementRecorded') + sum('DisbursementApproved'));
+      expect(root.pending).toBe(sum('DisbursementRequested') - sum('DisbursementApproved'));
       expect(root.subAllocated).toBe(sum('FundsPassedDown') - sum('FundsReturned'));
       // No money reserved for a child that does not exist: every pass-down has its child.
       const children = await Promise.all(root.children.map(async (c: { id: string }) => (await get(`/api/v1/allocations/${c.id}`)).body.allocated as number));
       expect(children.reduce((t: number, a: number) => t + a, 0)).toBe(root.subAllocated);
-      expect(root.available).toBe(root.allocated - root.subAllocated - root.disbursed);
+      expect(root.available).toBe(root.allocated - root.subAllocated - root.disbursed - root.pending);
     } finally {
       second.kill('SIGKILL');
     }

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AllocationsModule } from './allocations/allocations.module';
+import { ApprovalsModule } from './approvals/approvals.module';
 import { AuditModule } from './audit/audit.module';
 import { ChangesModule } from './changes/changes.module';
 import { EventsModule } from './events/events.module';
@@ -37,6 +38,7 @@ export class AppModule {
         UnitsModule,
         ProgramsModule,
         AllocationsModule,
+        ApprovalsModule,
         HouseholdsModule,
         ImportsModule,
         AuditModule,

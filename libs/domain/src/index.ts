@@ -18,3 +18,5 @@ export * from './households/poverty-standards';
 export * from './households/household.events';
 export * from './households/household.decider';
 export * from './shared/parse';
+export * from './approvals/approval-policy';
+export * from './access/checker';

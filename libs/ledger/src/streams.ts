@@ -3,4 +3,5 @@ export const streams = {
   household: (id: string) => `household-${id}`,
   unit: (code: string) => `unit-${code}`,
   user: (id: string) => `user-${id}`,
+  approvalPolicy: (unit: string) => `approval-policy-${unit}`,
 } as const;

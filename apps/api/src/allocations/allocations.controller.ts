@@ -16,7 +16,7 @@ import {
 } from './allocations.handlers';
 import { ApiDoc, READ_ERRORS, WRITE_ERRORS } from '../http/openapi';
 import { CreatedDto } from '../http/responses';
-import { AllocationViewDto, BalancesDto, DisbursementCreatedDto } from './allocations.responses';
+import { AllocationViewDto, BalancesDto, DisbursementCreatedDto, DisbursementRecordedDto } from './allocations.responses';
 import { BalancesQueryDto } from './allocations.query';
 
 @ApiTags('allocations')
@@ -59,8 +59,8 @@ export class AllocationsController {
   @ApiDoc({
     summary: 'Record a payment from an allocation',
     description:
-      'A disbursement of `amount` whole đồng valued on `valueDate` (not later than today in Asia/Ho_Chi_Minh) against a voucher, by a finance officer of the allocation\'s unit. Refused (409 INSUFFICIENT_FUNDS) beyond what is available; a disbursement id is unique across the ledger (409 ALREADY_EXISTS).',
-    created: DisbursementCreatedDto,
+      'A disbursement of `amount` whole đồng valued on `valueDate` (not later than today in Asia/Ho_Chi_Minh) against a voucher, by a finance officer of the allocation\'s unit. Refused (409 INSUFFICIENT_FUNDS) beyond what is available; a disbursement id is unique across the ledger (409 ALREADY_EXISTS). At or above the threshold of the approval policy in force for the unit it is a request (`status: pending`, DisbursementRequested): its amount is reserved at once and paid when another finance officer approves it (POST /disbursements/{id}/approval).',
+    created: DisbursementRecordedDto,
     errors: [...WRITE_ERRORS, 404, 409],
     idempotent: true,
   })

@@ -68,7 +68,8 @@ export class AllocationSummaryDto {
   @ApiProperty({ type: 'integer', description: 'đồng passed down to its sub-allocations' }) subAllocated!: number;
   @ApiProperty({ type: 'integer', description: 'đồng it disbursed itself, net of reversals' }) disbursed!: number;
   @ApiProperty({ type: 'integer', description: 'đồng disbursed by it and every allocation below it' }) disbursedTotal!: number;
-  @ApiProperty({ type: 'integer', description: 'allocated − subAllocated − disbursed' }) available!: number;
+  @ApiProperty({ type: 'integer', description: 'đồng reserved by payment requests awaiting a checker (maker-checker)' }) pending!: number;
+  @ApiProperty({ type: 'integer', description: 'allocated − subAllocated − disbursed − pending' }) available!: number;
   @ApiProperty({ type: 'number', description: 'disbursedTotal ÷ allocated, a percentage with two decimals', example: 38.67 }) disbursementRate!: number;
   @ApiProperty({ type: () => AllocationNoteDto, isArray: true, description: 'progress notes, oldest first' }) notes!: AllocationNoteDto[];
   @ApiProperty({ type: 'string', format: 'date-time' }) grantedAt!: string;
@@ -90,6 +91,14 @@ export class ReversalDto {
   @ApiProperty({ type: 'integer', description: 'the log position of the reversal' }) position!: number;
 }
 
+/** A payment that waited for a checker (maker-checker): who released it and why. */
+export class PaymentApprovalDto {
+  @ApiProperty({ type: 'string', description: 'the checker: another finance officer than the maker (`recordedBy`)' }) approvedBy!: string;
+  @ApiProperty({ type: 'string', nullable: true }) comment!: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time' }) approvedAt!: string;
+  @ApiProperty({ type: 'integer', description: 'the log position of the approval' }) position!: number;
+}
+
 export class DisbursementDto {
   @ApiProperty({ type: 'string', example: 'D1' }) id!: string;
   @ApiProperty({ type: 'string', example: 'PT-DA1.1-2022' }) allocationId!: string;
@@ -102,6 +111,7 @@ export class DisbursementDto {
   @ApiProperty({ type: 'string', format: 'date-time' }) recordedAt!: string;
   @ApiProperty({ type: 'string', description: 'the user who recorded it' }) recordedBy!: string;
   @ApiProperty({ type: 'integer', description: 'the log position of the payment' }) position!: number;
+  @ApiPropertyOptional({ type: () => PaymentApprovalDto, description: 'present when the payment waited for a checker: then `recordedBy` is its maker and `position` the approval' }) approval?: PaymentApprovalDto;
   @ApiProperty({ type: 'boolean', description: 'true once the payment has been reversed' }) reversed!: boolean;
   @ApiProperty({ type: () => ReversalDto, nullable: true, description: 'the reversal, with its reason; null while the payment stands' }) reversal!: ReversalDto | null;
 }

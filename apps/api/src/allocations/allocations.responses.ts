@@ -11,6 +11,11 @@ export class DisbursementCreatedDto {
   @Int() position!: number;
 }
 
+/** POST /allocations/{id}/disbursements: paid at once, or waiting for a checker (the unit's approval policy). */
+export class DisbursementRecordedDto extends DisbursementCreatedDto {
+  @OneOf(['disbursed', 'pending'], 'PaymentStatus', { description: '`pending`: at or above the approval threshold in force, reserved until another finance officer approves it' }) status!: string;
+}
+
 export class NoteCreatedDto {
   @Text({ description: 'the note' }) id!: string;
   @Text({ example: 'PT-DA1.1-2022' }) allocationId!: string;
@@ -33,7 +38,8 @@ export class BalanceTotalsDto {
   @Money({ description: 'whole đồng granted, gross (as on GET /allocations/{id})' }) allocated!: number;
   @Money({ description: 'whole đồng passed down to sub-allocations outside the rows’ set' }) subAllocated!: number;
   @Money() disbursed!: number;
-  @Money({ description: 'allocated − subAllocated − disbursed' }) available!: number;
+  @Money({ description: 'reserved by payment requests awaiting a checker (maker-checker)' }) pending!: number;
+  @Money({ description: 'allocated − subAllocated − disbursed − pending' }) available!: number;
   @Num(RATE) disbursementRate!: number;
 }
 

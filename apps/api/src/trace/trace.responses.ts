@@ -2,7 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Day, Flag, Instant, Int, List, ListOfOneOf, Money, Obj, Text, Texts } from '../http/openapi';
 import { LegalDocumentDto, ReadPointDto } from '../http/read.dto';
 import { BalanceFiguresDto } from '../changes/changes.dto';
-import { ReversalDto } from '../allocations/allocations.list.dto';
+import { PaymentApprovalDto, ReversalDto } from '../allocations/allocations.list.dto';
+import { PaymentRequestDto } from '../approvals/payment-request.dto';
 
 export class PaymentDto {
   @Text() id!: string;
@@ -16,6 +17,7 @@ export class PaymentDto {
   @Instant() recordedAt!: string;
   @Text() recordedBy!: string;
   @Int() position!: number;
+  @Obj(() => PaymentApprovalDto, { optional: true, description: 'present when the payment waited for a checker' }) approval?: PaymentApprovalDto;
   @Obj(() => ReversalDto, { nullable: true, description: 'null while the payment stands' }) reversal!: ReversalDto | null;
 }
 
@@ -50,8 +52,10 @@ export class TraceNodeDto {
   @Money() subAllocated!: number;
   @Money() disbursed!: number;
   @Money() disbursedTotal!: number;
+  @Money({ description: 'reserved by its requests awaiting a checker' }) pending!: number;
   @List(() => TraceNodeDto) children!: TraceNodeDto[];
   @List(() => PaymentDto, { description: 'its own payments, reversed ones included' }) disbursements!: PaymentDto[];
+  @List(() => PaymentRequestDto, { description: 'its payments that waited for a checker, pending or decided, in the order requested' }) requests!: PaymentRequestDto[];
   @Flag() reconciles!: boolean;
   @Texts() discrepancies!: string[];
 }

@@ -21,6 +21,11 @@ const SENTENCES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
     vi: 'Không thể giảm xuống dưới số đã phân bổ cho cấp dưới và đã giải ngân.',
     en: 'It cannot be reduced below what is already passed down and disbursed.',
   },
+  SEPARATION_OF_DUTIES: {
+    vi: 'Người lập khoản chi không được tự duyệt hoặc từ chối; một cán bộ tài chính khác phải quyết định.',
+    en: 'Whoever prepared a payment may not approve or reject it; another finance officer must decide.',
+  },
+  ALREADY_DECIDED: { vi: 'Đề nghị chi này đã được quyết định trước đó.', en: 'This payment request has already been decided.' },
   ALREADY_DEACTIVATED: { vi: 'Người dùng này đã bị khóa trước đó.', en: 'This user is already deactivated.' },
   ALREADY_ACTIVE: { vi: 'Người dùng này đang hoạt động.', en: 'This user is active.' },
   LAST_ACTIVE_ADMIN: {

@@ -1,16 +1,21 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { Worker, type MessagePort } from 'node:worker_threads';
-import { GENESIS_HASH } from '../../../ledger/src/ports/event-store.port';
 import { LOG_SCHEMA } from './schema';
+import type { EventRowValues, IdempotencyRowValues, UniqueKeyRowValues } from './log-rows';
+import { headOf, logStatements, openLogConnection, type LogStatements } from './log-statements';
 import { PageLimit } from './storage-limits';
 
-/** One event row, in the column order of `events`. */
-export type EventRowValues = [position: number, eventId: string, streamId: string, revision: number, type: string, schemaVersion: number, data: string, metadata: string, recordedAt: string, hash: string];
-export type IdempotencyRowValues = [userId: string, key: string, requestHash: string, response: string, position: number];
-export type UniqueKeyRowValues = [key: string, position: number];
+/** The committing connection's page cache: as large as the appending one's, since it writes the same indexes. */
+const COMMITTER_CACHE_KIB = 32_768;
 
 /** A group commit's rows, prepared on the caller's thread: positions, hashes and canonical JSON are decided. */
-export type PreparedBatch = Readonly<{ expectHead: number; expectHash: string; events: EventRowValues[]; idempotency: IdempotencyRowValues[]; unique: UniqueKeyRowValues[] }>;
+export type PreparedBatch = Readonly<{
+  expectHead: number;
+  expectHash: string;
+  events: EventRowValues[];
+  idempotency: IdempotencyRowValues[];
+  unique: UniqueKeyRowValues[];
+}>;
 
 /** The file's head is not where the batch was prepared from: another process appended. */
 export class StaleHead extends Error {
@@ -33,27 +38,13 @@ export interface LogCommitter {
  */
 export class LogWriter {
   private readonly db: Database.Database;
-  private readonly stmt;
+  private readonly stmt: LogStatements;
   private readonly limit = new PageLimit('log');
 
   constructor(file: string) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.pragma('cache_size = -32768');
+    this.db = openLogConnection(file, COMMITTER_CACHE_KIB);
     this.db.exec(LOG_SCHEMA);
-    this.stmt = {
-      insertEvent: this.db.prepare(
-        'INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at, hash) VALUES (?,?,?,?,?,?,?,?,?,?)',
-      ),
-      putIdem: this.db.prepare('INSERT INTO idempotency (user_id, key, request_hash, response, position) VALUES (?, ?, ?, ?, ?)'),
-      putUnique: this.db.prepare('INSERT INTO unique_keys (key, position) VALUES (?, ?)'),
-      head: this.db.prepare<[], { position: number; hash: string }>('SELECT position, hash FROM events ORDER BY position DESC LIMIT 1'),
-      begin: this.db.prepare('BEGIN IMMEDIATE'),
-      commit: this.db.prepare('COMMIT'),
-      rollback: this.db.prepare('ROLLBACK'),
-    };
+    this.stmt = logStatements(this.db);
   }
 
   commit(batch: PreparedBatch): void {
@@ -62,7 +53,7 @@ export class LogWriter {
     try {
       // Position and hash: a batch decided on top of one that failed must not land on the same
       // position reached another way (another process's appends).
-      const head = this.stmt.head.get() ?? { position: 0, hash: GENESIS_HASH };
+      const head = headOf(this.stmt);
       if (head.position !== batch.expectHead || head.hash !== batch.expectHash) throw new StaleHead(head.position);
       for (const row of batch.events) this.stmt.insertEvent.run(...row);
       for (const row of batch.idempotency) this.stmt.putIdem.run(...row);

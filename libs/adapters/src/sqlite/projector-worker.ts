@@ -3,7 +3,7 @@ import { PROJECTIONS, auditKeys } from '../../../ledger/src/projections';
 import { ProjectorLoop } from './projector-loop';
 import { SqliteProjector } from './sqlite-projector';
 import type { BulkMessage, WorkerMessage } from './projector-host';
-import type { EventTuple } from './sqlite-event-log';
+import type { EventTuple } from './log-rows';
 
 /**
  * The projector's thread (projector-host.ts): told the log's head after every commit, it applies

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { GENESIS_HASH, type StoredEvent } from '../../../ledger/src/ports/event-store.port';
 import { EVENT_COLUMNS } from './schema';
-import { fromTuple, type EventTuple } from './sqlite-event-log';
+import { fromTuple, type EventTuple } from './log-rows';
 
 type Tip = { position: number; hash: string };
 

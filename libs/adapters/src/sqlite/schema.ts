@@ -47,7 +47,7 @@ CREATE TABLE IF NOT EXISTS unique_keys (
  * Bumped whenever the read models change shape (a projection added or changed): a read-model file
  * built by another version is rebuilt when the ledger is opened.
  */
-export const READ_MODELS_VERSION = 4;
+export const READ_MODELS_VERSION = 5;
 
 /**
  * `projection_state` is one row: the log position (and that event's hash, so a read-model file is

@@ -20,7 +20,7 @@ import { workerScript } from './worker-script';
 import { SqliteReadModels } from './sqlite-read-models';
 import { isStorageFull } from './storage-limits';
 
-export { toStored } from './sqlite-event-log';
+export { toStored } from './log-rows';
 export type { EventRow } from './schema';
 
 export type SqliteLedgerOptions = ProjectionOptions &
@@ -59,7 +59,10 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
     readonly options: SqliteLedgerOptions,
   ) {
     // The server's event loop must not stop for each fsync: commits on a worker thread when the build has one.
-    this.log = new SqliteEventLog(file, { maxBatch: options.maxBatch, committer: options.committer ?? (workerScript('log-committer-worker') ? 'worker' : 'inline') });
+    this.log = new SqliteEventLog(file, {
+      maxBatch: options.maxBatch,
+      committer: options.committer ?? (workerScript('log-committer-worker') ? 'worker' : 'inline'),
+    });
     this.readFile = readModelsFile(file);
     // Read models are brought up to the log before anything is served (a new release's rebuild,
     // a deleted read-model file, events appended by an older release).
@@ -76,7 +79,8 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
     const mode = options.projector ?? (script && standard ? 'worker' : 'inline');
     if (mode === 'worker' && !script) throw new Error('the projector worker runs only from the compiled build (npm run build)');
     if (mode === 'worker' && !standard) throw new Error('the projector worker runs the standard projections only');
-    this.host = mode === 'worker' ? new WorkerProjectorHost(script!, file, this.readFile, events) : new InlineProjectorHost(file, this.readFile, options, events);
+    this.host =
+      mode === 'worker' ? new WorkerProjectorHost(script!, file, this.readFile, events) : new InlineProjectorHost(file, this.readFile, options, events);
     this.log.onCommit((head) => this.host.notify(head));
     if (this.host instanceof WorkerProjectorHost) {
       const { port1, port2 } = new MessageChannel();
@@ -204,7 +208,13 @@ export class SqliteLedgerStore implements EventStore, HistoricalReadStore {
     return this.reads.scan<T>(collection, where, afterId, limit);
   }
 
-  async scanAt<T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, afterId: string | null, limit: number, position: number): Promise<ScanPage<T>> {
+  async scanAt<T extends Doc>(
+    collection: string,
+    where: Readonly<Record<string, Scalar>>,
+    afterId: string | null,
+    limit: number,
+    position: number,
+  ): Promise<ScanPage<T>> {
     return this.reads.scanAt<T>(collection, where, afterId, limit, position);
   }
 

@@ -3,7 +3,7 @@ import { GENESIS_HASH, type StoredEvent } from '../../../ledger/src/ports/event-
 import type { Doc } from '../../../ledger/src/ports/read-store.port';
 import { docKey, project, type DocLookup, type Projection } from '../../../ledger/src/projections/projection';
 import { READ_MODELS_VERSION, READ_SCHEMA, ensureVersionIndex, EVENT_COLUMNS } from './schema';
-import { fromTuple, type EventTuple } from './sqlite-event-log';
+import { fromTuple, type EventTuple } from './log-rows';
 import { PageLimit } from './storage-limits';
 
 export type ProjectionOptions = Readonly<{ projections: readonly Projection[]; auditKeys: (e: StoredEvent) => readonly string[] }>;
@@ -209,10 +209,14 @@ export class SqliteProjector {
     const s = this.state();
     const logHash = s.position === 0 ? GENESIS_HASH : (this.stmt.hashAt.get(s.position)?.hash ?? null);
     if (s.version === READ_MODELS_VERSION && logHash === s.hash) return;
-    this.db.transaction(() => {
-      this.db.exec('DELETE FROM documents; DELETE FROM document_versions; DELETE FROM audit_keys;');
-      this.db.prepare('UPDATE projection_state SET position = 0, hash = ?, version = ?, generation = generation + 1 WHERE id = 1').run(GENESIS_HASH, READ_MODELS_VERSION);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.db.exec('DELETE FROM documents; DELETE FROM document_versions; DELETE FROM audit_keys;');
+        this.db
+          .prepare('UPDATE projection_state SET position = 0, hash = ?, version = ?, generation = generation + 1 WHERE id = 1')
+          .run(GENESIS_HASH, READ_MODELS_VERSION);
+      })
+      .immediate();
   }
 }
 

@@ -3,7 +3,7 @@ import type { StoredEvent } from '../../../ledger/src/ports/event-store.port';
 import type { Doc } from '../../../ledger/src/ports/read-store.port';
 import { project, type DocLookup, type DocWrite, type Projection } from '../../../ledger/src/projections/projection';
 import { readModelsFile, versionIndexSql, type EventRow, EVENT_COLUMNS } from './schema';
-import { toStored } from './sqlite-event-log';
+import { toStored } from './log-rows';
 import { openReadModels } from './sqlite-projector';
 
 export type RebuildOptions = Readonly<{ projections: readonly Projection[]; auditKeys: (e: StoredEvent) => readonly string[] }>;
@@ -57,7 +57,9 @@ export class ReadModelRebuild {
       readAll: log.prepare<[number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
       live: db.prepare<[], { position: number }>('SELECT position FROM projection_state WHERE id = 1'),
       getDoc: db.prepare<[string, string], { body: string }>(`SELECT body FROM ${NEW.documents} WHERE collection = ? AND id = ?`),
-      putDoc: db.prepare(`INSERT INTO ${NEW.documents} (collection, id, body) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET body = excluded.body`),
+      putDoc: db.prepare(
+        `INSERT INTO ${NEW.documents} (collection, id, body) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET body = excluded.body`,
+      ),
       putVersion: db.prepare(
         `INSERT INTO ${NEW.versions} (collection, id, position, body) VALUES (?, ?, ?, ?) ON CONFLICT (collection, id, position) DO UPDATE SET body = excluded.body`,
       ),
@@ -88,42 +90,52 @@ export class ReadModelRebuild {
   step(): boolean {
     let count = 0;
     let live = 0;
-    this.db.transaction(() => {
-      live = this.stmt.live.get()!.position;
-      count = this.replay(Math.min(this.chunk, live - this.done));
-    }).immediate();
+    this.db
+      .transaction(() => {
+        live = this.stmt.live.get()!.position;
+        count = this.replay(Math.min(this.chunk, live - this.done));
+      })
+      .immediate();
     return this.done >= live || count === 0;
   }
 
   /** Catches up the tail and swaps the tables, in one BEGIN IMMEDIATE transaction. */
   switchOver(): RebuildReport {
     let collections: string[] = [];
-    this.db.transaction(() => {
-      const live = this.stmt.live.get()!.position;
-      while (this.done < live && this.replay(Math.min(this.chunk, live - this.done)) > 0);
-      if (this.done !== live) throw new Error(`rebuild: the log ends at ${this.done}, the read models are at ${live}`);
-      if (this.only === null) {
-        this.db.exec(`
+    this.db
+      .transaction(() => {
+        const live = this.stmt.live.get()!.position;
+        while (this.done < live && this.replay(Math.min(this.chunk, live - this.done)) > 0);
+        if (this.done !== live) throw new Error(`rebuild: the log ends at ${this.done}, the read models are at ${live}`);
+        if (this.only === null) {
+          this.db.exec(`
           DROP TABLE documents; DROP TABLE document_versions; DROP TABLE audit_keys;
           ALTER TABLE ${NEW.documents} RENAME TO documents;
           ALTER TABLE ${NEW.versions} RENAME TO document_versions;
           ALTER TABLE ${NEW.keys} RENAME TO audit_keys;
         `);
-        collections = (this.db.prepare('SELECT DISTINCT collection FROM documents ORDER BY collection').all() as { collection: string }[]).map((r) => r.collection);
-      } else if (this.only === AUDIT_INDEX) {
-        this.db.exec(`DROP TABLE audit_keys; ALTER TABLE ${NEW.keys} RENAME TO audit_keys;`);
-      } else {
-        collections = [...this.written].sort();
-        for (const c of collections) {
-          this.db.prepare('DELETE FROM documents WHERE collection = ?').run(c);
-          this.db.prepare(`INSERT INTO documents (collection, id, body) SELECT collection, id, body FROM ${NEW.documents} WHERE collection = ?`).run(c);
-          this.db.prepare('DELETE FROM document_versions WHERE collection = ?').run(c);
-          this.db.prepare(`INSERT INTO document_versions (collection, id, position, body) SELECT collection, id, position, body FROM ${NEW.versions} WHERE collection = ?`).run(c);
+          collections = (this.db.prepare('SELECT DISTINCT collection FROM documents ORDER BY collection').all() as { collection: string }[]).map(
+            (r) => r.collection,
+          );
+        } else if (this.only === AUDIT_INDEX) {
+          this.db.exec(`DROP TABLE audit_keys; ALTER TABLE ${NEW.keys} RENAME TO audit_keys;`);
+        } else {
+          collections = [...this.written].sort();
+          for (const c of collections) {
+            this.db.prepare('DELETE FROM documents WHERE collection = ?').run(c);
+            this.db.prepare(`INSERT INTO documents (collection, id, body) SELECT collection, id, body FROM ${NEW.documents} WHERE collection = ?`).run(c);
+            this.db.prepare('DELETE FROM document_versions WHERE collection = ?').run(c);
+            this.db
+              .prepare(
+                `INSERT INTO document_versions (collection, id, position, body) SELECT collection, id, position, body FROM ${NEW.versions} WHERE collection = ?`,
+              )
+              .run(c);
+          }
         }
-      }
-      this.db.exec(`DROP TABLE IF EXISTS ${NEW.documents}; DROP TABLE IF EXISTS ${NEW.versions}; DROP TABLE IF EXISTS ${NEW.keys};`);
-      this.db.exec('UPDATE projection_state SET generation = generation + 1 WHERE id = 1');
-    }).immediate();
+        this.db.exec(`DROP TABLE IF EXISTS ${NEW.documents}; DROP TABLE IF EXISTS ${NEW.versions}; DROP TABLE IF EXISTS ${NEW.keys};`);
+        this.db.exec('UPDATE projection_state SET generation = generation + 1 WHERE id = 1');
+      })
+      .immediate();
     return { rebuilt: this.only ?? 'all', events: this.events, position: this.done, collections, ms: Math.round(performance.now() - this.started) };
   }
 

@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import type Database from 'better-sqlite3';
+import { StorageFull } from '../../../ledger/src/ports/event-store.port';
 
 /**
  * SQLite's answers that mean "no room": SQLITE_FULL (a write or a page allocation met ENOSPC, or
@@ -10,6 +11,11 @@ import type Database from 'better-sqlite3';
 export function isStorageFull(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'SQLITE_FULL' || code === 'SQLITE_IOERR_SHMSIZE';
+}
+
+/** A commit that found no room: the batch was rolled back, so its callers are told nothing was recorded. */
+export function storageFullOr(error: unknown): unknown {
+  return isStorageFull(error) ? new StorageFull('log', (error as Error).message) : error;
 }
 
 /**

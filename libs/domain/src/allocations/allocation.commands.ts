@@ -3,6 +3,7 @@ import type { UnitPath } from '../access/access';
 import type { Dong } from '../shared/money';
 import type { LegalDocument } from '../shared/event';
 import type { Day } from '../shared/parse';
+import type { ApprovalPolicyInForce } from '../approvals/approval-policy';
 
 /*
  * Commands carry parsed, typed values: every edge parses its input first (shared/parse.ts and the
@@ -98,7 +99,21 @@ export type RecordDisbursement = Readonly<{
   purpose: string | null;
   /** Today in Asia/Ho_Chi_Minh: a payment cannot be valued in the future. */
   today: string;
+  /** The user recording it: the maker, should it need a checker. */
+  maker: string;
+  /** The approval policy in force for the allocation's unit (its own or the nearest ancestor's); null: none. */
+  approvalPolicy: ApprovalPolicyInForce | null;
 }>;
+
+/**
+ * A checker's decision on a pending request. `checker` is the deciding user; that they are a
+ * finance officer of the unit or its parent is the edge's access check (access/checker.ts), that
+ * they are not the maker is the decider's rule (separation of duties).
+ */
+export type ApproveDisbursement = Readonly<{ type: 'ApproveDisbursement'; disbursementId: string; checker: string; comment: string | null }>;
+export type RejectDisbursement = Readonly<{ type: 'RejectDisbursement'; disbursementId: string; checker: string; reason: string }>;
+/** Only the maker may take back their own request. */
+export type WithdrawDisbursement = Readonly<{ type: 'WithdrawDisbursement'; disbursementId: string; by: string; reason: string }>;
 
 export type ReverseDisbursement = Readonly<{
   type: 'ReverseDisbursement';
@@ -132,4 +147,7 @@ export type AllocationCommand =
   | ReturnFunds
   | RecordDisbursement
   | ReverseDisbursement
-  | RecordNote;
+  | RecordNote
+  | ApproveDisbursement
+  | RejectDisbursement
+  | WithdrawDisbursement;

@@ -3,7 +3,9 @@ import type { Decider } from '../shared/decider';
 import { DomainError, alreadyExists, invalid, notFound } from '../shared/errors';
 import { event, type LegalDocument } from '../shared/event';
 import { add, type Dong } from '../shared/money';
+import { needsApproval } from '../approvals/approval-policy';
 import type { AllocationCommand } from './allocation.commands';
+import { approve, reject, withdraw } from './maker-checker';
 import { ALLOCATION_EVENT_VERSIONS, type AllocationEvent } from './allocation.events';
 import { available, committed, evolveAllocation, initialAllocationState, type AllocationState, type Granted } from './allocation.state';
 
@@ -159,9 +161,25 @@ export function decideAllocation(command: AllocationCommand, state: AllocationSt
     }
     case 'RecordDisbursement': {
       const s = granted(state, 'allocation');
-      if (s.disbursements.has(command.disbursementId)) throw alreadyExists('disbursement', command.disbursementId);
+      if (s.disbursements.has(command.disbursementId) || s.requests.has(command.disbursementId)) throw alreadyExists('disbursement', command.disbursementId);
       if (command.valueDate > command.today) throw invalid('valueDate', `${command.valueDate} is in the future (today is ${command.today})`);
       if (command.amount > available(s)) throw insufficientFunds(s, command.amount);
+      if (needsApproval(command.approvalPolicy, command.amount)) {
+        return [
+          event('DisbursementRequested', {
+            allocationId: s.id,
+            unit: s.unit,
+            disbursementId: command.disbursementId,
+            amount: command.amount,
+            valueDate: command.valueDate,
+            voucher: command.voucher,
+            payee: command.payee,
+            purpose: command.purpose,
+            requestedBy: command.maker,
+            policy: command.approvalPolicy,
+          }),
+        ];
+      }
       return [
         event('DisbursementRecorded', {
           allocationId: s.id,
@@ -208,6 +226,12 @@ export function decideAllocation(command: AllocationCommand, state: AllocationSt
       // The note is its own why: it lands in the metadata's reason like every other event's.
       return [event('AllocationNoteRecorded', { allocationId: s.id, unit: s.unit, noteId: command.noteId, text, asOf, reason: text })];
     }
+    case 'ApproveDisbursement':
+      return [approve(granted(state, 'allocation'), command)];
+    case 'RejectDisbursement':
+      return [reject(granted(state, 'allocation'), command)];
+    case 'WithdrawDisbursement':
+      return [withdraw(granted(state, 'allocation'), command)];
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

@@ -177,6 +177,8 @@ const disburse = (over: Partial<RecordDisbursement> = {}): RecordDisbursement =>
   payee: 'Ban QLDA huyện Phong Thổ',
   purpose: null,
   today: '2023-01-31',
+  maker: 'pt-finance',
+  approvalPolicy: null,
   ...over,
 });
 

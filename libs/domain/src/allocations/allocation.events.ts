@@ -93,6 +93,59 @@ export type AllocationNoteRecorded = DomainEvent<
   { allocationId: string; unit: string; noteId: string; text: string; asOf: string; reason: string }
 >;
 
+/**
+ * Maker-checker (issue 13): a payment at or above the threshold of the approval policy in force for
+ * the unit is first a request. Its amount is reserved at once (`pending`), so requests and payments
+ * can never together spend more than is available; a different finance officer then approves it
+ * (it becomes a payment, valued as requested) or rejects it, or the maker withdraws it. Every
+ * decision event repeats what the projections need, so none of them has to look the request up.
+ */
+export type DisbursementRequested = DomainEvent<
+  'DisbursementRequested',
+  {
+    allocationId: string;
+    unit: string;
+    disbursementId: string;
+    amount: Dong;
+    valueDate: string;
+    voucher: string;
+    payee: string | null;
+    purpose: string | null;
+    /** The maker: the user who prepared the payment and may not approve it. */
+    requestedBy: string;
+    /** The policy that made it a request: whose, from what amount, by which decision. */
+    policy: Readonly<{ unit: string; threshold: Dong; decision: LegalDocument }>;
+  }
+>;
+
+export type DisbursementApproved = DomainEvent<
+  'DisbursementApproved',
+  {
+    allocationId: string;
+    unit: string;
+    ancestry: readonly string[];
+    disbursementId: string;
+    amount: Dong;
+    valueDate: string;
+    voucher: string;
+    payee: string | null;
+    purpose: string | null;
+    requestedBy: string;
+    approvedBy: string;
+    comment: string | null;
+  }
+>;
+
+export type DisbursementRejected = DomainEvent<
+  'DisbursementRejected',
+  { allocationId: string; unit: string; disbursementId: string; amount: Dong; requestedBy: string; rejectedBy: string; reason: string }
+>;
+
+export type DisbursementWithdrawn = DomainEvent<
+  'DisbursementWithdrawn',
+  { allocationId: string; unit: string; disbursementId: string; amount: Dong; requestedBy: string; reason: string }
+>;
+
 /** The schema version the deciders emit for each event type (absent: 1). */
 export const ALLOCATION_EVENT_VERSIONS: Readonly<Partial<Record<AllocationEvent['type'], number>>> = { DisbursementReversed: 2 };
 
@@ -103,7 +156,11 @@ export type AllocationEvent =
   | FundsReturned
   | DisbursementRecorded
   | DisbursementReversed
-  | AllocationNoteRecorded;
+  | AllocationNoteRecorded
+  | DisbursementRequested
+  | DisbursementApproved
+  | DisbursementRejected
+  | DisbursementWithdrawn;
 
 export const ALLOCATION_EVENT_TYPES: readonly AllocationEvent['type'][] = [
   'AllocationGranted',
@@ -113,4 +170,8 @@ export const ALLOCATION_EVENT_TYPES: readonly AllocationEvent['type'][] = [
   'DisbursementRecorded',
   'DisbursementReversed',
   'AllocationNoteRecorded',
+  'DisbursementRequested',
+  'DisbursementApproved',
+  'DisbursementRejected',
+  'DisbursementWithdrawn',
 ];

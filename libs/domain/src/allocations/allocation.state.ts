@@ -14,7 +14,10 @@ export type Granted = Readonly<{
   allocated: Dong;
   subAllocated: Dong;
   disbursed: Dong;
+  /** Requests awaiting a checker (maker-checker): reserved, not yet paid. */
+  pending: Dong;
   disbursements: ReadonlyMap<string, Disbursed>;
+  requests: ReadonlyMap<string, Requested>;
   /** Transfers already applied on this stream: makes the two-stream steps idempotent. */
   transfers: ReadonlySet<string>;
   notes: ReadonlySet<string>;
@@ -22,15 +25,28 @@ export type Granted = Readonly<{
 
 export type Disbursed = Readonly<{ amount: Dong; valueDate: string; reversed: boolean }>;
 
+export type RequestStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
+
+/** A payment awaiting (or past) a checker's decision; what approval turns into a payment. */
+export type Requested = Readonly<{
+  amount: Dong;
+  valueDate: string;
+  voucher: string;
+  payee: string | null;
+  purpose: string | null;
+  requestedBy: string;
+  status: RequestStatus;
+}>;
+
 export type AllocationState = Readonly<{ status: 'empty' }> | Granted;
 
 export const initialAllocationState = (): AllocationState => ({ status: 'empty' });
 
-/** allocated − passed down − disbursed: what this allocation can still pass down or pay. */
-export const available = (s: Granted): Dong => subtract(subtract(s.allocated, s.subAllocated), s.disbursed);
+/** allocated − passed down − disbursed − pending: what this allocation can still pass down, pay or request. */
+export const available = (s: Granted): Dong => subtract(subtract(subtract(s.allocated, s.subAllocated), s.disbursed), s.pending);
 
-/** What a reduction may not cut into. */
-export const committed = (s: Granted): Dong => add(s.subAllocated, s.disbursed);
+/** What a reduction may not cut into: a pending request is money promised to a payee. */
+export const committed = (s: Granted): Dong => add(add(s.subAllocated, s.disbursed), s.pending);
 
 /*
  * A busy allocation carries tens of thousands of disbursements. Copying the map on every event would
@@ -44,6 +60,12 @@ const withDisbursement = (
   id: string,
   entry: Disbursed,
 ): Granted['disbursements'] => (map as Map<string, Disbursed>).set(id, entry);
+const withRequest = (map: Granted['requests'], id: string, entry: Requested): Granted['requests'] => (map as Map<string, Requested>).set(id, entry);
+
+function decided(state: Granted, id: string, status: RequestStatus): Granted['requests'] {
+  const request = state.requests.get(id);
+  return request ? withRequest(state.requests, id, { ...request, status }) : state.requests;
+}
 
 export function evolveAllocation(state: AllocationState, e: AllocationEvent): AllocationState {
   if (e.type === 'AllocationGranted') {
@@ -59,7 +81,9 @@ export function evolveAllocation(state: AllocationState, e: AllocationEvent): Al
       allocated: d.amount,
       subAllocated: 0,
       disbursed: 0,
+      pending: 0,
       disbursements: new Map(),
+      requests: new Map(),
       transfers: withTransfer(new Set(), d.transferId),
       notes: new Set(),
     };
@@ -90,6 +114,34 @@ export function evolveAllocation(state: AllocationState, e: AllocationEvent): Al
       };
     case 'AllocationNoteRecorded':
       return { ...state, notes: (state.notes as Set<string>).add(e.data.noteId) };
+    case 'DisbursementRequested': {
+      const d = e.data;
+      return {
+        ...state,
+        pending: add(state.pending, d.amount),
+        requests: withRequest(state.requests, d.disbursementId, {
+          amount: d.amount,
+          valueDate: d.valueDate,
+          voucher: d.voucher,
+          payee: d.payee,
+          purpose: d.purpose,
+          requestedBy: d.requestedBy,
+          status: 'pending',
+        }),
+      };
+    }
+    case 'DisbursementApproved':
+      return {
+        ...state,
+        pending: subtract(state.pending, e.data.amount),
+        disbursed: add(state.disbursed, e.data.amount),
+        disbursements: withDisbursement(state.disbursements, e.data.disbursementId, { amount: e.data.amount, valueDate: e.data.valueDate, reversed: false }),
+        requests: decided(state, e.data.disbursementId, 'approved'),
+      };
+    case 'DisbursementRejected':
+      return { ...state, pending: subtract(state.pending, e.data.amount), requests: decided(state, e.data.disbursementId, 'rejected') };
+    case 'DisbursementWithdrawn':
+      return { ...state, pending: subtract(state.pending, e.data.amount), requests: decided(state, e.data.disbursementId, 'withdrawn') };
     default: {
       const _exhaustive: never = e;
       return _exhaustive;

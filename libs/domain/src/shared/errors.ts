@@ -19,7 +19,9 @@ export type ErrorCode =
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'CONCURRENCY_CONFLICT'
   | 'AMOUNT_OUT_OF_RANGE'
-  | 'NOT_SUPPORTED';
+  | 'NOT_SUPPORTED'
+  | 'SEPARATION_OF_DUTIES'
+  | 'ALREADY_DECIDED';
 
 export class DomainError extends Error {
   constructor(

@@ -4,6 +4,7 @@ import { ALLOCATIONS, type AllocationDoc } from '../projections/allocations.proj
 import { DISBURSEMENTS, type DisbursementDoc } from '../projections/disbursements.projection';
 import { HOUSEHOLDS, type HouseholdDoc } from '../projections/households.projection';
 import { UNITS, type UnitDoc } from '../projections/units.projection';
+import { APPROVALS, type ApprovalDoc } from '../projections/approvals.projection';
 
 /*
  * The one place where a record outside the caller's scope becomes a record that does not exist.
@@ -63,7 +64,9 @@ export async function disbursementAndAllocation(reads: ReadStore, principal: Pri
 async function pathOf(reads: ReadStore, collection: typeof ALLOCATIONS | typeof HOUSEHOLDS | typeof DISBURSEMENTS, id: string): Promise<readonly string[] | null> {
   if (collection === DISBURSEMENTS) {
     const d = await reads.get<DisbursementDoc>(DISBURSEMENTS, id);
-    return d === null ? null : ((await reads.get<AllocationDoc>(ALLOCATIONS, d.allocationId))?.unitPath ?? null);
+    // A payment still waiting for a checker is found by its request (issue 13).
+    if (d === null) return (await reads.get<ApprovalDoc>(APPROVALS, id))?.unitPath ?? null;
+    return (await reads.get<AllocationDoc>(ALLOCATIONS, d.allocationId))?.unitPath ?? null;
   }
   return (await reads.get<AllocationDoc | HouseholdDoc>(collection, id))?.unitPath ?? null;
 }
@@ -83,4 +86,11 @@ export async function assertIdFree(reads: ReadStore, principal: Principal, what:
   const path = await pathOf(reads, collection, id);
   if (path === null) return;
   throw canRead(principal, path) ? alreadyExists(what, id) : notAvailable(what, id);
+}
+
+/** A payment request (maker-checker) named in the URL, pending or decided: unknown or out of scope → 404. */
+export async function requestById(reads: ReadStore, principal: Principal, id: string): Promise<ApprovalDoc> {
+  const r = await reads.get<ApprovalDoc>(APPROVALS, id);
+  if (r === null || !canRead(principal, r.unitPath)) throw notFound('disbursement request', id);
+  return r;
 }

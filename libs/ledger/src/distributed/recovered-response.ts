@@ -1,4 +1,5 @@
 import type { StoredEvent } from '../ports/event-store.port';
+import { REQUEST_STATUS_OF } from '../commands/approvals/responses';
 
 /**
  * The 201 body of a command, rebuilt from the events it appended. Used only when a process stored
@@ -14,6 +15,13 @@ export function recoveredResponse(events: readonly StoredEvent[]): unknown {
   const d = first.data as Record<string, unknown>;
   switch (first.type) {
     case 'DisbursementRecorded':
+      return { id: d.disbursementId, allocationId: d.allocationId, status: 'disbursed', position };
+    case 'DisbursementRequested':
+      return { id: d.disbursementId, allocationId: d.allocationId, status: 'pending', position };
+    case 'DisbursementApproved':
+    case 'DisbursementRejected':
+    case 'DisbursementWithdrawn':
+      return { id: d.disbursementId, allocationId: d.allocationId, status: REQUEST_STATUS_OF[first.type], position };
     case 'DisbursementReversed':
       return { id: d.disbursementId, allocationId: d.allocationId, position };
     case 'AllocationNoteRecorded':

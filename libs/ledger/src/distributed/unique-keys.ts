@@ -10,7 +10,8 @@ export type UniqueKey = Readonly<{ key: string; conflict: () => Error }>;
  * transaction, on EventStoreDB the adapter reserves `disbursement:<id>` first.
  */
 export function uniqueKeys(e: Pick<NewEvent, 'type' | 'data'>): UniqueKey[] {
-  if (e.type === 'DisbursementRecorded') {
+  // A request claims its id at once: approved, it becomes the payment of that id (issue 13).
+  if (e.type === 'DisbursementRecorded' || e.type === 'DisbursementRequested') {
     const id = (e.data as { disbursementId?: unknown }).disbursementId;
     if (typeof id === 'string') return [{ key: `disbursement:${id}`, conflict: () => alreadyExists('disbursement', id) }];
   }

@@ -15,11 +15,8 @@ export type RowStream = AsyncGenerator<RawRow, void, undefined> & Readonly<{ sha
 
 export type Line = Readonly<{ number: number; text: string }>;
 
-/**
- * Splits a byte stream into lines without holding more than one chunk and one partial line, and
- * hashes the bytes as they pass so that a re-sent file can be recognised without a second read.
- */
-export class LineReader {
+/** A byte stream read once, hashed as it passes, so that a re-sent file is recognised without a second read. */
+export class HashedBytes {
   private readonly hash: Hash = createHash('sha256');
   private digest: string | null = null;
 
@@ -30,14 +27,29 @@ export class LineReader {
     return this.digest;
   }
 
+  async *chunks(): AsyncGenerator<Buffer, void, undefined> {
+    for await (const chunk of this.stream as AsyncIterable<Buffer | string>) {
+      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      this.hash.update(buf);
+      yield buf;
+    }
+    this.digest = this.hash.digest('hex');
+  }
+
+  /** Stops reading: the consumer gave up (the digest stays unknown). */
+  abandon(): void {
+    this.stream.destroy();
+  }
+}
+
+/** Splits a byte stream into lines without holding more than one chunk and one partial line. */
+export class LineReader extends HashedBytes {
   async *lines(): AsyncGenerator<Line, void, undefined> {
     const decoder = new StringDecoder('utf8');
     let rest = '';
     let number = 0;
-    for await (const chunk of this.stream as AsyncIterable<Buffer | string>) {
-      const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      this.hash.update(buf);
-      let text = rest + decoder.write(buf);
+    for await (const buf of this.chunks()) {
+      const text = rest + decoder.write(buf);
       let start = 0;
       for (let nl = text.indexOf('\n', start); nl !== -1; nl = text.indexOf('\n', start)) {
         number += 1;
@@ -46,14 +58,12 @@ export class LineReader {
         start = nl + 1;
       }
       rest = text.slice(start);
-      text = '';
     }
     rest += decoder.end();
-    this.digest = this.hash.digest('hex');
     if (rest.length > 0) yield { number: number + 1, text: rest.endsWith('\r') ? rest.slice(0, -1) : rest };
   }
 }
 
-export function rowStream(reader: LineReader, rows: AsyncGenerator<RawRow, void, undefined>): RowStream {
+export function rowStream(reader: HashedBytes, rows: AsyncGenerator<RawRow, void, undefined>): RowStream {
   return Object.assign(rows, { sha256: () => reader.sha256() });
 }

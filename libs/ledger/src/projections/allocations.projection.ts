@@ -2,6 +2,7 @@ import type { AllocationGranted } from '../../../domain/src';
 import { add, subtract } from '../../../domain/src';
 import { UNITS, type UnitDoc } from './units.projection';
 import { defineProjection, ref, type DocRef, type DocWrite } from './projection';
+import { MAKER_CHECKER_EVENTS, applyMakerChecker } from './allocations.maker-checker';
 
 export type AllocationDoc = Readonly<{
   id: string;
@@ -23,6 +24,8 @@ export type AllocationDoc = Readonly<{
   subAllocated: number;
   disbursed: number;
   disbursedTotal: number;
+  /** Requests awaiting a checker, reserved (absent on documents written before issue 13: none). */
+  pending?: number;
   grantedAt: string;
   /** Progress notes, oldest first (absent on documents written before issue 12: none). */
   notes?: readonly AllocationNote[];
@@ -36,14 +39,14 @@ export const ALLOCATIONS = 'allocations';
 /** Live balances of every allocation: the figures GET /allocations/{id} and /balances read. */
 export const allocationsProjection = defineProjection({
   name: 'allocations',
-  handles: ['AllocationGranted', 'AllocationAdjusted', 'FundsPassedDown', 'FundsReturned', 'DisbursementRecorded', 'DisbursementReversed', 'AllocationNoteRecorded'],
+  handles: ['AllocationGranted', 'AllocationAdjusted', 'FundsPassedDown', 'FundsReturned', 'DisbursementRecorded', 'DisbursementReversed', 'AllocationNoteRecorded', ...MAKER_CHECKER_EVENTS],
   touches(e) {
     const refs: DocRef[] = [ref(ALLOCATIONS, e.data.allocationId)];
     if (e.type === 'AllocationGranted') {
       refs.push(ref(UNITS, e.data.unit));
       if (e.data.parentId) refs.push(ref(ALLOCATIONS, e.data.parentId));
     }
-    if (e.type === 'DisbursementRecorded' || e.type === 'DisbursementReversed') for (const a of e.data.ancestry) refs.push(ref(ALLOCATIONS, a));
+    if (e.type === 'DisbursementRecorded' || e.type === 'DisbursementReversed' || e.type === 'DisbursementApproved') for (const a of e.data.ancestry) refs.push(ref(ALLOCATIONS, a));
     return refs;
   },
   apply(e, docs): DocWrite[] {
@@ -71,6 +74,7 @@ export const allocationsProjection = defineProjection({
             subAllocated: 0,
             disbursed: 0,
             disbursedTotal: 0,
+            pending: 0,
             grantedAt: e.metadata.recordedAt,
           }),
         ];
@@ -113,6 +117,11 @@ export const allocationsProjection = defineProjection({
         const note: AllocationNote = { id: d.noteId, text: d.text, asOf: d.asOf, recordedAt: e.metadata.recordedAt, recordedBy: e.metadata.actor.userId, position: e.position };
         return [put({ ...a, notes: [...(a.notes ?? []), note] })];
       }
+      case 'DisbursementRequested':
+      case 'DisbursementApproved':
+      case 'DisbursementRejected':
+      case 'DisbursementWithdrawn':
+        return applyMakerChecker(e, get).map(put);
       default: {
         const _exhaustive: never = e;
         return _exhaustive;

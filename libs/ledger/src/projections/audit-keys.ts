@@ -12,6 +12,8 @@ export function auditKeys(e: StoredEvent): string[] {
   const add = (kind: string, value: unknown) => {
     if (typeof value === 'string' && value.length > 0) keys.add(`${kind}:${value}`);
   };
+  // Maker-checker: a decision on a request is found under its maker as well as its checker.
+  add('actor', d.requestedBy);
   add('allocation', d.allocationId);
   add('allocation', d.parentId);
   add('allocation', d.childAllocationId);

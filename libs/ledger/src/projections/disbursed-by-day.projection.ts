@@ -28,7 +28,8 @@ export const dayId = (allocationId: string, valueDate: string): string => `${all
 
 export const disbursedByDayProjection = defineProjection({
   name: 'disbursed-by-day',
-  handles: ['DisbursementRecorded', 'DisbursementReversed'],
+  // An approved request is a payment valued on the day it was requested for.
+  handles: ['DisbursementRecorded', 'DisbursementReversed', 'DisbursementApproved'],
   // The allocation's document is only read, for fields that never change: it is not "touched".
   touches: (e) => {
     const d = e.data;
@@ -57,7 +58,7 @@ export const disbursedByDayProjection = defineProjection({
         disbursed: 0,
       };
     }
-    const disbursed = e.type === 'DisbursementRecorded' ? add(day.disbursed, d.amount) : subtract(day.disbursed, d.amount);
+    const disbursed = e.type === 'DisbursementReversed' ? subtract(day.disbursed, d.amount) : add(day.disbursed, d.amount);
     return [{ collection: DISBURSED_BY_DAY, id, doc: { ...day, disbursed } }];
   },
 });

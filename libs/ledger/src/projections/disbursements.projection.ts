@@ -13,6 +13,8 @@ export type DisbursementDoc = Readonly<{
   recordedAt: string;
   recordedBy: string;
   position: number;
+  /** A payment that waited for a checker (maker-checker, issue 13): who released it and why; absent: none needed. */
+  approval?: Readonly<{ approvedBy: string; comment: string | null; approvedAt: string; position: number }>;
   reversal: Readonly<{ reason: string; valueDate: string; decision: DisbursementReversed['data']['decision']; recordedAt: string; recordedBy: string; position: number }> | null;
   _position?: number;
 }>;
@@ -26,10 +28,11 @@ export const DISBURSEMENTS = 'disbursements';
  */
 export const disbursementsProjection = defineProjection({
   name: 'disbursements',
-  handles: ['DisbursementRecorded', 'DisbursementReversed'],
+  handles: ['DisbursementRecorded', 'DisbursementReversed', 'DisbursementApproved'],
   touches: (e) => [ref(DISBURSEMENTS, e.data.disbursementId)],
   apply(e, docs): DocWrite[] {
-    if (e.type === 'DisbursementRecorded') {
+    // A request becomes a payment when approved: recorded by its maker, from the approval's position on.
+    if (e.type === 'DisbursementRecorded' || e.type === 'DisbursementApproved') {
       const d = e.data;
       if (docs(DISBURSEMENTS, d.disbursementId)) throw alreadyExists('disbursement', d.disbursementId);
       const doc: DisbursementDoc = {
@@ -42,8 +45,9 @@ export const disbursementsProjection = defineProjection({
         payee: d.payee,
         purpose: d.purpose,
         recordedAt: e.metadata.recordedAt,
-        recordedBy: e.metadata.actor.userId,
+        recordedBy: e.type === 'DisbursementApproved' ? e.data.requestedBy : e.metadata.actor.userId,
         position: e.position,
+        ...(e.type === 'DisbursementApproved' ? { approval: { approvedBy: e.data.approvedBy, comment: e.data.comment, approvedAt: e.metadata.recordedAt, position: e.position } } : {}),
         reversal: null,
       };
       return [{ collection: DISBURSEMENTS, id: doc.id, doc }];

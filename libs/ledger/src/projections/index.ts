@@ -1,4 +1,6 @@
 import { allocationsProjection } from './allocations.projection';
+import { approvalPoliciesProjection } from './approval-policies.projection';
+import { approvalsProjection } from './approvals.projection';
 import { disbursedByDayProjection } from './disbursed-by-day.projection';
 import { disbursementsProjection } from './disbursements.projection';
 import { householdsProjection } from './households.projection';
@@ -16,6 +18,8 @@ export * from './transfers.projection';
 export * from './units.projection';
 export * from './users.projection';
 export * from './audit-keys';
+export * from './approvals.projection';
+export * from './approval-policies.projection';
 
 export const PROJECTIONS: readonly Projection[] = [
   unitsProjection,
@@ -25,4 +29,6 @@ export const PROJECTIONS: readonly Projection[] = [
   disbursedByDayProjection,
   transfersProjection,
   householdsProjection,
+  approvalsProjection,
+  approvalPoliciesProjection,
 ];

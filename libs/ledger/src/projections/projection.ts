@@ -1,4 +1,4 @@
-import type { AllocationEvent, HouseholdEvent, UnitEvent, UserEvent } from '../../../domain/src';
+import type { AllocationEvent, ApprovalPolicyEvent, HouseholdEvent, UnitEvent, UserEvent } from '../../../domain/src';
 import type { StoredEvent } from '../ports/event-store.port';
 import type { Doc } from '../ports/read-store.port';
 import { upcast } from '../schema/upcasters';
@@ -21,7 +21,7 @@ export interface Projection {
 }
 
 /** Every event a projection may handle: the domain's own definitions, discriminated by `type`. */
-export type LedgerEvent = AllocationEvent | HouseholdEvent | UnitEvent | UserEvent;
+export type LedgerEvent = AllocationEvent | HouseholdEvent | UnitEvent | UserEvent | ApprovalPolicyEvent;
 export type LedgerEventType = LedgerEvent['type'];
 
 /** A stored event read as the domain event its type names (upcast first, so `data` has the current shape). */

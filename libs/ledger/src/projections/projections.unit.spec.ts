@@ -1,5 +1,6 @@
 import {
   allocationDecider,
+  approvalPolicyDecider,
   event,
   fold,
   householdDecider,
@@ -16,6 +17,7 @@ import {
   type DomainEvent,
   type FundsPassedDown,
   type Granted,
+  type RecordDisbursement,
   type LegalDocument,
   type UnitLevel,
 } from '../../../domain/src';
@@ -27,10 +29,13 @@ import { HOUSEHOLDS, HOUSEHOLD_STATS, statsId, type HouseholdDoc, type Household
 import { auditKeys } from './audit-keys';
 import { docKey, project, type DocLookup, type DocWrite } from './projection';
 import { TRANSFERS, type TransferDoc } from './transfers.projection';
+import { APPROVALS, type ApprovalDoc } from './approvals.projection';
+import { APPROVAL_POLICIES } from './approval-policies.projection';
 import { PROJECTIONS, TOKENS, UNITS, USERS, type UnitDoc, type UserDoc } from './index';
 
 const ADMIN: Actor = { userId: 'admin', role: 'admin' };
 const KE_TOAN: Actor = { userId: 'ke-toan-lai-chau', role: 'finance_officer' };
+const CHECKER: Actor = { userId: 'checker', role: 'finance_officer' };
 
 /** The write side in miniature: streams numbered by revision, one log numbered by position. */
 const NOW = '2022-07-01T02:00:00.000Z';
@@ -133,6 +138,8 @@ const disburse = (disbursementId: string, amount: number): AllocationCommand => 
   payee: null,
   purpose: null,
   today: '2022-12-31',
+  maker: 'pt-finance',
+  approvalPolicy: null,
 });
 
 /** Lai Châu gets 100 bn đ, passes 71,570 m to Phong Thổ (747/QĐ-UBND), which passes 5 bn to Sì Lở Lầu. */
@@ -529,6 +536,7 @@ describe('projections', () => {
   describe('replay', () => {
     function fullStory(): Log {
       const log = allocationStory();
+      makerChecker(log);
       log.run(stream(COMMUNE), allocationDecider, { type: 'ReverseDisbursement', disbursementId: 'd-2', reason: 'sai', decision: null, valueDate: null, today: '2023-01-05' });
       log.run(stream(DISTRICT), allocationDecider, { type: 'AdjustAllocation', delta: -1_000_000_000, decision: DECISION_747, reason: 'giảm', transferId: 't-red' });
       log.run(stream(PROVINCE), allocationDecider, { type: 'ReturnFunds', transferId: 't-red', purpose: 'reduction', childAllocationId: DISTRICT, amount: 1_000_000_000, reason: 'giảm' });
@@ -541,6 +549,39 @@ describe('projections', () => {
       log.run('user-u', userDecider, { type: 'DeactivateUser', id: 'u', reason: 'r', otherActiveAdmins: 1 }, ADMIN);
       return log;
     }
+
+    /** Maker-checker: a policy on Phong Thổ, one request approved by another officer, one rejected. */
+    function makerChecker(log: Log): void {
+      const policy = { unit: 'phong-tho', threshold: 1_000_000_000, decision: DECISION_747 };
+      log.run('approval-policy-phong-tho', approvalPolicyDecider, { type: 'SetApprovalPolicy', ...policy }, KE_TOAN);
+      for (const id of ['r-1', 'r-2']) log.run(stream(DISTRICT), allocationDecider, { ...(disburse(id, 2_000_000_000) as RecordDisbursement), approvalPolicy: policy });
+      log.run(stream(DISTRICT), allocationDecider, { type: 'ApproveDisbursement', disbursementId: 'r-1', checker: 'checker', comment: 'ok' }, CHECKER);
+      log.run(stream(DISTRICT), allocationDecider, { type: 'RejectDisbursement', disbursementId: 'r-2', checker: 'checker', reason: 'thiếu hồ sơ' }, CHECKER);
+    }
+
+    it('moves an approved request into disbursed up the ancestry and releases a rejected one', () => {
+      const rm = new ReadModels();
+      rm.apply(fullStory().events);
+      expect(rm.get<AllocationDoc>(ALLOCATIONS, DISTRICT)).toMatchObject({ pending: 0, disbursed: 29_673_000_000 });
+      // The commune's 2 bn was reversed: the province's total is Phong Thổ's own.
+      expect(rm.get<AllocationDoc>(ALLOCATIONS, PROVINCE)).toMatchObject({ disbursedTotal: 29_673_000_000 });
+      expect(rm.get<ApprovalDoc>(APPROVALS, 'r-1')).toMatchObject({ status: 'approved', requestedBy: 'pt-finance', decision: { by: 'checker', reason: 'ok' } });
+      expect(rm.get<ApprovalDoc>(APPROVALS, 'r-2')).toMatchObject({ status: 'rejected', decision: { by: 'checker', reason: 'thiếu hồ sơ' } });
+      expect(rm.get<DisbursementDoc>(DISBURSEMENTS, 'r-1')).toMatchObject({ recordedBy: 'pt-finance', approval: { approvedBy: 'checker', comment: 'ok' } });
+      expect(rm.get<DisbursementDoc>(DISBURSEMENTS, 'r-2')).toBeNull();
+      expect(rm.get(APPROVAL_POLICIES, 'phong-tho')).toMatchObject({ threshold: 1_000_000_000 });
+    });
+
+    it('keeps a pending request reserved on its allocation only', () => {
+      const log = allocationStory();
+      const policy = { unit: 'phong-tho', threshold: 1, decision: DECISION_747 };
+      log.run(stream(DISTRICT), allocationDecider, { ...(disburse('r-9', 3_000_000_000) as RecordDisbursement), approvalPolicy: policy });
+      const rm = new ReadModels();
+      rm.apply(log.events);
+      expect(rm.get<AllocationDoc>(ALLOCATIONS, DISTRICT)).toMatchObject({ pending: 3_000_000_000, disbursed: 27_673_000_000 });
+      expect(rm.get<AllocationDoc>(ALLOCATIONS, PROVINCE)).toMatchObject({ pending: 0, disbursedTotal: 29_673_000_000 });
+      expect(rm.get<ApprovalDoc>(APPROVALS, 'r-9')).toMatchObject({ status: 'pending', unitPath: ['phong-tho', 'lai-chau', 'vn'], decision: null });
+    });
 
     it('is idempotent if run twice', () => {
       const log = fullStory();

@@ -13,7 +13,7 @@ import { balances } from './balances';
 const ADMIN: Principal = { userId: 'admin', role: 'admin', units: [] };
 const DECISION = { number: '747/QĐ-UBND', date: '2022-06-30', issuer: 'UBND tỉnh Lai Châu' };
 const LINE = { program: 'GNBV-2021-2025', project: 'DA1', subProject: 'DA1.1', fiscalYear: 2022, capitalType: 'investment', source: 'central' };
-const FIGURES = ['allocated', 'subAllocated', 'disbursed', 'available', 'disbursementRate'] as const;
+const FIGURES = ['allocated', 'subAllocated', 'disbursed', 'pending', 'available', 'disbursementRate'] as const;
 const figures = (x: Record<string, unknown>) => Object.fromEntries(FIGURES.map((k) => [k, x[k]]));
 
 /**
@@ -59,9 +59,9 @@ describe('balances: the allocation view\'s figures, each đồng once', () => {
   it('gives a row holding one allocation exactly that allocation\'s figures', async () => {
     const r = await balances(store, { groupBy: 'unit' }, ADMIN);
     expect(r.rows).toEqual([
-      { unit: 'LC', allocated: 300_000, subAllocated: 72_000, disbursed: 0, available: 228_000, disbursementRate: 4.67 },
-      { unit: 'MLP', allocated: 5_000, subAllocated: 0, disbursed: 2_000, available: 3_000, disbursementRate: 40 },
-      { unit: 'PT', allocated: 72_000, subAllocated: 5_000, disbursed: 12_000, available: 55_000, disbursementRate: 19.44 },
+      { unit: 'LC', allocated: 300_000, subAllocated: 72_000, disbursed: 0, pending: 0, available: 228_000, disbursementRate: 4.67 },
+      { unit: 'MLP', allocated: 5_000, subAllocated: 0, disbursed: 2_000, pending: 0, available: 3_000, disbursementRate: 40 },
+      { unit: 'PT', allocated: 72_000, subAllocated: 5_000, disbursed: 12_000, pending: 0, available: 55_000, disbursementRate: 19.44 },
     ]);
     for (const row of r.rows) {
       const id = `${(row as Record<string, unknown>).unit as string}-1`;
@@ -71,7 +71,7 @@ describe('balances: the allocation view\'s figures, each đồng once', () => {
 
   it('counts money passed down once in a total, and rows add up to it but for what the set passed within itself', async () => {
     const r = await balances(store, { groupBy: 'unit' }, ADMIN);
-    expect(r.total).toEqual({ allocated: 300_000, subAllocated: 0, disbursed: 14_000, available: 286_000, disbursementRate: 4.67 });
+    expect(r.total).toEqual({ allocated: 300_000, subAllocated: 0, disbursed: 14_000, pending: 0, available: 286_000, disbursementRate: 4.67 });
     const sum = (k: (typeof FIGURES)[number]) => r.rows.reduce((n, row) => n + (row[k] as number), 0);
     expect(sum('allocated') - sum('subAllocated')).toBe(r.total.allocated - r.total.subAllocated);
     expect([sum('disbursed'), sum('available')]).toEqual([r.total.disbursed, r.total.available]);
@@ -81,7 +81,7 @@ describe('balances: the allocation view\'s figures, each đồng once', () => {
 
   it('takes a subtree as its own set: the district is what entered it, the district and commune paid', async () => {
     const district = (await balances(store, { unit: 'PT' }, ADMIN)).total;
-    expect(district).toEqual({ allocated: 72_000, subAllocated: 0, disbursed: 14_000, available: 58_000, disbursementRate: 19.44 });
+    expect(district).toEqual({ allocated: 72_000, subAllocated: 0, disbursed: 14_000, pending: 0, available: 58_000, disbursementRate: 19.44 });
     const officer: Principal = { userId: 'pt', role: 'finance_officer', units: ['PT'] };
     expect((await balances(store, {}, officer)).total).toEqual(district);
   });
@@ -93,7 +93,7 @@ describe('balances: the allocation view\'s figures, each đồng once', () => {
       ['MLP', 0, 5_000, 0],
       ['PT', 12_000, 55_000, 16.67],
     ]);
-    expect(r.total).toEqual({ allocated: 300_000, subAllocated: 0, disbursed: 12_000, available: 288_000, disbursementRate: 4 });
+    expect(r.total).toEqual({ allocated: 300_000, subAllocated: 0, disbursed: 12_000, pending: 0, available: 288_000, disbursementRate: 4 });
     expect(r.at).toEqual({ position: await store.checkpoint(), valueDate: '2022-10-01' });
   });
 });

@@ -30,7 +30,9 @@ function figures(members: readonly Member[]) {
   let subAllocated = 0;
   let disbursed = 0;
   let disbursedTotal = 0;
+  let pending = 0;
   for (const { a, disbursed: paid, disbursedTotal: paidBelow } of members) {
+    pending = add(pending, a.pending ?? 0);
     if (a.parentId === null || !ids.has(a.parentId)) allocated = add(allocated, a.allocated);
     else subAllocated = subtract(subAllocated, a.allocated);
     subAllocated = add(subAllocated, a.subAllocated);
@@ -41,7 +43,8 @@ function figures(members: readonly Member[]) {
     allocated,
     subAllocated,
     disbursed,
-    available: subtract(subtract(allocated, subAllocated), disbursed),
+    pending,
+    available: subtract(subtract(subtract(allocated, subAllocated), disbursed), pending),
     disbursementRate: percent(disbursedTotal, allocated),
   };
 }

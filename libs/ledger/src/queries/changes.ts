@@ -41,7 +41,7 @@ const figures = (a: AllocationDoc): BalanceFigures => ({
   allocated: a.allocated,
   subAllocated: a.subAllocated,
   disbursed: a.disbursed,
-  available: subtract(subtract(a.allocated, a.subAllocated), a.disbursed),
+  available: subtract(subtract(subtract(a.allocated, a.subAllocated), a.disbursed), a.pending ?? 0),
 });
 
 /**

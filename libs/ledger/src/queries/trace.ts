@@ -10,6 +10,8 @@ import type { EventStore } from '../ports/event-store.port';
 import type { ReadStore } from '../ports/read-store.port';
 import { ALLOCATIONS, type AllocationDoc } from '../projections/allocations.projection';
 import { DISBURSEMENTS, type DisbursementDoc } from '../projections/disbursements.projection';
+import { APPROVALS } from '../projections/approvals.projection';
+import { requestView, type RequestView } from './list-approvals';
 import { allocationById, disbursementAndAllocation } from '../commands/lookups';
 import { streams } from '../streams';
 import { upcast } from '../schema/upcasters';
@@ -75,8 +77,12 @@ export type TraceNode = Readonly<{
   subAllocated: number;
   disbursed: number;
   disbursedTotal: number;
+  /** Reserved by requests awaiting a checker (maker-checker). */
+  pending: number;
   children: TraceNode[];
   disbursements: TracedPayment[];
+  /** Payments that waited for a checker, pending or decided, in the order requested. */
+  requests: RequestView[];
   reconciles: boolean;
   discrepancies: string[];
 }>;
@@ -99,6 +105,9 @@ async function node(reads: ReadStore, a: AllocationDoc, bad: AllocationTrace['un
     else children.push(await node(reads, child, bad));
   }
   const payments = (await reads.find<DisbursementDoc>(DISBURSEMENTS, { allocationId: a.id })).sort((x, y) => x.position - y.position).map(payment);
+  const requests = (await reads.find<Parameters<typeof requestView>[0]>(APPROVALS, { allocationId: a.id })).sort((x, y) => x.position - y.position).map(requestView);
+  const pendingRequested = requests.filter((r) => r.status === 'pending').reduce((s, r) => add(s, r.amount), 0);
+  if ((a.pending ?? 0) !== pendingRequested) discrepancies.push(`pending ${a.pending ?? 0} ≠ Σ pending requests ${pendingRequested}`);
   const childAllocated = children.reduce((s, c) => add(s, c.allocated), 0);
   const ownDisbursed = payments.filter((p) => p.reversal === null).reduce((s, p) => add(s, p.amount), 0);
   const childTotals = children.reduce((s, c) => add(s, c.disbursedTotal), 0);
@@ -114,8 +123,10 @@ async function node(reads: ReadStore, a: AllocationDoc, bad: AllocationTrace['un
     subAllocated: a.subAllocated,
     disbursed: a.disbursed,
     disbursedTotal: a.disbursedTotal,
+    pending: a.pending ?? 0,
     children,
     disbursements: payments,
+    requests,
     reconciles: discrepancies.length === 0,
     discrepancies,
   };

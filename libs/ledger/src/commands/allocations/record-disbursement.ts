@@ -17,7 +17,8 @@ import { streams } from '../../streams';
 import type { CommandRunner } from '../command-runner';
 import type { AppContext } from '../context';
 import { allocationById, assertIdFree } from '../lookups';
-import { disbursementResponse } from './responses';
+import { recordedResponse } from '../approvals/responses';
+import { approvalPolicyFor } from '../approvals/approval-policy-in-force';
 
 export type RecordDisbursementInput = Readonly<{ id: string | null; amount: Dong; valueDate: Day; voucher: string; payee: string | null; purpose: string | null }>;
 
@@ -39,8 +40,10 @@ export async function recordDisbursement(runner: CommandRunner, reads: ReadStore
   const id = input.id ?? ctx.newId();
   assertId('id', id);
   await assertIdFree(reads, ctx.principal, 'disbursement', id);
-  const respond = disbursementResponse(id, allocationId);
-  const { result } = await runner.run(
+  // The policy in force when the payment is recorded decides whether it waits for a checker.
+  const approval = await approvalPolicyFor(reads, allocation.unitPath);
+  const respond = recordedResponse(id, allocationId);
+  const { result, events } = await runner.run(
     streams.allocation(allocationId),
     allocationDecider,
     {
@@ -52,9 +55,11 @@ export async function recordDisbursement(runner: CommandRunner, reads: ReadStore
       payee: input.payee,
       purpose: input.purpose,
       today: vietnamDay(ctx.now),
+      maker: ctx.principal.userId,
+      approvalPolicy: approval?.policy ?? null,
     },
     ctx,
     { respond },
   );
-  return respond(result!);
+  return respond(result!, events);
 }
