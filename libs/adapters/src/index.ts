@@ -3,3 +3,5 @@ export * from './memory/memory-ledger-store';
 export * from './sqlite/sqlite-bulk-append';
 export * from './sqlite/sqlite-rebuild';
 export * from './sqlite/sqlite-replay';
+export * from './sqlite/sqlite-household-keys';
+export * from './memory/memory-household-keys';

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AssessHouseholdHandler } from './assess-household/assess-household.handler';
 import { AssessHouseholdController } from './assess-household/assess-household.http';
+import { EraseHouseholdPersonalDataHandler } from './erase-household-personal-data/erase-household-personal-data.handler';
+import { EraseHouseholdPersonalDataController } from './erase-household-personal-data/erase-household-personal-data.http';
 import { GetHouseholdHandler } from './get-household/get-household.handler';
 import { GetHouseholdController } from './get-household/get-household.http';
 import { GetHouseholdStatsHandler } from './get-household-stats/get-household-stats.handler';
@@ -17,10 +19,11 @@ import { RegisterHouseholdController } from './register-household/register-house
     ListHouseholdsController,
     RegisterHouseholdController,
     AssessHouseholdController,
+    EraseHouseholdPersonalDataController,
     GetHouseholdStatsController,
     GetHouseholdController,
     ListPovertyStandardsController,
   ],
-  providers: [RegisterHouseholdHandler, AssessHouseholdHandler, GetHouseholdHandler, GetHouseholdStatsHandler, ListHouseholdsHandler],
+  providers: [RegisterHouseholdHandler, AssessHouseholdHandler, EraseHouseholdPersonalDataHandler, GetHouseholdHandler, GetHouseholdStatsHandler, ListHouseholdsHandler],
 })
 export class HouseholdsModule {}

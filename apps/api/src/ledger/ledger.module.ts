@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { SqliteLedgerStore } from '../../../../libs/adapters/src';
-import { PROJECTIONS, auditKeys } from '../../../../libs/ledger/src';
+import { SqliteHouseholdKeys, SqliteLedgerStore, keysFile } from '../../../../libs/adapters/src';
+import { sqliteBulkAppend } from '../../../../libs/adapters/src/sqlite/sqlite-bulk-append';
+import { PROJECTIONS, SealingEventStore, auditKeys, sealingBulkAppend } from '../../../../libs/ledger/src';
 import type { LedgerConfig } from '../config';
 import { LedgerService } from './ledger.service';
 
@@ -34,7 +35,9 @@ export class LedgerModule {
             }
             if (config.dbFile !== ':memory:') mkdirSync(dirname(config.dbFile), { recursive: true });
             const store = new SqliteLedgerStore(config.dbFile, { projections: PROJECTIONS, auditKeys });
-            return new LedgerService(store, store);
+            // Personal fields are sealed on their way into the log with keys kept beside it (<LEDGER_DB>.keys).
+            const keys = new SqliteHouseholdKeys(keysFile(config.dbFile));
+            return new LedgerService(new SealingEventStore(store, keys), store, keys, sealingBulkAppend(sqliteBulkAppend(store), keys));
           },
         },
       ],

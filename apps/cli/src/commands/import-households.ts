@@ -3,6 +3,8 @@ import { createReadStream, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { DomainError } from '../../../../libs/domain/src';
 import { sqliteBulkAppend } from '../../../../libs/adapters/src/sqlite/sqlite-bulk-append';
+import { SqliteHouseholdKeys, keysFile } from '../../../../libs/adapters/src/sqlite/sqlite-household-keys';
+import { SealingEventStore, sealingBulkAppend } from '../../../../libs/ledger/src/personal-data/sealing-event-store';
 import { CommandRunner } from '../../../../libs/ledger/src/commands/command-runner';
 import { appContext } from '../../../../libs/ledger/src/commands/context';
 import { importHouseholds } from '../../../../libs/ledger/src/commands/households/import-households';
@@ -59,9 +61,11 @@ export const importHouseholdsCommand: Command = {
           : `all ${rows.toLocaleString('en-US')} rows valid after ${duration(elapsed)}; writing them in one transaction…`,
       );
     };
+    // Heads' names and ethnicity are sealed as the server seals them, with keys in <LEDGER_DB>.keys.
+    const keys = new SqliteHouseholdKeys(keysFile(store.file));
     try {
-      const summary = await importHouseholds(new CommandRunner(store), store, format === 'csv' ? parseCsv(input) : parseNdjson(input), ctx, {
-        bulkAppend: sqliteBulkAppend(store),
+      const summary = await importHouseholds(new CommandRunner(new SealingEventStore(store, keys)), store, format === 'csv' ? parseCsv(input) : parseNdjson(input), ctx, {
+        bulkAppend: sealingBulkAppend(sqliteBulkAppend(store), keys),
         progressEvery: 5_000,
         onProgress: (p) => report(p.rows, p.phase),
       });
@@ -76,6 +80,8 @@ export const importHouseholdsCommand: Command = {
       io.err(`refused: ${error.message}`);
       io.out(JSON.stringify({ code: error.code, message: error.message, details: error.details }));
       return EXIT_FAILED;
+    } finally {
+      keys.close();
     }
   },
 };

@@ -37,6 +37,7 @@ const SENTENCES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
     en: 'Too many failed sign-ins from this machine; please wait a minute and try again.',
   },
   ALREADY_REVERSED: { vi: 'Khoản giải ngân này đã được hủy trước đó.', en: 'This payment has already been reversed.' },
+  ALREADY_ERASED: { vi: 'Dữ liệu cá nhân của hộ này đã được xóa trước đó.', en: "This household's personal data has already been erased." },
   CONCURRENCY_CONFLICT: { vi: 'Có người vừa ghi vào khoản vốn này cùng lúc; vui lòng thử lại.', en: 'Someone recorded on this allocation at the same moment; please try again.' },
   IDEMPOTENCY_KEY_REUSED: {
     vi: 'Biểu mẫu này đã được gửi với nội dung khác. Hãy mở lại biểu mẫu rồi gửi lại.',

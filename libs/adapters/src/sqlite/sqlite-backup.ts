@@ -5,11 +5,11 @@ import { readModelsFile } from './schema';
 
 /**
  * Files kept beside the log that a backup must carry with it, by the suffix added to the log's
- * path. The per-household key store of crypto-shredding (issue 15) belongs here when it lands: a
- * log restored without its keys would show every household's personal fields as erased, and keys
- * restored from another moment than the log would not match the events that need them.
+ * path: the households' data keys (crypto-shredding, sqlite-household-keys.ts). A log restored
+ * without its keys would show no household's personal fields. They are copied after the log, so
+ * the copy holds every key the copied events were sealed with (a key is durable before its event).
  */
-export const BACKUP_COMPANIONS: readonly string[] = [];
+export const BACKUP_COMPANIONS: readonly string[] = ['.keys'];
 
 /**
  * An online, consistent copy of one SQLite file through SQLite's backup API, taken while a server

@@ -30,7 +30,10 @@ export type AssessHousehold = Readonly<{
   standards?: readonly PovertyStandard[];
 }>;
 
-export type HouseholdCommand = RegisterHousehold | AssessHousehold;
+/** `legalBasis` and `reason` are parsed at the edge (non-empty, trimmed). */
+export type EraseHouseholdPersonalData = Readonly<{ type: 'EraseHouseholdPersonalData'; legalBasis: string; reason: string }>;
+
+export type HouseholdCommand = RegisterHousehold | AssessHousehold | EraseHouseholdPersonalData;
 
 export type Current = Readonly<{ reviewYear: number; classification: Classification; standard: string }>;
 
@@ -43,6 +46,7 @@ export type HouseholdState =
       area: Area;
       members: number;
       current: Current | null;
+      personalDataErased: boolean;
       /** The assessment that counts for each review year (the latest recorded). */
       byYear: ReadonlyMap<number, AssessmentSummary>;
     }>;
@@ -129,6 +133,12 @@ export function decideHousehold(command: HouseholdCommand, state: HouseholdState
       }
       return events;
     }
+    case 'EraseHouseholdPersonalData': {
+      const s = registered(state, 'household');
+      // Erasing twice is refused rather than recorded again: the first erasure is the legal act.
+      if (s.personalDataErased) throw new DomainError('ALREADY_ERASED', `the personal data of household '${s.id}' is already erased`, { id: s.id });
+      return [event('HouseholdPersonalDataErased', { householdId: s.id, unit: s.unit, legalBasis: command.legalBasis, reason: command.reason })];
+    }
     default: {
       const _exhaustive: never = command;
       return _exhaustive;
@@ -139,7 +149,7 @@ export function decideHousehold(command: HouseholdCommand, state: HouseholdState
 export function evolveHousehold(state: HouseholdState, e: HouseholdEvent): HouseholdState {
   switch (e.type) {
     case 'HouseholdRegistered':
-      return { status: 'registered', id: e.data.householdId, unit: e.data.unit, area: e.data.area, members: e.data.members, current: null, byYear: new Map() };
+      return { status: 'registered', id: e.data.householdId, unit: e.data.unit, area: e.data.area, members: e.data.members, current: null, personalDataErased: false, byYear: new Map() };
     case 'HouseholdAssessed': {
       if (state.status !== 'registered') return state;
       const d = e.data;
@@ -151,6 +161,8 @@ export function evolveHousehold(state: HouseholdState, e: HouseholdEvent): House
     }
     case 'HouseholdReclassified':
       return state;
+    case 'HouseholdPersonalDataErased':
+      return state.status === 'registered' ? { ...state, personalDataErased: true } : state;
     default: {
       const _exhaustive: never = e;
       return _exhaustive;

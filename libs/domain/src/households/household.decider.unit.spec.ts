@@ -215,6 +215,27 @@ describe('household decider', () => {
     });
   });
 
+  describe('EraseHouseholdPersonalData', () => {
+    const erase = { type: 'EraseHouseholdPersonalData' as const, legalBasis: 'Nghị định 13/2023/NĐ-CP, Điều 16', reason: 'the head of household asked for erasure' };
+    const erased = event('HouseholdPersonalDataErased', { householdId: HH, unit: COMMUNE, legalBasis: erase.legalBasis, reason: erase.reason });
+
+    it('records the erasure with its legal basis', () => {
+      spec.given([registered(), assessed({ classification: 'poor' })]).when(erase).then([erased]);
+    });
+
+    it('refuses a second erasure of the same household', () => {
+      spec.given([registered(), erased]).when(erase).thenThrows('ALREADY_ERASED', { id: HH });
+    });
+
+    it('refuses an unknown household', () => {
+      spec.given([]).when(erase).thenThrows('NOT_FOUND');
+    });
+
+    it('keeps classifying an erased household: counts and classes stay', () => {
+      spec.given([registered(), erased]).when(assess()).then([assessed({ classification: 'poor' })]);
+    });
+  });
+
   describe('evolve', () => {
     it('ignores an assessment or a reclassification before registration', () => {
       const reclassified = event('HouseholdReclassified', {

@@ -43,4 +43,11 @@ export type HouseholdReclassified = DomainEvent<
   }
 >;
 
-export type HouseholdEvent = HouseholdRegistered | HouseholdAssessed | HouseholdReclassified;
+/**
+ * The household's personal data (head's name, ethnicity) erased at the person's request or by law
+ * (Decree 13/2023/NĐ-CP on personal data protection): its key is destroyed, so the sealed fields of
+ * its events can never be read again. Counts, classes and money stay.
+ */
+export type HouseholdPersonalDataErased = DomainEvent<'HouseholdPersonalDataErased', { householdId: string; unit: string; legalBasis: string; reason: string }>;
+
+export type HouseholdEvent = HouseholdRegistered | HouseholdAssessed | HouseholdReclassified | HouseholdPersonalDataErased;

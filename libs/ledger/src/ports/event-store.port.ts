@@ -77,8 +77,8 @@ export class WrongExpectedVersion extends Error {
  * held until space returns (a client that gave up and retried would pay twice).
  */
 export class StorageFull extends Error {
-  constructor(readonly file: 'log' | 'read models', detail: string) {
-    super(`the ${file === 'log' ? "ledger's log" : "ledger's read models"} cannot grow (${detail}): nothing was recorded; retry once space is freed`);
+  constructor(readonly file: 'log' | 'read models' | 'household keys', detail: string) {
+    super(`the ledger's ${file} cannot grow (${detail}): nothing was recorded; retry once space is freed`);
     this.name = 'StorageFull';
   }
 }

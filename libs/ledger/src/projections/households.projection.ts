@@ -22,8 +22,15 @@ export type HouseholdDoc = Readonly<{
   unitPath: readonly string[];
   area: string;
   members: number;
+  /** As the log holds them: written in clear only by events from before sealing (else null). */
   headName: string | null;
   ethnicMinority: boolean | null;
+  /**
+   * The sealed personal fields, copied from the log as they are: the read models never hold a
+   * name in clear, so erasing (destroying the key) needs no scrubbing of documents or versions.
+   */
+  personal?: string | null;
+  personalDataErased?: boolean;
   registeredAt: string;
   current: Readonly<{ classification: Classification; reviewYear: number; standard: string }> | null;
   assessments: readonly AssessmentEntry[];
@@ -75,7 +82,7 @@ function count(stats: HouseholdStatsDoc, a: Readonly<{ classification: Classific
 
 export const householdsProjection = defineProjection({
   name: 'households',
-  handles: ['HouseholdRegistered', 'HouseholdAssessed', 'HouseholdReclassified'],
+  handles: ['HouseholdRegistered', 'HouseholdAssessed', 'HouseholdReclassified', 'HouseholdPersonalDataErased'],
   touches(e): DocRef[] {
     const refs = [ref(HOUSEHOLDS, e.data.householdId)];
     if (e.type === 'HouseholdRegistered') refs.push(ref(UNITS, e.data.unit));
@@ -85,15 +92,18 @@ export const householdsProjection = defineProjection({
   apply(e, docs): DocWrite[] {
     const id = e.data.householdId;
     if (e.type === 'HouseholdRegistered') {
-      const d = e.data;
+      // Sealed (SEALED_FIELD) since crypto-shredding; in clear in events written before it.
+      const d = e.data as typeof e.data & { personal?: string };
       const doc: HouseholdDoc = {
         id,
         unit: d.unit,
         unitPath: docs<UnitDoc>(UNITS, d.unit)?.path ?? [d.unit],
         area: d.area,
         members: d.members,
-        headName: d.headName,
-        ethnicMinority: d.ethnicMinority,
+        headName: d.headName ?? null,
+        ethnicMinority: d.ethnicMinority ?? null,
+        personal: d.personal ?? null,
+        personalDataErased: false,
         registeredAt: e.metadata.recordedAt,
         current: null,
         assessments: [],
@@ -103,6 +113,9 @@ export const householdsProjection = defineProjection({
     }
     const household = docs<HouseholdDoc>(HOUSEHOLDS, id);
     if (!household) throw new Error(`households projection: '${id}' has no document before position ${e.position}`);
+    if (e.type === 'HouseholdPersonalDataErased') {
+      return [{ collection: HOUSEHOLDS, id, doc: { ...household, headName: null, ethnicMinority: null, personal: null, personalDataErased: true } }];
+    }
     if (e.type === 'HouseholdReclassified') {
       const d = e.data;
       const entry = { assessmentId: d.assessmentId, reviewYear: d.reviewYear, from: d.from, to: d.to, standard: d.standard, recordedAt: e.metadata.recordedAt, position: e.position };

@@ -1,5 +1,4 @@
 import { invalid, readsEverything, type Principal } from '../../../domain/src';
-import { redactSecrets } from './redact';
 import { assertReferenceVisible } from '../commands/lookups';
 import type { EventStore, StoredEvent } from '../ports/event-store.port';
 import type { ReadStore } from '../ports/read-store.port';
@@ -8,6 +7,8 @@ import { DISBURSEMENTS } from '../projections/disbursements.projection';
 import { HOUSEHOLDS } from '../projections/households.projection';
 import { UNITS, type UnitDoc } from '../projections/units.projection';
 import { readingAt, type TimeTravelQuery } from './time-travel';
+import type { HouseholdKeyStore } from '../personal-data/household-keys.port';
+import { shownEventData } from '../personal-data/shown-personal-data';
 import { eventVisible } from '../live/event-scope';
 
 export type AuditQuery = Readonly<Partial<Record<'allocation' | 'household' | 'disbursement' | 'actor' | 'decision' | 'from' | 'to' | 'cursor', string>>> &
@@ -29,8 +30,7 @@ function bound(field: 'from' | 'to', value: string | undefined): number | null {
   return t;
 }
 
-
-export async function audit(events: EventStore, current: ReadStore, q: AuditQuery, principal: Principal) {
+export async function audit(events: EventStore, current: ReadStore, q: AuditQuery, principal: Principal, householdKeys: HouseholdKeyStore | null = null) {
   // At a past point the trail stops there, and references and scope are resolved as they stood.
   const { reads, at } = await readingAt(current, q);
   const limit = q.limit === undefined ? 100 : Number(q.limit);
@@ -68,7 +68,7 @@ export async function audit(events: EventStore, current: ReadStore, q: AuditQuer
   }
   const page = items.slice(0, limit);
   return {
-    items: page.map((e) => ({
+    items: await Promise.all(page.map(async (e) => ({
       position: e.position,
       type: e.type,
       schemaVersion: e.schemaVersion,
@@ -76,10 +76,10 @@ export async function audit(events: EventStore, current: ReadStore, q: AuditQuer
       revision: e.revision,
       recordedAt: e.metadata.recordedAt,
       actor: e.metadata.actor,
-      data: redactSecrets(e),
+      data: await shownEventData(e, principal, householdKeys, current),
       metadata: e.metadata,
       hash: e.hash,
-    })),
+    }))),
     nextCursor: items.length > limit ? String(page[page.length - 1]!.position) : null,
     at,
   };

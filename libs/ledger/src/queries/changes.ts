@@ -1,5 +1,4 @@
 import { invalid, readsEverything, subtract, type Principal } from '../../../domain/src';
-import { redactSecrets } from './redact';
 import type { EventStore, StoredEvent } from '../ports/event-store.port';
 import type { HistoricalReadStore, ReadStore } from '../ports/read-store.port';
 import { ALLOCATIONS, allocationsProjection, type AllocationDoc } from '../projections/allocations.projection';
@@ -9,6 +8,8 @@ import { upcast } from '../schema/upcasters';
 import { visible } from './scope';
 import { openListing } from './list-page';
 import { historical, parseInstant, parsePosition, readsAt } from './time-travel';
+import type { HouseholdKeyStore } from '../personal-data/household-keys.port';
+import { shownEventData } from '../personal-data/shown-personal-data';
 
 export type ChangesQuery = Readonly<Partial<Record<'from' | 'to' | 'unit', string>>> & Readonly<{ limit?: number | string; cursor?: unknown }>;
 
@@ -68,7 +69,7 @@ async function bound(reads: HistoricalReadStore, field: 'from' | 'to', value: st
  * each allocation those events touched moved. Scoped like every read: events and allocations
  * outside the reader's units are left out, and `unit` narrows to a subtree.
  */
-export async function changes(events: EventStore, current: ReadStore, q: ChangesQuery, principal: Principal) {
+export async function changes(events: EventStore, current: ReadStore, q: ChangesQuery, principal: Principal, keys: HouseholdKeyStore | null = null) {
   const reads = historical(current);
   const head = await reads.checkpoint();
   const from = await bound(reads, 'from', q.from, head);
@@ -109,7 +110,7 @@ export async function changes(events: EventStore, current: ReadStore, q: Changes
       byType[e.type] = (byType[e.type] ?? 0) + 1;
       // Every event in range is counted; only the page's are kept (and one more, to know there is a next page).
       if ((listing.after === null || e.position > (listing.after as number)) && items.length <= listing.limit) {
-        items.push({ position: e.position, type: e.type, schemaVersion: stored.schemaVersion, streamId: e.streamId, recordedAt: e.metadata.recordedAt, actor: e.metadata.actor, data: redactSecrets(e) });
+        items.push({ position: e.position, type: e.type, schemaVersion: stored.schemaVersion, streamId: e.streamId, recordedAt: e.metadata.recordedAt, actor: e.metadata.actor, data: await shownEventData(e, principal, keys, current) });
       }
     }
     cursor = page[page.length - 1]!.position;

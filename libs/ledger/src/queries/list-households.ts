@@ -1,6 +1,8 @@
 import { CLASSIFICATIONS, POVERTY_STANDARDS, invalid, type Principal } from '../../../domain/src';
 import type { ReadStore, Scalar } from '../ports/read-store.port';
 import { HOUSEHOLDS, type AssessmentEntry, type HouseholdDoc } from '../projections/households.projection';
+import type { HouseholdKeyStore } from '../personal-data/household-keys.port';
+import { shownHousehold } from '../personal-data/shown-personal-data';
 import { openListing, type PageQuery } from './list-page';
 import { visible, visibleUnitRef } from './scope';
 
@@ -20,7 +22,7 @@ const assessmentFor = (h: HouseholdDoc, reviewYear: number): AssessmentEntry | n
  * year); with it, about that year's assessment, and households not assessed that year are left out.
  * `q` matches the id or the head's name, ignoring case and diacritics.
  */
-export async function listHouseholds(current: ReadStore, q: HouseholdsQuery, principal: Principal) {
+export async function listHouseholds(current: ReadStore, q: HouseholdsQuery, principal: Principal, keys: HouseholdKeyStore | null = null) {
   if (q.classification !== undefined && !(CLASSIFICATIONS as readonly string[]).includes(q.classification)) throw invalid('classification', `must be one of ${CLASSIFICATIONS.join(', ')}`);
   if (q.reviewYear !== undefined && !/^\d{4}$/.test(q.reviewYear)) throw invalid('reviewYear', 'must be a year');
   if (q.deprivation !== undefined && !INDICATORS.includes(q.deprivation)) throw invalid('deprivation', `must be an indicator code: ${INDICATORS.join(', ')}`);
@@ -34,7 +36,9 @@ export async function listHouseholds(current: ReadStore, q: HouseholdsQuery, pri
   const where: Record<string, Scalar> = unit !== null && unit.children.length === 0 ? { unit: unit.code } : {};
   return listing.scanPage(HOUSEHOLDS, where, (h: HouseholdDoc) => {
     if (!visible(principal, h.unitPath) || (unit !== null && !h.unitPath.includes(unit.code))) return null;
-    if (text !== null && !folded(h.id).includes(text) && !folded(h.headName ?? '').includes(text)) return null;
+    const personal = shownHousehold(h, principal, keys);
+    // A finance officer's `q` matches ids only: a name it may not see must not be found by guessing.
+    if (text !== null && !folded(h.id).includes(text) && !folded(personal.headName ?? '').includes(text)) return null;
     const assessment = year !== null ? assessmentFor(h, year) : h.current === null ? null : assessmentFor(h, h.current.reviewYear);
     if ((year !== null || q.classification !== undefined || q.deprivation !== undefined) && assessment === null) return null;
     if (q.classification !== undefined && assessment!.classification !== q.classification) return null;
@@ -44,8 +48,7 @@ export async function listHouseholds(current: ReadStore, q: HouseholdsQuery, pri
       unit: h.unit,
       area: h.area,
       members: h.members,
-      headName: h.headName,
-      ethnicMinority: h.ethnicMinority,
+      ...personal,
       registeredAt: h.registeredAt,
       classification: h.current?.classification ?? null,
       standard: h.current?.standard ?? null,

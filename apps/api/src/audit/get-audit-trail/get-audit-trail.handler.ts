@@ -7,6 +7,6 @@ import { GetAuditTrailQuery } from './get-audit-trail.query';
 export class GetAuditTrailHandler implements IQueryHandler<GetAuditTrailQuery> {
   constructor(private readonly ledger: LedgerService) {}
   execute(q: GetAuditTrailQuery) {
-    return audit(this.ledger.events, this.ledger.reads, q.query, q.principal);
+    return audit(this.ledger.events, this.ledger.reads, q.query, q.principal, this.ledger.keys);
   }
 }

@@ -7,6 +7,6 @@ import { GetChangesQuery } from './get-changes.query';
 export class GetChangesHandler implements IQueryHandler<GetChangesQuery> {
   constructor(private readonly ledger: LedgerService) {}
   execute(q: GetChangesQuery) {
-    return changes(this.ledger.events, this.ledger.reads, q.query, q.principal);
+    return changes(this.ledger.events, this.ledger.reads, q.query, q.principal, this.ledger.keys);
   }
 }

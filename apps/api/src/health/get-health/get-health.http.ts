@@ -32,7 +32,8 @@ export class GetHealthController {
   async health(@Query() _query: NoQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     const head = await this.ledger.events.head();
     const projected = await this.ledger.reads.checkpoint();
-    const embedded = this.ledger.events instanceof SqliteLedgerStore ? this.ledger.events : null;
+    // The embedded store is the read side; the event side may be wrapped (SealingEventStore).
+    const embedded = this.ledger.reads instanceof SqliteLedgerStore ? this.ledger.reads : null;
     const lastError = embedded ? embedded.lag().lastError : null;
     const readModels = { position: projected, lag: head.position - projected, lastError };
     const full = embedded?.storageFull() ?? null;

@@ -1,6 +1,7 @@
 import { AREAS, REVIEW_TYPES } from '../../../../../libs/domain/src';
 import { Classification, Flag, Indicators, Instant, Int, List, Obj, OneOf, Text } from '../../http/openapi';
 import { ReadPointDto } from '../../http/read.dto';
+import { ERASED, PERSONAL } from '../personal-fields';
 
 export class CurrentClassDto {
   @Classification() classification!: string;
@@ -37,8 +38,9 @@ export class HouseholdViewDto {
   @Text() unit!: string;
   @OneOf(AREAS, 'Area') area!: string;
   @Int() members!: number;
-  @Text({ nullable: true }) headName!: string | null;
-  @Flag({ nullable: true }) ethnicMinority!: boolean | null;
+  @Text({ optional: true, nullable: true, description: PERSONAL }) headName?: string | null;
+  @Flag({ optional: true, nullable: true, description: PERSONAL }) ethnicMinority?: boolean | null;
+  @Flag({ optional: true, description: ERASED }) personalDataErased?: boolean;
   @Instant() registeredAt!: string;
   @Obj(() => CurrentClassDto, { nullable: true, description: 'the class of the latest review year (null before any assessment)' }) current!: CurrentClassDto | null;
   @List(() => AssessmentDto) assessments!: readonly AssessmentDto[];

@@ -7,6 +7,6 @@ import { GetHouseholdQuery } from './get-household.query';
 export class GetHouseholdHandler implements IQueryHandler<GetHouseholdQuery> {
   constructor(private readonly ledger: LedgerService) {}
   execute(q: GetHouseholdQuery) {
-    return householdView(this.ledger.reads, q.id, q.principal, q.at);
+    return householdView(this.ledger.reads, q.id, q.principal, q.at, this.ledger.keys);
   }
 }

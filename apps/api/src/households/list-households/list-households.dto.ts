@@ -3,6 +3,7 @@ import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator'
 import { AREAS, CLASSIFICATIONS, POVERTY_STANDARDS, REVIEW_TYPES } from '../../../../../libs/domain/src';
 import { PageQueryDto } from '../../http/query.dto';
 import { NEXT_CURSOR, ReadPointDto } from '../../http/read.dto';
+import { ERASED, PERSONAL } from '../personal-fields';
 
 const INDICATORS = [...new Set(POVERTY_STANDARDS.flatMap((s) => s.indicators))].sort();
 
@@ -49,8 +50,9 @@ export class HouseholdListItemDto {
   @ApiProperty({ type: 'string', example: 'MA-LI-PHO', description: "the commune's code" }) unit!: string;
   @ApiProperty({ enum: AREAS }) area!: string;
   @ApiProperty({ type: 'integer', minimum: 1 }) members!: number;
-  @ApiProperty({ type: 'string', nullable: true }) headName!: string | null;
-  @ApiProperty({ type: 'boolean', nullable: true }) ethnicMinority!: boolean | null;
+  @ApiPropertyOptional({ type: 'string', nullable: true, description: PERSONAL }) headName?: string | null;
+  @ApiPropertyOptional({ type: 'boolean', nullable: true, description: PERSONAL }) ethnicMinority?: boolean | null;
+  @ApiPropertyOptional({ type: 'boolean', description: ERASED }) personalDataErased?: boolean;
   @ApiProperty({ type: 'string', format: 'date-time' }) registeredAt!: string;
   @ApiProperty({ enum: CLASSIFICATIONS, nullable: true, description: 'the current class (its latest review year); null before any assessment' }) classification!: string | null;
   @ApiProperty({ type: 'string', nullable: true, description: 'the standard that decided the current class' }) standard!: string | null;

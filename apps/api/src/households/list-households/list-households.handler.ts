@@ -7,6 +7,6 @@ import { ListHouseholdsQuery } from './list-households.query';
 export class ListHouseholdsHandler implements IQueryHandler<ListHouseholdsQuery> {
   constructor(private readonly ledger: LedgerService) {}
   execute(q: ListHouseholdsQuery) {
-    return listHouseholds(this.ledger.reads, q.query, q.principal);
+    return listHouseholds(this.ledger.reads, q.query, q.principal, this.ledger.keys);
   }
 }

@@ -1,6 +1,4 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { SqliteLedgerStore } from '../../../../../libs/adapters/src/sqlite/sqlite-ledger-store';
-import { sqliteBulkAppend } from '../../../../../libs/adapters/src/sqlite/sqlite-bulk-append';
 import { importHouseholds } from '../../../../../libs/ledger/src/commands/households/import-households';
 import { parseCsv } from '../../../../../libs/ledger/src/imports/parse-csv';
 import { parseNdjson } from '../../../../../libs/ledger/src/imports/parse-ndjson';
@@ -12,8 +10,6 @@ export class ImportHouseholdsHandler implements ICommandHandler<ImportHouseholds
   constructor(private readonly ledger: LedgerService) {}
   execute(c: ImportHouseholdsCommand) {
     const rows = c.mediaType === 'text/csv' ? parseCsv(c.body.stream, c.csv) : parseNdjson(c.body.stream);
-    const store = this.ledger.events;
-    const bulkAppend = store instanceof SqliteLedgerStore ? sqliteBulkAppend(store) : undefined;
-    return importHouseholds(this.ledger.runner, this.ledger.reads, rows, c.ctx, { bulkAppend });
+    return importHouseholds(this.ledger.runner, this.ledger.reads, rows, c.ctx, { bulkAppend: this.ledger.bulkAppend });
   }
 }
