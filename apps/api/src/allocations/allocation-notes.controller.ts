@@ -11,7 +11,11 @@ import { NoteCreatedDto } from './allocations.responses';
 type NoteCreated = { id: string; allocationId: string; position: number };
 
 export class RecordNoteCommand extends Command<NoteCreated> {
-  constructor(readonly allocationId: string, readonly input: RecordNoteInput, readonly ctx: AppContext) {
+  constructor(
+    readonly allocationId: string,
+    readonly input: RecordNoteInput,
+    readonly ctx: AppContext,
+  ) {
     super();
   }
 }
@@ -34,7 +38,8 @@ export class AllocationNotesController {
   @HttpCode(201)
   @ApiDoc({
     summary: 'Record a progress note on an allocation',
-    description: 'Why the money is (not yet) spent, for the programme report; recorded as AllocationNoteRecorded on the allocation’s stream. Finance officers of the allocation’s unit, supervisors over it, admins.',
+    description:
+      'Why the money is (not yet) spent, for the programme report; recorded as AllocationNoteRecorded on the allocation’s stream. Finance officers of the allocation’s unit, supervisors over it, admins.',
     created: NoteCreatedDto,
     errors: [...WRITE_ERRORS, 404],
     idempotent: true,

@@ -31,7 +31,7 @@ export class AllocationsController {
   @ApiDoc({
     summary: 'Grant an allocation, or carve a sub-allocation out of one',
     description:
-      'Without `parentId`: a top-level grant on a budget line (program, project, subProject, fiscalYear, capitalType, source) by the unit\'s parent (an admin for a root unit). With `parentId`: the parent allocation\'s unit passes `amount` down to a unit below it; the line is the parent\'s. Refused (409) if the parent has not that much available.',
+      "Without `parentId`: a top-level grant on a budget line (program, project, subProject, fiscalYear, capitalType, source) by the unit's parent (an admin for a root unit). With `parentId`: the parent allocation's unit passes `amount` down to a unit below it; the line is the parent's. Refused (409) if the parent has not that much available.",
     created: CreatedDto,
     errors: [...WRITE_ERRORS, 409],
     idempotent: true,
@@ -45,7 +45,7 @@ export class AllocationsController {
   @ApiDoc({
     summary: 'Adjust an allocation up or down',
     description:
-      'A signed `delta` in whole đồng under a decision, with a reason, decided by whoever granted the allocation. A sub-allocation\'s increase comes from its parent (409 if the parent lacks it); a reduction goes back to it and may not go below what is committed (409 BELOW_COMMITTED).',
+      "A signed `delta` in whole đồng under a decision, with a reason, decided by whoever granted the allocation. A sub-allocation's increase comes from its parent (409 if the parent lacks it); a reduction goes back to it and may not go below what is committed (409 BELOW_COMMITTED).",
     created: CreatedDto,
     errors: [...WRITE_ERRORS, 404, 409],
     idempotent: true,
@@ -59,7 +59,7 @@ export class AllocationsController {
   @ApiDoc({
     summary: 'Record a payment from an allocation',
     description:
-      'A disbursement of `amount` whole đồng valued on `valueDate` (not later than today in Asia/Ho_Chi_Minh) against a voucher, by a finance officer of the allocation\'s unit. Refused (409 INSUFFICIENT_FUNDS) beyond what is available; a disbursement id is unique across the ledger (409 ALREADY_EXISTS). At or above the threshold of the approval policy in force for the unit it is a request (`status: pending`, DisbursementRequested): its amount is reserved at once and paid when another finance officer approves it (POST /disbursements/{id}/approval).',
+      "A disbursement of `amount` whole đồng valued on `valueDate` (not later than today in Asia/Ho_Chi_Minh) against a voucher, by a finance officer of the allocation's unit. Refused (409 INSUFFICIENT_FUNDS) beyond what is available; a disbursement id is unique across the ledger (409 ALREADY_EXISTS). At or above the threshold of the approval policy in force for the unit it is a request (`status: pending`, DisbursementRequested): its amount is reserved at once and paid when another finance officer approves it (POST /disbursements/{id}/approval).",
     created: DisbursementRecordedDto,
     errors: [...WRITE_ERRORS, 404, 409],
     idempotent: true,
@@ -73,7 +73,7 @@ export class AllocationsController {
   @ApiDoc({
     summary: 'Reverse a payment',
     description:
-      'The payment stays in the log; a reversal event gives its amount back to the allocation from `valueDate` (default: today in Asia/Ho_Chi_Minh; not before the payment\'s). A payment is reversed once (409 ALREADY_REVERSED).',
+      "The payment stays in the log; a reversal event gives its amount back to the allocation from `valueDate` (default: today in Asia/Ho_Chi_Minh; not before the payment's). A payment is reversed once (409 ALREADY_REVERSED).",
     created: DisbursementCreatedDto,
     errors: [...WRITE_ERRORS, 404, 409],
     idempotent: true,
@@ -99,7 +99,7 @@ export class AllocationsController {
   @ApiDoc({
     summary: 'Balances, filtered and grouped',
     description:
-      'Sums over the allocations in the caller\'s scope that match the filters, each đồng counted once: an allocation contributes what it kept (allocated − passed down) and what it paid itself. `groupBy` gives one row per group; `valueDate` counts only payments and reversals valued by then; `asOf`/`atPosition` read the books as they were known.',
+      "Sums over the allocations in the caller's scope that match the filters, each đồng counted once: an allocation contributes what it kept (allocated − passed down) and what it paid itself. `groupBy` gives one row per group; `valueDate` counts only payments and reversals valued by then; `asOf`/`atPosition` read the books as they were known.",
     ok: BalancesDto,
     errors: [...READ_ERRORS, 403, 501],
   })

@@ -40,7 +40,10 @@ export class AdjustAllocationDto {
 export class RecordDisbursementDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(128) id?: string;
   @Amount(1_200_000_000) amount!: number;
-  @ApiProperty({ format: 'date', example: '2022-09-15' }) @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'valueDate must be a date YYYY-MM-DD' }) valueDate!: string;
+  @ApiProperty({ format: 'date', example: '2022-09-15' })
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'valueDate must be a date YYYY-MM-DD' })
+  valueDate!: string;
   @ApiProperty({ example: 'UNC-0001/KBNN-PT' }) @IsString() @MaxLength(100) voucher!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) payee?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) purpose?: string;
@@ -49,7 +52,11 @@ export class RecordDisbursementDto {
 export class ReverseDisbursementDto {
   @ApiProperty({ example: 'voucher posted twice' }) @IsString() @MaxLength(1000) reason!: string;
   @ApiPropertyOptional({ type: DecisionDto }) @IsOptional() @ValidateNested() @Type(() => DecisionDto) decision?: DecisionDto;
-  @ApiPropertyOptional({ format: 'date', example: '2022-10-03', description: 'the day the reversal takes effect; default: the day it is recorded (Asia/Ho_Chi_Minh)' })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2022-10-03',
+    description: 'the day the reversal takes effect; default: the day it is recorded (Asia/Ho_Chi_Minh)',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'valueDate must be a date YYYY-MM-DD' })

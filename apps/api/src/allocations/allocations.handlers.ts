@@ -20,32 +20,54 @@ import { LedgerService } from '../ledger/ledger.service';
 type Created = { id: string; position: number };
 
 export class GrantAllocationCommand extends Command<Created> {
-  constructor(readonly input: GrantAllocationInput, readonly ctx: AppContext) {
+  constructor(
+    readonly input: GrantAllocationInput,
+    readonly ctx: AppContext,
+  ) {
     super();
   }
 }
 export class AdjustAllocationCommand extends Command<Created> {
-  constructor(readonly allocationId: string, readonly input: AdjustAllocationInput, readonly ctx: AppContext) {
+  constructor(
+    readonly allocationId: string,
+    readonly input: AdjustAllocationInput,
+    readonly ctx: AppContext,
+  ) {
     super();
   }
 }
 export class RecordDisbursementCommand extends Command<Created> {
-  constructor(readonly allocationId: string, readonly input: RecordDisbursementInput, readonly ctx: AppContext) {
+  constructor(
+    readonly allocationId: string,
+    readonly input: RecordDisbursementInput,
+    readonly ctx: AppContext,
+  ) {
     super();
   }
 }
 export class ReverseDisbursementCommand extends Command<Created> {
-  constructor(readonly disbursementId: string, readonly input: ReverseDisbursementInput, readonly ctx: AppContext) {
+  constructor(
+    readonly disbursementId: string,
+    readonly input: ReverseDisbursementInput,
+    readonly ctx: AppContext,
+  ) {
     super();
   }
 }
 export class GetAllocationQuery extends Query<unknown> {
-  constructor(readonly id: string, readonly principal: Principal, readonly at: TimeTravelQuery = {}) {
+  constructor(
+    readonly id: string,
+    readonly principal: Principal,
+    readonly at: TimeTravelQuery = {},
+  ) {
     super();
   }
 }
 export class GetBalancesQuery extends Query<unknown> {
-  constructor(readonly query: BalancesQuery, readonly principal: Principal) {
+  constructor(
+    readonly query: BalancesQuery,
+    readonly principal: Principal,
+  ) {
     super();
   }
 }

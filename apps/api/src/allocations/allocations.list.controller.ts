@@ -17,7 +17,8 @@ export class AllocationListsController {
   @Get('allocations')
   @ApiOperation({
     summary: 'List allocations',
-    description: "The allocations in the caller's scope, by id, with the figures of GET /allocations/{id}. `unit` keeps a unit's subtree; the budget-line filters and `parentId` match exactly.",
+    description:
+      "The allocations in the caller's scope, by id, with the figures of GET /allocations/{id}. `unit` keeps a unit's subtree; the budget-line filters and `parentId` match exactly.",
   })
   @ApiOkResponse({ type: AllocationPageDto })
   @ApiErrors(...READ_ERRORS, 403, 501)
@@ -28,7 +29,8 @@ export class AllocationListsController {
   @Get('allocations/:id/disbursements')
   @ApiOperation({
     summary: "List an allocation's disbursements",
-    description: 'The payments recorded against the allocation, in the order they were recorded; a reversed one stays listed, marked `reversed`, with its reversal and reason. An allocation outside the caller\'s scope answers 404 like an unknown one.',
+    description:
+      "The payments recorded against the allocation, in the order they were recorded; a reversed one stays listed, marked `reversed`, with its reversal and reason. An allocation outside the caller's scope answers 404 like an unknown one.",
   })
   @ApiOkResponse({ type: DisbursementPageDto })
   @ApiErrors(...READ_ERRORS, 404, 501)
@@ -37,7 +39,10 @@ export class AllocationListsController {
   }
 
   @Get('disbursements/:id')
-  @ApiOperation({ summary: 'Read a disbursement', description: "One payment, with its reversal if it was reversed. A payment outside the caller's scope answers 404 like an unknown one." })
+  @ApiOperation({
+    summary: 'Read a disbursement',
+    description: "One payment, with its reversal if it was reversed. A payment outside the caller's scope answers 404 like an unknown one.",
+  })
   @ApiOkResponse({ type: DisbursementReadDto })
   @ApiErrors(...READ_ERRORS, 404, 501)
   disbursement(@Param('id') id: string, @Query() query: TimeTravelQueryDto, @Req() req: AuthenticatedRequest) {

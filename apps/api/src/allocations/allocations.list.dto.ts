@@ -60,11 +60,13 @@ export class AllocationNoteDto {
 export class AllocationSummaryDto {
   @ApiProperty({ type: 'string', example: 'PT-DA1.1-2022' }) id!: string;
   @ApiProperty({ type: 'string', example: 'PHONG-THO', description: "the holding unit's code" }) unit!: string;
-  @ApiProperty({ type: 'string', nullable: true, description: "the granting unit's code (null: granted by an administrator to a root unit)" }) grantedBy!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: "the granting unit's code (null: granted by an administrator to a root unit)" }) grantedBy!:
+    string | null;
   @ApiProperty({ type: 'string', nullable: true, description: 'the allocation it was carved from' }) parentId!: string | null;
   @ApiProperty({ type: () => BudgetLineDto }) line!: BudgetLineDto;
   @ApiProperty({ type: () => LegalDocumentDto }) decision!: LegalDocumentDto;
-  @ApiProperty({ type: 'integer', description: 'đồng granted to this allocation, adjustments included (gross: before what it passed down)' }) allocated!: number;
+  @ApiProperty({ type: 'integer', description: 'đồng granted to this allocation, adjustments included (gross: before what it passed down)' })
+  allocated!: number;
   @ApiProperty({ type: 'integer', description: 'đồng passed down to its sub-allocations' }) subAllocated!: number;
   @ApiProperty({ type: 'integer', description: 'đồng it disbursed itself, net of reversals' }) disbursed!: number;
   @ApiProperty({ type: 'integer', description: 'đồng disbursed by it and every allocation below it' }) disbursedTotal!: number;
@@ -111,9 +113,14 @@ export class DisbursementDto {
   @ApiProperty({ type: 'string', format: 'date-time' }) recordedAt!: string;
   @ApiProperty({ type: 'string', description: 'the user who recorded it' }) recordedBy!: string;
   @ApiProperty({ type: 'integer', description: 'the log position of the payment' }) position!: number;
-  @ApiPropertyOptional({ type: () => PaymentApprovalDto, description: 'present when the payment waited for a checker: then `recordedBy` is its maker and `position` the approval' }) approval?: PaymentApprovalDto;
+  @ApiPropertyOptional({
+    type: () => PaymentApprovalDto,
+    description: 'present when the payment waited for a checker: then `recordedBy` is its maker and `position` the approval',
+  })
+  approval?: PaymentApprovalDto;
   @ApiProperty({ type: 'boolean', description: 'true once the payment has been reversed' }) reversed!: boolean;
-  @ApiProperty({ type: () => ReversalDto, nullable: true, description: 'the reversal, with its reason; null while the payment stands' }) reversal!: ReversalDto | null;
+  @ApiProperty({ type: () => ReversalDto, nullable: true, description: 'the reversal, with its reason; null while the payment stands' })
+  reversal!: ReversalDto | null;
 }
 
 export class DisbursementPageDto {

@@ -4,17 +4,28 @@ import { disbursementById, listAllocations, listDisbursements, type AllocationsQ
 import { LedgerService } from '../ledger/ledger.service';
 
 export class ListAllocationsQuery extends Query<unknown> {
-  constructor(readonly query: AllocationsQuery, readonly principal: Principal) {
+  constructor(
+    readonly query: AllocationsQuery,
+    readonly principal: Principal,
+  ) {
     super();
   }
 }
 export class ListDisbursementsQuery extends Query<unknown> {
-  constructor(readonly allocationId: string, readonly query: PageQuery, readonly principal: Principal) {
+  constructor(
+    readonly allocationId: string,
+    readonly query: PageQuery,
+    readonly principal: Principal,
+  ) {
     super();
   }
 }
 export class GetDisbursementQuery extends Query<unknown> {
-  constructor(readonly id: string, readonly query: TimeTravelQuery, readonly principal: Principal) {
+  constructor(
+    readonly id: string,
+    readonly query: TimeTravelQuery,
+    readonly principal: Principal,
+  ) {
     super();
   }
 }

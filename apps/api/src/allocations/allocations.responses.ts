@@ -13,7 +13,10 @@ export class DisbursementCreatedDto {
 
 /** POST /allocations/{id}/disbursements: paid at once, or waiting for a checker (the unit's approval policy). */
 export class DisbursementRecordedDto extends DisbursementCreatedDto {
-  @OneOf(['disbursed', 'pending'], 'PaymentStatus', { description: '`pending`: at or above the approval threshold in force, reserved until another finance officer approves it' }) status!: string;
+  @OneOf(['disbursed', 'pending'], 'PaymentStatus', {
+    description: '`pending`: at or above the approval threshold in force, reserved until another finance officer approves it',
+  })
+  status!: string;
 }
 
 export class NoteCreatedDto {

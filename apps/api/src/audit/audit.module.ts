@@ -10,7 +10,10 @@ import { ApiDoc, READ_ERRORS } from '../http/openapi';
 import { AuditPageDto } from './audit.responses';
 
 export class GetAuditTrailQuery extends Query<unknown> {
-  constructor(readonly query: AuditQuery, readonly principal: Principal) {
+  constructor(
+    readonly query: AuditQuery,
+    readonly principal: Principal,
+  ) {
     super();
   }
 }
@@ -32,7 +35,7 @@ export class AuditController {
   @ApiDoc({
     summary: 'The audit trail: who did what, when, under which decision, and why',
     description:
-      "Events of the log, oldest first, filtered by the record they touched (`allocation`, `household`, `disbursement`), `actor`, `decision` number or time (`from`, `to`), each with its metadata and hash; cursor-paged. Scoped readers see only the events of units in their scope; hashes of tokens are redacted. `asOf`/`atPosition` stop the trail there.",
+      'Events of the log, oldest first, filtered by the record they touched (`allocation`, `household`, `disbursement`), `actor`, `decision` number or time (`from`, `to`), each with its metadata and hash; cursor-paged. Scoped readers see only the events of units in their scope; hashes of tokens are redacted. `asOf`/`atPosition` stop the trail there.',
     ok: AuditPageDto,
     errors: [...READ_ERRORS, 403, 501],
   })

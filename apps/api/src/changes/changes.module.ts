@@ -9,7 +9,10 @@ import { ApiDoc, READ_ERRORS } from '../http/openapi';
 import { ChangesDto, ChangesQueryDto } from './changes.dto';
 
 export class GetChangesQuery extends Query<unknown> {
-  constructor(readonly query: ChangesQuery, readonly principal: Principal) {
+  constructor(
+    readonly query: ChangesQuery,
+    readonly principal: Principal,
+  ) {
     super();
   }
 }
@@ -30,7 +33,8 @@ export class ChangesController {
 
   @ApiDoc({
     summary: 'What changed between two points',
-    description: 'The events recorded after `from` up to `to` (positions, ISO timestamps or days), cursor-paged, counted by type, and how each allocation they touched moved (`before`/`after`/`delta`). Scoped like every read; later pages keep the first page\'s `to`.',
+    description:
+      "The events recorded after `from` up to `to` (positions, ISO timestamps or days), cursor-paged, counted by type, and how each allocation they touched moved (`before`/`after`/`delta`). Scoped like every read; later pages keep the first page's `to`.",
     ok: ChangesDto,
     errors: [...READ_ERRORS, 403, 501],
   })

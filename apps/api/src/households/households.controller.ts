@@ -7,7 +7,13 @@ import { TimeTravelQueryDto } from '../http/query.dto';
 import { Ctx } from '../http/request-context';
 import { AssessHouseholdDto, EraseHouseholdPersonalDataDto, RegisterHouseholdDto } from './households.dto';
 import { HouseholdStatsQueryDto } from './households.query';
-import { AssessHouseholdCommand, EraseHouseholdPersonalDataCommand, GetHouseholdQuery, GetHouseholdStatsQuery, RegisterHouseholdCommand } from './households.handlers';
+import {
+  AssessHouseholdCommand,
+  EraseHouseholdPersonalDataCommand,
+  GetHouseholdQuery,
+  GetHouseholdStatsQuery,
+  RegisterHouseholdCommand,
+} from './households.handlers';
 import { ApiDoc, READ_ERRORS, WRITE_ERRORS } from '../http/openapi';
 import { CreatedDto } from '../http/responses';
 import { AssessmentCreatedDto, ErasureRecordedDto, HouseholdStatsDto, HouseholdViewDto } from './households.responses';
@@ -65,7 +71,8 @@ export class HouseholdsController {
   // Declared before ':id' so that "stats" is not taken for a household id.
   @ApiDoc({
     summary: 'Poverty statistics over a unit and its subtree',
-    description: 'Households by class, rates in percent and deprivation counts for one review year, in all and for each unit directly below. `asOf`/`atPosition` read them as they were.',
+    description:
+      'Households by class, rates in percent and deprivation counts for one review year, in all and for each unit directly below. `asOf`/`atPosition` read them as they were.',
     ok: HouseholdStatsDto,
     errors: [...READ_ERRORS, 403, 501],
   })
@@ -76,7 +83,8 @@ export class HouseholdsController {
 
   @ApiDoc({
     summary: 'A household, its current class and its history',
-    description: 'Every assessment and reclassification, oldest first, with the current class (of the latest review year). `asOf`/`atPosition` read it as it was.',
+    description:
+      'Every assessment and reclassification, oldest first, with the current class (of the latest review year). `asOf`/`atPosition` read it as it was.',
     ok: HouseholdViewDto,
     errors: [...READ_ERRORS, 403, 404, 501],
   })

@@ -22,13 +22,29 @@ export class AssessHouseholdDto {
   @Min(0)
   @Max(Number.MAX_SAFE_INTEGER)
   incomePerCapita!: number;
-  @ApiProperty({ type: 'array', items: { type: 'string', enum: [...INDICATOR_CODES] }, maxItems: 20, example: ['health_insurance', 'housing_quality', 'latrine'], description: 'indicator codes of the standard in force for reviewYear' }) @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) deprivations!: string[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', enum: [...INDICATOR_CODES] },
+    maxItems: 20,
+    example: ['health_insurance', 'housing_quality', 'latrine'],
+    description: 'indicator codes of the standard in force for reviewYear',
+  })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  deprivations!: string[];
   @ApiPropertyOptional({ type: DecisionDto }) @IsOptional() @ValidateNested() @Type(() => DecisionDto) decision?: DecisionDto;
 }
 
 export class EraseHouseholdPersonalDataDto {
-  @ApiProperty({ example: 'Nghị định 13/2023/NĐ-CP, Điều 16', description: 'the law or decision the erasure rests on' }) @IsString() @MaxLength(500) legalBasis!: string;
-  @ApiProperty({ example: 'the head of household asked for erasure (request of 2026-03-02)', description: 'why; recorded in clear with the erasure: name no person here' })
+  @ApiProperty({ example: 'Nghị định 13/2023/NĐ-CP, Điều 16', description: 'the law or decision the erasure rests on' })
+  @IsString()
+  @MaxLength(500)
+  legalBasis!: string;
+  @ApiProperty({
+    example: 'the head of household asked for erasure (request of 2026-03-02)',
+    description: 'why; recorded in clear with the erasure: name no person here',
+  })
   @IsString()
   @MaxLength(2000)
   reason!: string;

@@ -17,27 +17,45 @@ import {
 import { LedgerService } from '../ledger/ledger.service';
 
 export class RegisterHouseholdCommand extends Command<{ id: string; position: number }> {
-  constructor(readonly input: RegisterHouseholdInput, readonly ctx: AppContext) {
+  constructor(
+    readonly input: RegisterHouseholdInput,
+    readonly ctx: AppContext,
+  ) {
     super();
   }
 }
 export class AssessHouseholdCommand extends Command<unknown> {
-  constructor(readonly householdId: string, readonly input: AssessHouseholdInput, readonly ctx: AppContext) {
+  constructor(
+    readonly householdId: string,
+    readonly input: AssessHouseholdInput,
+    readonly ctx: AppContext,
+  ) {
     super();
   }
 }
 export class EraseHouseholdPersonalDataCommand extends Command<unknown> {
-  constructor(readonly householdId: string, readonly input: EraseHouseholdPersonalDataInput, readonly ctx: AppContext) {
+  constructor(
+    readonly householdId: string,
+    readonly input: EraseHouseholdPersonalDataInput,
+    readonly ctx: AppContext,
+  ) {
     super();
   }
 }
 export class GetHouseholdQuery extends Query<unknown> {
-  constructor(readonly id: string, readonly principal: Principal, readonly at: TimeTravelQuery = {}) {
+  constructor(
+    readonly id: string,
+    readonly principal: Principal,
+    readonly at: TimeTravelQuery = {},
+  ) {
     super();
   }
 }
 export class GetHouseholdStatsQuery extends Query<unknown> {
-  constructor(readonly query: Readonly<{ unit?: string; reviewYear?: string }> & TimeTravelQuery, readonly principal: Principal) {
+  constructor(
+    readonly query: Readonly<{ unit?: string; reviewYear?: string }> & TimeTravelQuery,
+    readonly principal: Principal,
+  ) {
     super();
   }
 }
@@ -83,7 +101,10 @@ export class GetHouseholdStatsHandler implements IQueryHandler<GetHouseholdStats
 }
 
 export class ListHouseholdsQuery extends Query<unknown> {
-  constructor(readonly query: HouseholdsQuery, readonly principal: Principal) {
+  constructor(
+    readonly query: HouseholdsQuery,
+    readonly principal: Principal,
+  ) {
     super();
   }
 }
@@ -96,4 +117,11 @@ export class ListHouseholdsHandler implements IQueryHandler<ListHouseholdsQuery>
   }
 }
 
-export const HOUSEHOLD_HANDLERS = [RegisterHouseholdHandler, AssessHouseholdHandler, EraseHouseholdPersonalDataHandler, GetHouseholdHandler, GetHouseholdStatsHandler, ListHouseholdsHandler];
+export const HOUSEHOLD_HANDLERS = [
+  RegisterHouseholdHandler,
+  AssessHouseholdHandler,
+  EraseHouseholdPersonalDataHandler,
+  GetHouseholdHandler,
+  GetHouseholdStatsHandler,
+  ListHouseholdsHandler,
+];

@@ -6,7 +6,7 @@ import { ByClassificationDto } from '../imports/imports.responses';
 
 /** Shared with the list (households.list.dto.ts) and the erasure answer. */
 export const PERSONAL = 'personal data (Decree 13/2023/NĐ-CP): absent for finance officers; null when unknown or erased';
-export const ERASED = 'true once the household\'s personal data was erased (POST /households/{id}/erasure); absent for finance officers';
+export const ERASED = "true once the household's personal data was erased (POST /households/{id}/erasure); absent for finance officers";
 
 export class ErasureRecordedDto {
   @Text() householdId!: string;
@@ -62,7 +62,8 @@ export class HouseholdViewDto {
   @Flag({ optional: true, nullable: true, description: PERSONAL }) ethnicMinority?: boolean | null;
   @Flag({ optional: true, description: ERASED }) personalDataErased?: boolean;
   @Instant() registeredAt!: string;
-  @Obj(() => CurrentClassDto, { nullable: true, description: 'the class of the latest review year (null before any assessment)' }) current!: CurrentClassDto | null;
+  @Obj(() => CurrentClassDto, { nullable: true, description: 'the class of the latest review year (null before any assessment)' })
+  current!: CurrentClassDto | null;
   @List(() => AssessmentDto) assessments!: AssessmentDto[];
   @List(() => ReclassificationDto) reclassifications!: ReclassificationDto[];
   @Classification({ nullable: true }) classification!: string | null;

@@ -25,7 +25,10 @@ export class GetIntegrityHandler implements IQueryHandler<GetIntegrityQuery> {
 }
 
 export class GetChainRecordsQuery extends Query<{ items: ChainRecord[]; nextCursor: string | null }> {
-  constructor(readonly query: ChainRecordsQueryDto, readonly principal: Principal) {
+  constructor(
+    readonly query: ChainRecordsQueryDto,
+    readonly principal: Principal,
+  ) {
     super();
   }
 }
@@ -47,7 +50,8 @@ export class IntegrityController {
 
   @ApiDoc({
     summary: 'The head of the hash-chained log',
-    description: 'Its position and hash, for anyone signed in to note down and compare later (`ledger verify` re-walks the chain; `ledger checkpoint` signs a head).',
+    description:
+      'Its position and hash, for anyone signed in to note down and compare later (`ledger verify` re-walks the chain; `ledger checkpoint` signs a head).',
     ok: IntegrityHeadDto,
     errors: [...READ_ERRORS],
   })

@@ -7,7 +7,12 @@ const POSITION = /^(0|[1-9][0-9]{0,14})$/;
 
 /** GET /integrity/events: the log in position order, from a position on (no "as of": the log is never rewritten). */
 export class ChainRecordsQueryDto extends ConsistentReadQuery {
-  @ApiPropertyOptional({ type: 'string', pattern: POSITION.source, example: '0', description: 'start after this log position (0, the default: from the first event); not with cursor' })
+  @ApiPropertyOptional({
+    type: 'string',
+    pattern: POSITION.source,
+    example: '0',
+    description: 'start after this log position (0, the default: from the first event); not with cursor',
+  })
   @IsOptional()
   @IsString(oneValue('a log position (a whole number)'))
   @Matches(POSITION, { message: 'must be a log position (a whole number)' })

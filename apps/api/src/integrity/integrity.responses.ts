@@ -18,7 +18,10 @@ export class ChainRecordDto {
   @Int() schemaVersion!: number;
   @OPEN_OBJECT("the event's payload as stored (nothing redacted: the hash covers it)") data!: Record<string, unknown>;
   @OPEN_OBJECT("the event's metadata as stored (actor, recordedAt, decision, reason, …)") metadata!: Record<string, unknown>;
-  @Text({ description: 'SHA-256 (hex) of the previous hash, a line feed, and the canonical JSON of position, id, streamId, revision, type, schemaVersion, data and metadata' })
+  @Text({
+    description:
+      'SHA-256 (hex) of the previous hash, a line feed, and the canonical JSON of position, id, streamId, revision, type, schemaVersion, data and metadata',
+  })
   hash!: string;
 }
 

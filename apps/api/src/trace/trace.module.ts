@@ -11,12 +11,20 @@ import { ApiDoc, READ_ERRORS } from '../http/openapi';
 import { AllocationTraceDto, DisbursementTraceDto } from './trace.responses';
 
 export class GetDisbursementTraceQuery extends Query<unknown> {
-  constructor(readonly id: string, readonly principal: Principal, readonly at: TimeTravelQuery = {}) {
+  constructor(
+    readonly id: string,
+    readonly principal: Principal,
+    readonly at: TimeTravelQuery = {},
+  ) {
     super();
   }
 }
 export class GetAllocationTraceQuery extends Query<unknown> {
-  constructor(readonly id: string, readonly principal: Principal, readonly at: TimeTravelQuery = {}) {
+  constructor(
+    readonly id: string,
+    readonly principal: Principal,
+    readonly at: TimeTravelQuery = {},
+  ) {
     super();
   }
 }
@@ -51,7 +59,8 @@ export class TraceController {
 
   @ApiDoc({
     summary: 'Trace a payment up to the top-level allocation',
-    description: "The chain of allocations from the top-level grant down to the one that paid, each with its decision and its balance just after the payment; an ancestor outside the caller's scope is named only. Then the payment itself, with its reversal if any.",
+    description:
+      "The chain of allocations from the top-level grant down to the one that paid, each with its decision and its balance just after the payment; an ancestor outside the caller's scope is named only. Then the payment itself, with its reversal if any.",
     ok: DisbursementTraceDto,
     errors: [...READ_ERRORS, 403, 404, 501],
   })
@@ -62,7 +71,8 @@ export class TraceController {
 
   @ApiDoc({
     summary: 'Trace an allocation down to every payment',
-    description: 'The tree below an allocation down to every disbursement and reversal; each node is checked against its children and its own payments (`reconciles`, `discrepancies`), and the nodes that do not reconcile are listed in `unreconciled`.',
+    description:
+      'The tree below an allocation down to every disbursement and reversal; each node is checked against its children and its own payments (`reconciles`, `discrepancies`), and the nodes that do not reconcile are listed in `unreconciled`.',
     ok: AllocationTraceDto,
     errors: [...READ_ERRORS, 403, 404, 501],
   })

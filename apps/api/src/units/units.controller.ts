@@ -22,7 +22,7 @@ export class UnitsController {
 
   @ApiDoc({
     summary: 'Register a unit of the tree',
-    description: 'central → province → district → commune / agency, each under its `parent` (an admin only). The answer\'s `id` is the unit\'s code.',
+    description: "central → province → district → commune / agency, each under its `parent` (an admin only). The answer's `id` is the unit's code.",
     created: UnitCreatedDto,
     errors: [...WRITE_ERRORS, 409],
     idempotent: true,
@@ -35,7 +35,8 @@ export class UnitsController {
 
   @ApiDoc({
     summary: 'List units',
-    description: "The units in the caller's scope (its units and everything below them; every unit for an administrator or inspector) in tree order, or with `parent` that unit's children. A parent outside the scope is refused as an unknown one (400 UNKNOWN_REFERENCE).",
+    description:
+      "The units in the caller's scope (its units and everything below them; every unit for an administrator or inspector) in tree order, or with `parent` that unit's children. A parent outside the scope is refused as an unknown one (400 UNKNOWN_REFERENCE).",
     ok: UnitPageDto,
     errors: [...READ_ERRORS, 501],
   })

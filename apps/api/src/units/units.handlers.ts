@@ -1,10 +1,22 @@
 import { CommandHandler, Query, QueryHandler, Command, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '../../../../libs/domain/src';
-import { listUnits, readingAt, registerUnit, unitByCode, unitView, type AppContext, type RegisterUnitInput, type UnitsQuery } from '../../../../libs/ledger/src';
+import {
+  listUnits,
+  readingAt,
+  registerUnit,
+  unitByCode,
+  unitView,
+  type AppContext,
+  type RegisterUnitInput,
+  type UnitsQuery,
+} from '../../../../libs/ledger/src';
 import { LedgerService } from '../ledger/ledger.service';
 
 export class RegisterUnitCommand extends Command<{ code: string; position: number }> {
-  constructor(readonly input: RegisterUnitInput, readonly ctx: AppContext) {
+  constructor(
+    readonly input: RegisterUnitInput,
+    readonly ctx: AppContext,
+  ) {
     super();
   }
 }
@@ -18,7 +30,10 @@ export class RegisterUnitHandler implements ICommandHandler<RegisterUnitCommand>
 }
 
 export class GetUnitQuery extends Query<unknown> {
-  constructor(readonly code: string, readonly principal: Principal) {
+  constructor(
+    readonly code: string,
+    readonly principal: Principal,
+  ) {
     super();
   }
 }
@@ -34,7 +49,10 @@ export class GetUnitHandler implements IQueryHandler<GetUnitQuery> {
 }
 
 export class ListUnitsQuery extends Query<unknown> {
-  constructor(readonly query: UnitsQuery, readonly principal: Principal) {
+  constructor(
+    readonly query: UnitsQuery,
+    readonly principal: Principal,
+  ) {
     super();
   }
 }

@@ -1,7 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { Command, CommandHandler, Query, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Principal } from '../../../../libs/domain/src';
-import { deactivateUser, listUsers, me, reactivateUser, registerUser, rotateUserToken, type AppContext, type PageQuery, type RegisterUserInput, type RotateUserTokenInput, type UserStatusInput } from '../../../../libs/ledger/src';
+import {
+  deactivateUser,
+  listUsers,
+  me,
+  reactivateUser,
+  registerUser,
+  rotateUserToken,
+  type AppContext,
+  type PageQuery,
+  type RegisterUserInput,
+  type RotateUserTokenInput,
+  type UserStatusInput,
+} from '../../../../libs/ledger/src';
 import { hashToken } from '../http/auth.guard';
 import { LedgerService } from '../ledger/ledger.service';
 
@@ -12,7 +24,10 @@ export const newToken = (): string => randomBytes(32).toString('base64url');
 const withoutRetryKey = (ctx: AppContext): AppContext => ({ ...ctx, idempotency: null, idempotencyKey: null });
 
 export class RegisterUserCommand extends Command<{ id: string; token: string; expiresAt: string | null; position: number }> {
-  constructor(readonly input: RegisterUserInput, readonly ctx: AppContext) {
+  constructor(
+    readonly input: RegisterUserInput,
+    readonly ctx: AppContext,
+  ) {
     super();
   }
 }
@@ -28,7 +43,11 @@ export class RegisterUserHandler implements ICommandHandler<RegisterUserCommand>
 }
 
 export class RotateTokenCommand extends Command<{ id: string; token: string; expiresAt: string | null; position: number }> {
-  constructor(readonly userId: string, readonly input: RotateUserTokenInput, readonly ctx: AppContext) {
+  constructor(
+    readonly userId: string,
+    readonly input: RotateUserTokenInput,
+    readonly ctx: AppContext,
+  ) {
     super();
   }
 }
@@ -45,7 +64,12 @@ export class RotateTokenHandler implements ICommandHandler<RotateTokenCommand> {
 }
 
 export class ChangeUserStatusCommand extends Command<{ id: string; position: number }> {
-  constructor(readonly change: 'deactivate' | 'reactivate', readonly userId: string, readonly input: UserStatusInput, readonly ctx: AppContext) {
+  constructor(
+    readonly change: 'deactivate' | 'reactivate',
+    readonly userId: string,
+    readonly input: UserStatusInput,
+    readonly ctx: AppContext,
+  ) {
     super();
   }
 }
@@ -61,7 +85,10 @@ export class ChangeUserStatusHandler implements ICommandHandler<ChangeUserStatus
 }
 
 export class ListUsersQuery extends Query<unknown> {
-  constructor(readonly query: PageQuery, readonly principal: Principal) {
+  constructor(
+    readonly query: PageQuery,
+    readonly principal: Principal,
+  ) {
     super();
   }
 }

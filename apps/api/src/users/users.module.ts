@@ -33,7 +33,11 @@ export class UsersController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'List users', description: 'Everyone who may sign in, by id, with role, units, whether active, and when their token expires and was last rotated (never a token or its hash). Administrators only: 403 for anyone else.' })
+  @ApiOperation({
+    summary: 'List users',
+    description:
+      'Everyone who may sign in, by id, with role, units, whether active, and when their token expires and was last rotated (never a token or its hash). Administrators only: 403 for anyone else.',
+  })
   @ApiOkResponse({ type: UserPageDto })
   @ApiErrors(...READ_ERRORS, 403, 501)
   list(@QueryParams() query: PageQueryDto, @Req() req: AuthenticatedRequest) {
@@ -42,7 +46,8 @@ export class UsersController {
 
   @ApiDoc({
     summary: 'Register a user and issue their token',
-    description: 'An admin only. `units` scope what the user may read and write (none for an admin or an inspector); `expiresAt` (optional) is when the token stops working. The token is in this answer only; the ledger keeps its SHA-256. Idempotency-Key is not honoured here: a retry would need the token again, which is not kept.',
+    description:
+      'An admin only. `units` scope what the user may read and write (none for an admin or an inspector); `expiresAt` (optional) is when the token stops working. The token is in this answer only; the ledger keeps its SHA-256. Idempotency-Key is not honoured here: a retry would need the token again, which is not kept.',
     created: UserCreatedDto,
     errors: [...WRITE_ERRORS, 409],
   })
@@ -81,7 +86,8 @@ export class UsersController {
 
   @ApiDoc({
     summary: 'Reactivate a user',
-    description: "An admin only, with a `reason`. The user's current token works again (unless it has expired). Refused with 409 ALREADY_ACTIVE for an active user. Recorded as `UserReactivated`.",
+    description:
+      "An admin only, with a `reason`. The user's current token works again (unless it has expired). Refused with 409 ALREADY_ACTIVE for an active user. Recorded as `UserReactivated`.",
     created: CreatedDto,
     errors: [...WRITE_ERRORS, 404, 409],
     idempotent: true,
@@ -100,7 +106,10 @@ export class MeController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOperation({ summary: 'Who am I', description: 'The caller, as its token identifies it: id, name, role, the units whose subtrees it covers, and when its token expires.' })
+  @ApiOperation({
+    summary: 'Who am I',
+    description: 'The caller, as its token identifies it: id, name, role, the units whose subtrees it covers, and when its token expires.',
+  })
   @ApiOkResponse({ type: MeDto })
   @ApiErrors(...READ_ERRORS)
   get(@QueryParams() _query: ConsistentReadQuery, @Req() req: AuthenticatedRequest) {
