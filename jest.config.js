@@ -16,7 +16,14 @@ const transformIgnorePatterns = ['/node_modules/(?!(@nestjs|cookie|content-dispo
 // Dynamic imports name the emitted `.js` file (nodenext); under jest they resolve to the `.ts` source.
 const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
 const setupFilesAfterEnv = ['<rootDir>/test/support/jest-setup.ts'];
-const common = { setupFilesAfterEnv, transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'mjs', 'json'] };
+const common = {
+  setupFilesAfterEnv,
+  transform,
+  transformIgnorePatterns,
+  moduleNameMapper,
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+};
 
 module.exports = {
   // Also set per project by test/support/jest-setup.ts: Jest 30 ignores testTimeout inside projects[].

@@ -47,7 +47,9 @@ async function main(): Promise<void> {
   });
   const ms = performance.now() - started;
   await store.close();
-  process.stdout.write(`${JSON.stringify({ ms, checkMs: checked, writeMs: ms - checked, rows, summary, baseRssBytes: baseRss, atWrite, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ms, checkMs: checked, writeMs: ms - checked, rows, summary, baseRssBytes: baseRss, atWrite, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

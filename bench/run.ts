@@ -48,8 +48,16 @@ async function main(): Promise<void> {
   const table = rows.map((r) => [r.scenario, r.figure, r.target, verdict(r.pass)]);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...[['scenario', 'figure', 'target', 'result'][i]!.length, ...table.map((t) => t[i]!.length)]));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
-  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', totalMemoryBytes: os.totalmem(), node: process.version, platform: `${os.platform()} ${os.release()}` };
-  process.stdout.write(`\nmachine: ${machine.cpus} × ${machine.cpuModel}, ${Math.round(machine.totalMemoryBytes / 2 ** 30)} GiB, node ${machine.node}${q ? ', BENCH_QUICK' : ''}\n\n`);
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    totalMemoryBytes: os.totalmem(),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+  process.stdout.write(
+    `\nmachine: ${machine.cpus} × ${machine.cpuModel}, ${Math.round(machine.totalMemoryBytes / 2 ** 30)} GiB, node ${machine.node}${q ? ', BENCH_QUICK' : ''}\n\n`,
+  );
   process.stdout.write(`${line(['scenario', 'figure', 'target', 'result'])}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}\n${table.map(line).join('\n')}\n`);
   const file = join(__dirname, '..', '..', 'bench', 'results.json');
   writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), quick: q, machine, sizes, scenarios: rows }, null, 2)}\n`);

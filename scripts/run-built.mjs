@@ -25,7 +25,10 @@ function newest(dir) {
 }
 
 const target = join(root, entry);
-const sources = Math.max(...['apps', 'libs', 'bench'].filter((d) => existsSync(join(root, d))).map((d) => newest(join(root, d))), statSync(join(root, 'tsconfig.build.json')).mtimeMs);
+const sources = Math.max(
+  ...['apps', 'libs', 'bench'].filter((d) => existsSync(join(root, d))).map((d) => newest(join(root, d))),
+  statSync(join(root, 'tsconfig.build.json')).mtimeMs,
+);
 if (!existsSync(target) || statSync(target).mtimeMs < sources) {
   process.stderr.write('compiling (sources changed since the last build)…\n');
   const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });

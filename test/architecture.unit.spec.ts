@@ -7,7 +7,11 @@ const ROOT = resolve(__dirname, '..');
 const CLI = join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
 
 const cruise = (cwd: string) =>
-  spawnSync(process.execPath, [CLI, '--config', '.dependency-cruiser.cjs', '--output-type', 'err', ...['libs', 'apps', 'bench'].filter((d) => d !== 'bench' || cwd === ROOT)], { cwd, encoding: 'utf8' });
+  spawnSync(
+    process.execPath,
+    [CLI, '--config', '.dependency-cruiser.cjs', '--output-type', 'err', ...['libs', 'apps', 'bench'].filter((d) => d !== 'bench' || cwd === ROOT)],
+    { cwd, encoding: 'utf8' },
+  );
 
 describe('layering (dependency-cruiser, .dependency-cruiser.cjs)', () => {
   it('holds on the code: the domain imports nothing of ours, the ledger only the domain, adapters never apps', () => {
@@ -28,7 +32,7 @@ describe('layering (dependency-cruiser, .dependency-cruiser.cjs)', () => {
       symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
       file('libs/domain/src/rule.ts', "import { useCase } from '../../ledger/src/use-case';\nexport const rule = useCase;\n");
       file('libs/ledger/src/use-case.ts', "import { Injectable } from '@nestjs/common';\nexport const useCase = Injectable;\n");
-      file('apps/api/src/main.ts', "export const main = 1;\n");
+      file('apps/api/src/main.ts', 'export const main = 1;\n');
       const r = cruise(dir);
       expect(r.status).not.toBe(0);
       expect(r.stdout).toMatch(/domain-imports-nothing-of-ours: libs\/domain\/src\/rule\.ts → libs\/ledger\/src\/use-case\.ts/);

@@ -57,7 +57,8 @@ describe('backup during a write load, restore, verify (needs `npm run build`)', 
     await post('/api/v1/units', { code: 'VN', name: 'Trung ương', level: 'central' });
     await post('/api/v1/units', { code: 'LC', name: 'Lai Châu', level: 'province', parent: 'VN' });
     await post('/api/v1/units', { code: 'PT', name: 'Phong Thổ', level: 'district', parent: 'LC' });
-    for (const id of ALLOCATIONS) expect((await post('/api/v1/allocations', { id, unit: 'PT', ...LINE, amount: 10_000_000_000_000, decision: DECISION_747 })).status).toBe(201);
+    for (const id of ALLOCATIONS)
+      expect((await post('/api/v1/allocations', { id, unit: 'PT', ...LINE, amount: 10_000_000_000_000, decision: DECISION_747 })).status).toBe(201);
 
     const acked: string[] = [];
     const failures: Reply[] = [];
@@ -66,7 +67,12 @@ describe('backup during a write load, restore, verify (needs `npm run build`)', 
     const client = async (c: number) => {
       while (!stop) {
         const i = n++;
-        const r = await post(`/api/v1/allocations/${ALLOCATIONS[c % ALLOCATIONS.length]}/disbursements`, { id: `D${i}`, amount: 1_000 + i, valueDate: '2022-10-01', voucher: `V${i}` });
+        const r = await post(`/api/v1/allocations/${ALLOCATIONS[c % ALLOCATIONS.length]}/disbursements`, {
+          id: `D${i}`,
+          amount: 1_000 + i,
+          valueDate: '2022-10-01',
+          voucher: `V${i}`,
+        });
         if (r.status === 201) acked.push(`D${i}`);
         else failures.push(r);
       }

@@ -4,7 +4,10 @@ import { ADMIN_TOKEN, startServer, type TestServer } from './support/server';
 const ORIGIN = 'https://ledger.laichau.gov.vn';
 
 const preflight = (url: string, origin: string) =>
-  fetch(`${url}/api/v1/allocations`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
+  fetch(`${url}/api/v1/allocations`, {
+    method: 'OPTIONS',
+    headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+  });
 
 describe('answers for browsers: security headers, failed sign-ins limited, CORS', () => {
   describe('with the defaults', () => {

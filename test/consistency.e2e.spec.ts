@@ -69,12 +69,20 @@ describe('queries with ?consistentWith (embedded mode)', () => {
   it('reads the scale-out configuration from the environment, embedded by default', () => {
     expect(configFromEnv({})).toMatchObject({ host: '127.0.0.1', port: 3000, eventStore: 'sqlite', readStore: 'sqlite', consistencyTimeoutMs: 5000 });
     expect(configFromEnv({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
-    expect(configFromEnv({ LEDGER_EVENT_STORE: 'eventstoredb', LEDGER_EVENTSTORE_URL: 'esdb://e:2113?tls=false', LEDGER_MONGO_URL: 'mongodb://m/ledger?replicaSet=rs0' })).toMatchObject({
+    expect(
+      configFromEnv({
+        LEDGER_EVENT_STORE: 'eventstoredb',
+        LEDGER_EVENTSTORE_URL: 'esdb://e:2113?tls=false',
+        LEDGER_MONGO_URL: 'mongodb://m/ledger?replicaSet=rs0',
+      }),
+    ).toMatchObject({
       eventStore: 'eventstoredb',
       readStore: 'mongodb',
     });
     expect(() => configFromEnv({ LEDGER_EVENT_STORE: 'eventstoredb' })).toThrow('LEDGER_EVENTSTORE_URL');
-    expect(() => configFromEnv({ LEDGER_EVENT_STORE: 'sqlite', LEDGER_READ_STORE: 'mongodb', LEDGER_MONGO_URL: 'mongodb://m' })).toThrow('not a supported pair');
+    expect(() => configFromEnv({ LEDGER_EVENT_STORE: 'sqlite', LEDGER_READ_STORE: 'mongodb', LEDGER_MONGO_URL: 'mongodb://m' })).toThrow(
+      'not a supported pair',
+    );
     expect(() => configFromEnv({ LEDGER_EVENT_STORE: 'kafka' })).toThrow('LEDGER_EVENT_STORE');
   });
 });

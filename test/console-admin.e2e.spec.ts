@@ -66,17 +66,47 @@ describe('console: audit, changes, reports, administration and isolation in a re
     ] as const)
       tokens[id] = (await ok('/api/v1/users', { id, name: id, role, units })).token;
     await ok('/api/v1/households', { id: 'H1', unit: 'MA-LI-PHO', area: 'rural', members: 4 }, tokens['mlp-social']);
-    await ok('/api/v1/households/H1/assessments', { reviewYear: 2022, reviewType: 'periodic', incomePerCapita: 1_400_000, deprivations: ['nutrition', 'latrine', 'telecom'] }, tokens['mlp-social']);
+    await ok(
+      '/api/v1/households/H1/assessments',
+      { reviewYear: 2022, reviewType: 'periodic', incomePerCapita: 1_400_000, deprivations: ['nutrition', 'latrine', 'telecom'] },
+      tokens['mlp-social'],
+    );
     await ok('/api/v1/households', { id: 'SH-H1', unit: 'MA-QUAI', area: 'rural', members: 5 }, tokens['mq-social']);
-    await ok('/api/v1/households/SH-H1/assessments', { reviewYear: 2022, reviewType: 'periodic', incomePerCapita: 1_200_000, deprivations: ['employment', 'latrine', 'water_source'] }, tokens['mq-social']);
-    await ok('/api/v1/allocations', { id: 'LC-DA1.1-2022', unit: 'LAI-CHAU', ...LINE, amount: 300_000_000_000, decision: { number: '1234/QĐ-TTg', date: '2022-06-01', issuer: 'Thủ tướng Chính phủ' } });
+    await ok(
+      '/api/v1/households/SH-H1/assessments',
+      { reviewYear: 2022, reviewType: 'periodic', incomePerCapita: 1_200_000, deprivations: ['employment', 'latrine', 'water_source'] },
+      tokens['mq-social'],
+    );
+    await ok('/api/v1/allocations', {
+      id: 'LC-DA1.1-2022',
+      unit: 'LAI-CHAU',
+      ...LINE,
+      amount: 300_000_000_000,
+      decision: { number: '1234/QĐ-TTg', date: '2022-06-01', issuer: 'Thủ tướng Chính phủ' },
+    });
     const lc = tokens['lc-finance']!;
     await ok('/api/v1/allocations', { id: 'PT-DA1.1-2022', parentId: 'LC-DA1.1-2022', unit: 'PHONG-THO', amount: 71_570_000_000, decision: DECISION_747 }, lc);
-    await ok('/api/v1/allocations', { id: 'SH-DA1.1-2022', parentId: 'LC-DA1.1-2022', unit: 'SIN-HO', amount: 40_000_000_000, decision: { number: '748/QĐ-UBND', date: '2022-06-30', issuer: 'UBND tỉnh Lai Châu' } }, lc);
+    await ok(
+      '/api/v1/allocations',
+      {
+        id: 'SH-DA1.1-2022',
+        parentId: 'LC-DA1.1-2022',
+        unit: 'SIN-HO',
+        amount: 40_000_000_000,
+        decision: { number: '748/QĐ-UBND', date: '2022-06-30', issuer: 'UBND tỉnh Lai Châu' },
+      },
+      lc,
+    );
     const pt = tokens['pt-finance']!;
-    afterD1 = (await ok('/api/v1/allocations/PT-DA1.1-2022/disbursements', { id: 'D1', amount: 12_000_000_000, valueDate: '2022-09-15', voucher: 'UNC-001' }, pt)).position;
+    afterD1 = (
+      await ok('/api/v1/allocations/PT-DA1.1-2022/disbursements', { id: 'D1', amount: 12_000_000_000, valueDate: '2022-09-15', voucher: 'UNC-001' }, pt)
+    ).position;
     await ok('/api/v1/allocations/PT-DA1.1-2022/disbursements', { id: 'D2', amount: 15_673_000_000, valueDate: '2022-10-20', voucher: 'UNC-002' }, pt);
-    await ok('/api/v1/allocations/SH-DA1.1-2022/disbursements', { id: 'S1', amount: 3_210_000_000, valueDate: '2022-10-20', voucher: 'SH-UNC-01' }, tokens['sh-finance']);
+    await ok(
+      '/api/v1/allocations/SH-DA1.1-2022/disbursements',
+      { id: 'S1', amount: 3_210_000_000, valueDate: '2022-10-20', voucher: 'SH-UNC-01' },
+      tokens['sh-finance'],
+    );
     await ok('/api/v1/allocations/PT-DA1.1-2022/disbursements', { id: 'D3', amount: 5_000_000_000, valueDate: '2022-10-21', voucher: 'UNC-002' }, pt);
     await ok('/api/v1/disbursements/D3/reversal', { reason: 'chứng từ UNC-002 ghi hai lần', valueDate: '2022-10-22' }, pt);
     browser = await launchChromium();
@@ -147,7 +177,9 @@ describe('console: audit, changes, reports, administration and isolation in a re
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.bytes.toString('utf8').slice(1).split('\r\n');
     expect(lines.pop()).toBe('');
-    expect(lines[0]).toBe('Vị trí,Thời điểm ghi (UTC),Thời điểm,Người thực hiện,Vai trò,Loại sự kiện,Nội dung,Khoản vốn,Hộ gia đình,Khoản giải ngân,Số tiền,Số quyết định,Ngày quyết định,Cơ quan ban hành,Lý do,Dữ liệu (JSON)');
+    expect(lines[0]).toBe(
+      'Vị trí,Thời điểm ghi (UTC),Thời điểm,Người thực hiện,Vai trò,Loại sự kiện,Nội dung,Khoản vốn,Hộ gia đình,Khoản giải ngân,Số tiền,Số quyết định,Ngày quyết định,Cơ quan ban hành,Lý do,Dữ liệu (JSON)',
+    );
     expect(lines).toHaveLength(5);
     const d2 = lines.find((l) => l.includes(',DisbursementRecorded,') && l.includes(',D2,'))!;
     expect(d2).toContain('pt-finance,cán bộ tài chính,DisbursementRecorded,Giải ngân,PT-DA1.1-2022,,D2,15673000000,');
@@ -177,7 +209,9 @@ describe('console: audit, changes, reports, administration and isolation in a re
     await polled(() => page.locator('[data-type="DisbursementReversed"]').textContent()).toBe('Hủy khoản giải ngân: 1');
     const moved = page.locator('table.moves tr[data-allocation="PT-DA1.1-2022"]');
     await polled(() => moved.count()).toBe(2);
-    await polled(() => moved.first().textContent()).toBe('PT-DA1.1-2022Huyện Phong Thổ (PHONG-THO)Đã giải ngân12.000.000.000 đ27.673.000.000 đ15.673.000.000 đ');
+    await polled(() => moved.first().textContent()).toBe(
+      'PT-DA1.1-2022Huyện Phong Thổ (PHONG-THO)Đã giải ngân12.000.000.000 đ27.673.000.000 đ15.673.000.000 đ',
+    );
     await polled(() => page.locator('.banner').textContent()).toMatch(new RegExp(`^Sau vị trí ${afterD1} đến hết vị trí \\d+: 3 sự kiện\\.$`));
     // Sìn Hồ's payment, recorded in the range, is outside a Phong Thổ supervisor's scope.
     expect(await page.locator('main').textContent()).not.toMatch(/SIN-HO|Sìn Hồ|SH-DA1|3\.210/);
@@ -240,7 +274,9 @@ describe('console: audit, changes, reports, administration and isolation in a re
     await polled(() => token.inputValue()).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const issued = await token.inputValue();
     await polled(() => page.locator('.token-once').textContent()).toContain('Mã này chỉ hiện một lần');
-    await polled(() => page.locator('table.admin-users tr[data-user="ms-social"]').textContent()).toBe('ms-socialCán bộ LĐTBXH xã Mường Socán bộ lao động – xã hộiMUONG-SOĐang hoạt độngKhông hết hạn');
+    await polled(() => page.locator('table.admin-users tr[data-user="ms-social"]').textContent()).toBe(
+      'ms-socialCán bộ LĐTBXH xã Mường Socán bộ lao động – xã hộiMUONG-SOĐang hoạt độngKhông hết hạn',
+    );
     // The token works, for that user.
     expect((await api('GET', '/api/v1/me', issued)).body).toMatchObject({ id: 'ms-social', role: 'social_officer', units: ['MUONG-SO'] });
     await page.getByRole('button', { name: 'Sao chép' }).click();
@@ -291,7 +327,9 @@ describe('console: audit, changes, reports, administration and isolation in a re
     await check(page, 'admin-deactivated');
 
     await theirs.reload();
-    await polled(() => theirs.locator('.sign-in .notice').textContent()).toBe('Phiên làm việc đã hết hạn hoặc mã truy cập đã bị thu hồi. Vui lòng đăng nhập lại.');
+    await polled(() => theirs.locator('.sign-in .notice').textContent()).toBe(
+      'Phiên làm việc đã hết hạn hoặc mã truy cập đã bị thu hồi. Vui lòng đăng nhập lại.',
+    );
     await theirs.fill('#token', second);
     await theirs.click('button[type=submit]');
     await polled(() => theirs.locator('#token-error').textContent()).toBe('Tài khoản này đã bị khóa. Hãy liên hệ quản trị viên.');
@@ -303,7 +341,11 @@ describe('console: audit, changes, reports, administration and isolation in a re
     await polled(() => page.locator('table.admin-users tr[data-user="sh-supervisor"] [data-status]').textContent()).toBe('Đang hoạt động');
     expect((await api('GET', '/api/v1/me', second)).status).toBe(200);
     // Who did each, when and why: in the trail.
-    const trail = (await api('GET', '/api/v1/audit?actor=admin&limit=1000', ADMIN)).body.items as { type: string; data: { id?: string; tokenHash?: string }; metadata: { reason: string | null } }[];
+    const trail = (await api('GET', '/api/v1/audit?actor=admin&limit=1000', ADMIN)).body.items as {
+      type: string;
+      data: { id?: string; tokenHash?: string };
+      metadata: { reason: string | null };
+    }[];
     expect(trail.filter((e) => e.data.id === 'sh-supervisor').map((e) => [e.type, e.metadata.reason])).toEqual([
       ['UserRegistered', null],
       ['UserTokenRotated', 'máy tính của tổ bị mất'],
@@ -378,7 +420,11 @@ describe('console: audit, changes, reports, administration and isolation in a re
     const disbursed = page.locator('[data-figure="disbursed"]');
     await disbursed.getByText('3.210.000.000 đ').waitFor();
     // Another officer of the district pays, through the API, while this page stays open.
-    await ok('/api/v1/allocations/SH-DA1.1-2022/disbursements', { id: 'S2', amount: 790_000_000, valueDate: '2022-11-02', voucher: 'SH-UNC-02' }, tokens['sh-finance']);
+    await ok(
+      '/api/v1/allocations/SH-DA1.1-2022/disbursements',
+      { id: 'S2', amount: 790_000_000, valueDate: '2022-11-02', voucher: 'SH-UNC-02' },
+      tokens['sh-finance'],
+    );
     expect(await disbursed.textContent()).toContain('3.210.000.000 đ');
     await page.evaluate("window.dispatchEvent(new Event('focus'))");
     await disbursed.getByText('4.000.000.000 đ').waitFor();

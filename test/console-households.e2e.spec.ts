@@ -36,7 +36,8 @@ describe('console: households in a real browser (needs `npm run build` and /usr/
   let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   const tokens: Record<string, string> = {};
 
-  const api = (method: string, path: string, token: string, options: { body?: unknown; raw?: string; headers?: Record<string, string> } = {}) => call(url, method, path, { token, ...options });
+  const api = (method: string, path: string, token: string, options: { body?: unknown; raw?: string; headers?: Record<string, string> } = {}) =>
+    call(url, method, path, { token, ...options });
   const ok = async (path: string, body: unknown, token = ADMIN) => {
     const r = await api('POST', path, token, { body });
     if (r.status !== 201) throw new Error(`${path} → ${r.status} ${JSON.stringify(r.body)}`);
@@ -62,7 +63,10 @@ describe('console: households in a real browser (needs `npm run build` and /usr/
       ['pt-supervisor', 'supervisor', ['PHONG-THO']],
     ] as const)
       tokens[id] = (await ok('/api/v1/users', { id, name: id, role, units })).token;
-    const seeded = await api('POST', '/api/v1/imports/households', tokens['mlp-social']!, { raw: [HEADER, ...SEEDED].join('\n'), headers: { 'content-type': 'text/csv' } });
+    const seeded = await api('POST', '/api/v1/imports/households', tokens['mlp-social']!, {
+      raw: [HEADER, ...SEEDED].join('\n'),
+      headers: { 'content-type': 'text/csv' },
+    });
     if (seeded.status !== 201) throw new Error(`seed import → ${seeded.status} ${JSON.stringify(seeded.body)}`);
     browser = await launchChromium();
   });
@@ -141,7 +145,9 @@ describe('console: households in a real browser (needs `npm run build` and /usr/
     await page.fill('#assess-incomePerCapita', '1.400.000');
     for (const name of ['Dinh dưỡng', 'Nhà tiêu hợp vệ sinh', 'Sử dụng dịch vụ viễn thông']) await page.getByLabel(name, { exact: true }).check();
     await page.dblclick('form[aria-labelledby="assess"] button[type=submit]');
-    await polled(() => page.locator('form[aria-labelledby="assess"] .success').textContent()).toBe('Đã ghi nhận: hộ được xếp loại “Hộ nghèo” theo Chuẩn nghèo đa chiều 2022–2025 (Nghị định 07/2021/NĐ-CP).');
+    await polled(() => page.locator('form[aria-labelledby="assess"] .success').textContent()).toBe(
+      'Đã ghi nhận: hộ được xếp loại “Hộ nghèo” theo Chuẩn nghèo đa chiều 2022–2025 (Nghị định 07/2021/NĐ-CP).',
+    );
     await polled(() => page.locator('[data-current-class]').textContent()).toMatch(/^Hộ nghèo \(Năm rà soát 2022;/);
     await polled(() => page.locator('table.assessments tbody tr').count()).toBe(1);
     // The double click recorded one assessment.
@@ -157,13 +163,23 @@ describe('console: households in a real browser (needs `npm run build` and /usr/
     );
     await polled(() => page.locator('[data-current-class]').textContent()).toMatch(/^Hộ cận nghèo \(Năm rà soát 2023;/);
     const latest = page.locator('table.assessments tbody tr').first();
-    await polled(() => latest.locator('td.rule').textContent()).toBe('income 1,400,000 ≤ poverty line 1,500,000 and 1 of 12 indicators deprived (< 3) (07/2021/NĐ-CP, rural)');
+    await polled(() => latest.locator('td.rule').textContent()).toBe(
+      'income 1,400,000 ≤ poverty line 1,500,000 and 1 of 12 indicators deprived (< 3) (07/2021/NĐ-CP, rural)',
+    );
     await polled(() => latest.textContent()).toContain('1/12 chỉ số');
     // The standard's lines for the household's area, as GET /poverty-standards gives them, in the user's language.
-    await polled(() => latest.locator('.standard-lines').textContent()).toBe('Khu vực nông thôn: chuẩn nghèo 1.500.000 đ, mức sống trung bình đến 2.250.000 đ (mỗi người mỗi tháng); ngưỡng thiếu hụt 3/12 chỉ số.');
+    await polled(() => latest.locator('.standard-lines').textContent()).toBe(
+      'Khu vực nông thôn: chuẩn nghèo 1.500.000 đ, mức sống trung bình đến 2.250.000 đ (mỗi người mỗi tháng); ngưỡng thiếu hụt 3/12 chỉ số.',
+    );
     const change = page.locator('table.reclassifications tbody tr');
     await polled(() => change.count()).toBe(1);
-    await polled(() => change.locator('th, td').allTextContents()).toEqual(['2023', 'Hộ nghèo', 'Hộ cận nghèo', 'Chuẩn nghèo đa chiều 2022–2025 (Nghị định 07/2021/NĐ-CP)', expect.stringMatching(/^\d\d:\d\d:\d\d \d{1,2}\/\d{1,2}\/\d{4}$/)]);
+    await polled(() => change.locator('th, td').allTextContents()).toEqual([
+      '2023',
+      'Hộ nghèo',
+      'Hộ cận nghèo',
+      'Chuẩn nghèo đa chiều 2022–2025 (Nghị định 07/2021/NĐ-CP)',
+      expect.stringMatching(/^\d\d:\d\d:\d\d \d{1,2}\/\d{1,2}\/\d{4}$/),
+    ]);
     await check(page, 'household');
 
     // The 2021 review is under the 10 indicators of Decision 59/2015.
@@ -183,11 +199,42 @@ describe('console: households in a real browser (needs `npm run build` and /usr/
     await polled(() => page.locator('#import-file-error').textContent()).toBe('Hãy chọn một tệp.');
     const before = await head();
     const rows = [
-      { household: 'DS-1', unit: 'MA-LI-PHO', area: 'rural', members: 3, reviewYear: 2023, reviewType: 'periodic', incomePerCapita: 1_000_000, deprivations: ['employment', 'latrine', 'telecom'] },
-      { household: 'DS-2', unit: 'MA-LI-PHO', area: 'rural', members: 2, reviewYear: 2023, reviewType: 'periodic', incomePerCapita: 3_000_000, deprivations: [] },
-      { household: 'MLP-001', unit: 'MA-LI-PHO', area: 'rural', members: 4, reviewYear: 2023, reviewType: 'periodic', incomePerCapita: 2_100_000, deprivations: [] },
+      {
+        household: 'DS-1',
+        unit: 'MA-LI-PHO',
+        area: 'rural',
+        members: 3,
+        reviewYear: 2023,
+        reviewType: 'periodic',
+        incomePerCapita: 1_000_000,
+        deprivations: ['employment', 'latrine', 'telecom'],
+      },
+      {
+        household: 'DS-2',
+        unit: 'MA-LI-PHO',
+        area: 'rural',
+        members: 2,
+        reviewYear: 2023,
+        reviewType: 'periodic',
+        incomePerCapita: 3_000_000,
+        deprivations: [],
+      },
+      {
+        household: 'MLP-001',
+        unit: 'MA-LI-PHO',
+        area: 'rural',
+        members: 4,
+        reviewYear: 2023,
+        reviewType: 'periodic',
+        incomePerCapita: 2_100_000,
+        deprivations: [],
+      },
     ];
-    await page.setInputFiles('#import-file', { name: 'ma-li-pho-2023.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(rows.map((r) => JSON.stringify(r)).join('\n')) });
+    await page.setInputFiles('#import-file', {
+      name: 'ma-li-pho-2023.ndjson',
+      mimeType: 'application/x-ndjson',
+      buffer: Buffer.from(rows.map((r) => JSON.stringify(r)).join('\n')),
+    });
     await polled(() => page.inputValue('#import-format')).toBe('application/x-ndjson');
     // The progress bar may come and go faster than a poll on a local server: the page itself notes that it was shown.
     await page.evaluate(
@@ -224,7 +271,9 @@ describe('console: households in a real browser (needs `npm run build` and /usr/
     await polled(() => page.inputValue('#import-format')).toBe('text/csv');
     await page.click('form[aria-labelledby="import-form"] button[type=submit]');
     await page.getByRole('heading', { name: 'Các dòng lỗi' }).waitFor();
-    await polled(() => page.locator('section.bad-rows .error').textContent()).toBe('Tệp bị từ chối: 3 dòng lỗi. Không có gì được ghi nhận; hãy sửa tệp rồi nhập lại.');
+    await polled(() => page.locator('section.bad-rows .error').textContent()).toBe(
+      'Tệp bị từ chối: 3 dòng lỗi. Không có gì được ghi nhận; hãy sửa tệp rồi nhập lại.',
+    );
     const rows = page.locator('table.bad-rows-table tbody tr');
     await polled(() => rows.count()).toBe(3);
     await polled(() => rows.locator('td:first-child').allTextContents()).toEqual(['2', '3', '4']);

@@ -46,7 +46,8 @@ describe('console: an inspector traces the money and checks the log in the brows
     return r.body;
   };
   /** `npm run ledger -- …` as the README shows it: the built command line on the server's log file. */
-  const ledger = (...args: string[]) => run(process.execPath, ['scripts/run-built.mjs', 'dist/apps/cli/src/main.js', ...args], { cwd: ROOT, env: { ...process.env, LEDGER_DB: dbFile } });
+  const ledger = (...args: string[]) =>
+    run(process.execPath, ['scripts/run-built.mjs', 'dist/apps/cli/src/main.js', ...args], { cwd: ROOT, env: { ...process.env, LEDGER_DB: dbFile } });
 
   async function stopServer() {
     const s = server;
@@ -76,7 +77,11 @@ describe('console: an inspector traces the money and checks the log in the brows
     ] as const)
       tokens[id] = (await ok('/api/v1/users', { id, name: id, role, units })).token;
     await ok('/api/v1/allocations', { id: 'LC-DA1.1-2022', unit: 'LAI-CHAU', ...LINE, amount: 300_000_000_000, decision: CENTRAL_DECISION });
-    await ok('/api/v1/allocations', { id: 'PT-DA1.1-2022', parentId: 'LC-DA1.1-2022', unit: 'PHONG-THO', amount: 71_570_000_000, decision: DECISION_747 }, tokens['lc-finance']);
+    await ok(
+      '/api/v1/allocations',
+      { id: 'PT-DA1.1-2022', parentId: 'LC-DA1.1-2022', unit: 'PHONG-THO', amount: 71_570_000_000, decision: DECISION_747 },
+      tokens['lc-finance'],
+    );
     const pt = tokens['pt-finance']!;
     await ok('/api/v1/allocations/PT-DA1.1-2022/disbursements', { id: 'D1', amount: 12_000_000_000, valueDate: '2022-09-15', voucher: 'UNC-001' }, pt);
     await ok('/api/v1/allocations/PT-DA1.1-2022/disbursements', { id: 'D2', amount: 15_673_000_000, valueDate: '2022-10-20', voucher: 'UNC-002' }, pt);
@@ -118,7 +123,14 @@ describe('console: an inspector traces the money and checks the log in the brows
     const graph = page.locator('svg[role=img]');
     await graph.locator('g[data-box="D3 ✕"]').waitFor();
     // Two allocations, three payments and the reversal of D3, each a box.
-    await polled(() => graph.locator('g[data-box]').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-box')))).toEqual(['LC-DA1.1-2022', 'PT-DA1.1-2022', 'D1', 'D2', 'D3', 'D3 ✕']);
+    await polled(() => graph.locator('g[data-box]').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-box')))).toEqual([
+      'LC-DA1.1-2022',
+      'PT-DA1.1-2022',
+      'D1',
+      'D2',
+      'D3',
+      'D3 ✕',
+    ]);
     await polled(() => graph.locator('g[data-box="PT-DA1.1-2022"]').textContent()).toContain('747/QĐ-UBND ngày 30/6/2022');
     await polled(() => graph.locator('g[data-box="PT-DA1.1-2022"]').textContent()).toContain('Đã giải ngân: 27.673.000.000 đ');
     await polled(() => graph.locator('g[data-box="PT-DA1.1-2022"]').textContent()).toContain('✓ Khớp số liệu');
@@ -165,7 +177,11 @@ describe('console: an inspector traces the money and checks the log in the brows
     expect(signed.stdout).toMatch(/^signed checkpoint at position \d+/);
     checkpointPosition = JSON.parse(readFileSync(checkpointFile, 'utf8')).position;
     // The log goes on after the checkpoint.
-    await ok('/api/v1/allocations/PT-DA1.1-2022/disbursements', { id: 'D4', amount: 1_000_000_000, valueDate: '2022-11-30', voucher: 'UNC-004' }, tokens['pt-finance']);
+    await ok(
+      '/api/v1/allocations/PT-DA1.1-2022/disbursements',
+      { id: 'D4', amount: 1_000_000_000, valueDate: '2022-11-30', voucher: 'UNC-004' },
+      tokens['pt-finance'],
+    );
     headPosition = (await api('GET', '/api/v1/integrity', ADMIN)).body.position;
     expect(headPosition).toBeGreaterThan(checkpointPosition);
 
@@ -176,7 +192,9 @@ describe('console: an inspector traces the money and checks the log in the brows
     await page.getByRole('button', { name: 'Kiểm tra trong trình duyệt' }).click();
     const outcome = page.locator('[data-outcome="intact"]');
     await polled(() => outcome.locator('strong').textContent()).toBe(`Nguyên vẹn đến vị trí ${headPosition}`);
-    await polled(() => outcome.textContent()).toContain(`${headPosition} bản ghi được tính lại trong trình duyệt; điểm kiểm soát tại vị trí ${checkpointPosition}`);
+    await polled(() => outcome.textContent()).toContain(
+      `${headPosition} bản ghi được tính lại trong trình duyệt; điểm kiểm soát tại vị trí ${checkpointPosition}`,
+    );
     await check(page, 'integrity');
 
     // A key that did not sign it: refused before anything is fetched.
@@ -200,7 +218,9 @@ describe('console: an inspector traces the money and checks the log in the brows
     let edited = 0;
     const db = new Database(dbFile, { readonly: true });
     try {
-      edited = db.prepare<[], { position: number }>("SELECT position FROM events WHERE type = 'DisbursementRecorded' AND json_extract(data, '$.disbursementId') = 'D2'").get()!.position;
+      edited = db
+        .prepare<[], { position: number }>("SELECT position FROM events WHERE type = 'DisbursementRecorded' AND json_extract(data, '$.disbursementId') = 'D2'")
+        .get()!.position;
     } finally {
       db.close();
     }
@@ -218,7 +238,9 @@ describe('console: an inspector traces the money and checks the log in the brows
     await page.getByRole('button', { name: 'Kiểm tra trong trình duyệt' }).click();
     const outcome = page.locator('[data-outcome="broken"]');
     await polled(() => outcome.locator('strong').textContent()).toBe(`Chuỗi băm bị phá vỡ tại vị trí ${edited}`);
-    await polled(() => outcome.locator('.break-reason').textContent()).toMatch(/^mã băm lưu [0-9a-f]{64} khác mã băm tính lại [0-9a-f]{64}: bản ghi .+ của luồng “.+” đã bị sửa\.$/);
+    await polled(() => outcome.locator('.break-reason').textContent()).toMatch(
+      /^mã băm lưu [0-9a-f]{64} khác mã băm tính lại [0-9a-f]{64}: bản ghi .+ của luồng “.+” đã bị sửa\.$/,
+    );
     await polled(() => outcome.textContent()).toContain(`Nguyên vẹn đến vị trí ${edited - 1}.`);
     await check(page, 'integrity-broken');
     await page.getByRole('button', { name: 'English' }).click();

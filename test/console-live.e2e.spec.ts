@@ -45,11 +45,20 @@ describe('console: live updates in a real browser (needs `npm run build` and /us
       { code: 'DIEN-BIEN', name: 'Tỉnh Điện Biên', level: 'province', parent: 'VN' },
     ])
       await ok('/api/v1/units', u);
-    for (const [id, units] of [['lc-finance', ['LAI-CHAU']], ['pt-finance-a', ['PHONG-THO']], ['pt-finance-b', ['PHONG-THO']], ['db-finance', ['DIEN-BIEN']]] as const)
+    for (const [id, units] of [
+      ['lc-finance', ['LAI-CHAU']],
+      ['pt-finance-a', ['PHONG-THO']],
+      ['pt-finance-b', ['PHONG-THO']],
+      ['db-finance', ['DIEN-BIEN']],
+    ] as const)
       tokens[id] = (await ok('/api/v1/users', { id, name: id, role: 'finance_officer', units })).token;
     await ok('/api/v1/allocations', { id: 'LC-DA1.1-2022', unit: 'LAI-CHAU', ...LINE, amount: 300_000_000_000, decision: CENTRAL_DECISION });
     await ok('/api/v1/allocations', { id: 'DB-DA1.1-2022', unit: 'DIEN-BIEN', ...LINE, amount: 50_000_000_000, decision: CENTRAL_DECISION });
-    await ok('/api/v1/allocations', { id: 'PT-DA1.1-2022', parentId: 'LC-DA1.1-2022', unit: 'PHONG-THO', amount: 71_570_000_000, decision: DECISION_747 }, tokens['lc-finance']);
+    await ok(
+      '/api/v1/allocations',
+      { id: 'PT-DA1.1-2022', parentId: 'LC-DA1.1-2022', unit: 'PHONG-THO', amount: 71_570_000_000, decision: DECISION_747 },
+      tokens['lc-finance'],
+    );
     browser = await launchChromium();
   });
 
@@ -67,7 +76,7 @@ describe('console: live updates in a real browser (needs `npm run build` and /us
     if (failed) throw failed.reason;
   });
 
-  it("shows officer A the payment officer B posts in their district, without a reload", async () => {
+  it('shows officer A the payment officer B posts in their district, without a reload', async () => {
     const page = await browser!.context.newPage();
     try {
       page.setDefaultTimeout(PAGE_WAIT_MS);
@@ -82,8 +91,16 @@ describe('console: live updates in a real browser (needs `npm run build` and /us
       await page.evaluate('window.sameDocument = true');
       expect((await streaming).headers()['content-type']).toMatch(/^text\/event-stream/);
 
-      await ok('/api/v1/allocations/DB-DA1.1-2022/disbursements', { id: 'D-DB', amount: 7_000_000_000, valueDate: '2022-09-15', voucher: 'UNC-DB' }, tokens['db-finance']);
-      await ok('/api/v1/allocations/PT-DA1.1-2022/disbursements', { id: 'D-LIVE', amount: 1_234_000_000, valueDate: '2022-09-15', voucher: 'UNC-LIVE' }, tokens['pt-finance-b']);
+      await ok(
+        '/api/v1/allocations/DB-DA1.1-2022/disbursements',
+        { id: 'D-DB', amount: 7_000_000_000, valueDate: '2022-09-15', voucher: 'UNC-DB' },
+        tokens['db-finance'],
+      );
+      await ok(
+        '/api/v1/allocations/PT-DA1.1-2022/disbursements',
+        { id: 'D-LIVE', amount: 1_234_000_000, valueDate: '2022-09-15', voucher: 'UNC-LIVE' },
+        tokens['pt-finance-b'],
+      );
 
       await disbursed.getByText('1.234.000.000 đ').waitFor();
       await page.locator('tr[data-payment="D-LIVE"]').waitFor();

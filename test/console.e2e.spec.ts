@@ -45,7 +45,8 @@ describe('console: each role in a real browser (needs `npm run build` and /usr/b
     if (r.status !== 201) throw new Error(`${path} → ${r.status} ${JSON.stringify(r.body)}`);
     return r.body;
   };
-  const paymentsOf = async (id: string) => (await api('GET', `/api/v1/allocations/${id}/trace`, ADMIN)).body.tree.disbursements as { id: string; amount: number; reversal: unknown }[];
+  const paymentsOf = async (id: string) =>
+    (await api('GET', `/api/v1/allocations/${id}/trace`, ADMIN)).body.tree.disbursements as { id: string; amount: number; reversal: unknown }[];
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
@@ -67,16 +68,36 @@ describe('console: each role in a real browser (needs `npm run build` and /usr/b
       ['db-finance', 'finance_officer', ['DIEN-BIEN']],
     ] as const)
       tokens[id] = (await ok('/api/v1/users', { id, name: id, role, units })).token;
-    await ok('/api/v1/allocations', { id: 'LC-DA1.1-2022', unit: 'LAI-CHAU', ...LINE, amount: 300_000_000_000, decision: { number: '1234/QĐ-TTg', date: '2022-06-01', issuer: 'Thủ tướng Chính phủ' } });
-    await ok('/api/v1/allocations', { id: 'DB-DA1.1-2022', unit: 'DIEN-BIEN', ...LINE, amount: 50_000_000_000, decision: { number: '99/QĐ-TTg', date: '2022-06-01', issuer: 'Thủ tướng Chính phủ' } });
-    await ok('/api/v1/allocations', { id: 'PT-DA1.1-2022', parentId: 'LC-DA1.1-2022', unit: 'PHONG-THO', amount: 71_570_000_000, decision: DECISION_747 }, tokens['lc-finance']);
+    await ok('/api/v1/allocations', {
+      id: 'LC-DA1.1-2022',
+      unit: 'LAI-CHAU',
+      ...LINE,
+      amount: 300_000_000_000,
+      decision: { number: '1234/QĐ-TTg', date: '2022-06-01', issuer: 'Thủ tướng Chính phủ' },
+    });
+    await ok('/api/v1/allocations', {
+      id: 'DB-DA1.1-2022',
+      unit: 'DIEN-BIEN',
+      ...LINE,
+      amount: 50_000_000_000,
+      decision: { number: '99/QĐ-TTg', date: '2022-06-01', issuer: 'Thủ tướng Chính phủ' },
+    });
+    await ok(
+      '/api/v1/allocations',
+      { id: 'PT-DA1.1-2022', parentId: 'LC-DA1.1-2022', unit: 'PHONG-THO', amount: 71_570_000_000, decision: DECISION_747 },
+      tokens['lc-finance'],
+    );
     const pt = tokens['pt-finance']!;
     await ok('/api/v1/allocations/PT-DA1.1-2022/disbursements', { id: 'D1', amount: 12_000_000_000, valueDate: '2022-09-15', voucher: 'UNC-001' }, pt);
     await ok('/api/v1/allocations/PT-DA1.1-2022/disbursements', { id: 'D2', amount: 15_673_000_000, valueDate: '2022-10-20', voucher: 'UNC-002' }, pt);
     await ok('/api/v1/allocations/PT-DA1.1-2022/disbursements', { id: 'D3', amount: 5_000_000_000, valueDate: '2022-10-21', voucher: 'UNC-002' }, pt);
     await ok('/api/v1/disbursements/D3/reversal', { reason: 'voucher UNC-002 posted twice', valueDate: '2022-10-22' }, pt);
     await ok('/api/v1/households', { id: 'H1', unit: 'MA-LI-PHO', area: 'rural', members: 4 }, tokens['mlp-social']);
-    await ok('/api/v1/households/H1/assessments', { reviewYear: 2022, reviewType: 'periodic', incomePerCapita: 1_400_000, deprivations: ['nutrition', 'latrine', 'telecom'] }, tokens['mlp-social']);
+    await ok(
+      '/api/v1/households/H1/assessments',
+      { reviewYear: 2022, reviewType: 'periodic', incomePerCapita: 1_400_000, deprivations: ['nutrition', 'latrine', 'telecom'] },
+      tokens['mlp-social'],
+    );
     // "As of" is read to the second in the console: the next whole second, once it has passed, separates the seed from what follows.
     const next = Math.ceil((Date.now() + 1) / 1000) * 1000;
     while (Date.now() <= next) await new Promise((r) => setTimeout(r, 50));

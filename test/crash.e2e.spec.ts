@@ -60,7 +60,10 @@ describe('crash: SIGKILL during a write load (needs `npm run build`)', () => {
         const amount = 1_000 + i;
         const r = sub
           ? await post('/api/v1/allocations', { id: `S${i}`, parentId: 'ROOT', unit: `C${i % 4}`, amount, decision: DECISION_747 }).catch(() => null)
-          : await call(url, 'POST', '/api/v1/allocations/ROOT/disbursements', { token: maker, body: { id: `D${i}`, amount, valueDate: '2022-10-01', voucher: `V${i}` } }).catch(() => null);
+          : await call(url, 'POST', '/api/v1/allocations/ROOT/disbursements', {
+              token: maker,
+              body: { id: `D${i}`, amount, valueDate: '2022-10-01', voucher: `V${i}` },
+            }).catch(() => null);
         if (r?.status === 201) acked.push({ kind: sub ? 'sub' : 'disbursement', id: sub ? `S${i}` : `D${i}`, amount });
         if (r?.status === 201 && r.body.status === 'pending' && i % 2 === 0) {
           const a = await call(url, 'POST', `/api/v1/disbursements/D${i}/approval`, { token: checker, body: {} }).catch(() => null);
@@ -83,8 +86,12 @@ describe('crash: SIGKILL during a write load (needs `npm run build`)', () => {
       const get = (path: string) => call(url, 'GET', path, { token: TOKEN });
       for (const a of acked) {
         if (a.kind === 'sub') expect((await get(`/api/v1/allocations/${a.id}`)).body).toMatchObject({ id: a.id, allocated: a.amount });
-        else if (a.kind === 'approval') expect((await get(`/api/v1/disbursements/${a.id}`)).body).toMatchObject({ amount: a.amount, approval: { approvedBy: 'pt-checker' } });
-        else expect((await get(`/api/v1/audit?disbursement=${a.id}`)).body.items[0]).toMatchObject({ type: expect.stringMatching(/^Disbursement(Recorded|Requested)$/) });
+        else if (a.kind === 'approval')
+          expect((await get(`/api/v1/disbursements/${a.id}`)).body).toMatchObject({ amount: a.amount, approval: { approvedBy: 'pt-checker' } });
+        else
+          expect((await get(`/api/v1/audit?disbursement=${a.id}`)).body.items[0]).toMatchObject({
+            type: expect.stringMatching(/^Disbursement(Recorded|Requested)$/),
+          });
       }
       // The read models agree with the log: recompute the root's figures from its events.
       const events: { type: string; data: { amount: number; allocationId: string } }[] = [];

@@ -32,8 +32,14 @@ describe('GET /api/v1/events/stream: committed events, scoped, as server-sent ev
     s = await startServer({ heartbeatMs: 200 });
     cast = await seed(s);
     await allocate(s, cast);
-    await s.request('POST', '/api/v1/allocations', { token: cast.admin, body: { id: 'DB-DA1.1-2022', unit: 'DIEN-BIEN', ...LINE, amount: 50_000_000_000, decision: CENTRAL_DECISION } });
-    const r = await s.request('POST', '/api/v1/users', { token: cast.admin, body: { id: 'pt-finance-2', name: 'pt-finance-2', role: 'finance_officer', units: ['PHONG-THO'] } });
+    await s.request('POST', '/api/v1/allocations', {
+      token: cast.admin,
+      body: { id: 'DB-DA1.1-2022', unit: 'DIEN-BIEN', ...LINE, amount: 50_000_000_000, decision: CENTRAL_DECISION },
+    });
+    const r = await s.request('POST', '/api/v1/users', {
+      token: cast.admin,
+      body: { id: 'pt-finance-2', name: 'pt-finance-2', role: 'finance_officer', units: ['PHONG-THO'] },
+    });
     colleague = r.body.token;
   });
   afterEach(() => {
@@ -46,7 +52,13 @@ describe('GET /api/v1/events/stream: committed events, scoped, as server-sent ev
     const elsewhere = await pay('DB-DA1.1-2022', cast.outsider);
     const here = await pay('PT-DA1.1-2022', colleague);
     const first = await live(reader);
-    expect(first).toMatchObject({ position: here.position, type: 'DisbursementRecorded', unit: 'PHONG-THO', allocationId: 'PT-DA1.1-2022', disbursementId: here.id });
+    expect(first).toMatchObject({
+      position: here.position,
+      type: 'DisbursementRecorded',
+      unit: 'PHONG-THO',
+      allocationId: 'PT-DA1.1-2022',
+      disbursementId: here.id,
+    });
     expect(here.position).toBeGreaterThan(elsewhere.position);
   });
 

@@ -5,7 +5,33 @@ import { startServer, type TestServer } from './support/server';
 function* values(seed: number): Generator<unknown> {
   let x = seed;
   const next = () => (x = (x * 1_103_515_245 + 12_345) % 2 ** 31);
-  const atoms: unknown[] = [null, true, false, 0, -1, 1.5, 2 ** 53, -(2 ** 63), 1e308, '', ' ', 'a'.repeat(5000), '2022-02-30', '../../etc', '\u0000', '𝔘', [], {}, { __proto__: { polluted: 1 } }, ['x'], [[[]]], 'DA1', 'GNBV-2021-2025', 'PHONG-THO', 'LC-DA1.1-2022'];
+  const atoms: unknown[] = [
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1.5,
+    2 ** 53,
+    -(2 ** 63),
+    1e308,
+    '',
+    ' ',
+    'a'.repeat(5000),
+    '2022-02-30',
+    '../../etc',
+    '\u0000',
+    '𝔘',
+    [],
+    {},
+    { __proto__: { polluted: 1 } },
+    ['x'],
+    [[[]]],
+    'DA1',
+    'GNBV-2021-2025',
+    'PHONG-THO',
+    'LC-DA1.1-2022',
+  ];
   for (;;) {
     const r = next() % 10;
     if (r < 7) yield atoms[next() % atoms.length];
@@ -32,7 +58,10 @@ describe('no input makes the server answer 5xx', () => {
     s = await startServer();
     cast = await seed(s);
     await allocate(s, cast);
-    await s.request('POST', '/api/v1/allocations/PT-DA1.1-2022/disbursements', { token: cast.admin, body: { id: 'D1', amount: 1, valueDate: '2022-09-01', voucher: 'V' } });
+    await s.request('POST', '/api/v1/allocations/PT-DA1.1-2022/disbursements', {
+      token: cast.admin,
+      body: { id: 'D1', amount: 1, valueDate: '2022-09-01', voucher: 'V' },
+    });
     await s.request('POST', '/api/v1/households', { token: cast.admin, body: { id: 'H1', unit: 'MA-LI-PHO', area: 'rural', members: 1 } });
   });
   afterAll(() => s.close());
@@ -50,7 +79,19 @@ describe('no input makes the server answer 5xx', () => {
       expect(r.status).toBeLessThan(500);
       if (r.status >= 400) expect(typeof r.body.code).toBe('string');
     }
-    const queries = ['/api/v1/balances?groupBy=nope', '/api/v1/balances?fiscalYear=x', '/api/v1/balances?unit=%00', '/api/v1/audit?limit=0', '/api/v1/audit?limit=abc', '/api/v1/audit?from=yesterday', '/api/v1/audit?cursor=-1', '/api/v1/households/stats', '/api/v1/households/stats?unit=X&reviewYear=1', '/api/v1/allocations/%E0%A4%A', '/api/v1/units/..%2F..'];
+    const queries = [
+      '/api/v1/balances?groupBy=nope',
+      '/api/v1/balances?fiscalYear=x',
+      '/api/v1/balances?unit=%00',
+      '/api/v1/audit?limit=0',
+      '/api/v1/audit?limit=abc',
+      '/api/v1/audit?from=yesterday',
+      '/api/v1/audit?cursor=-1',
+      '/api/v1/households/stats',
+      '/api/v1/households/stats?unit=X&reviewYear=1',
+      '/api/v1/allocations/%E0%A4%A',
+      '/api/v1/units/..%2F..',
+    ];
     for (const q of queries) {
       const r = await s.request('GET', q, { token: cast.admin });
       expect(r.status).toBeGreaterThanOrEqual(400);
@@ -75,8 +116,45 @@ function random(seed: number) {
 }
 
 /** Query values of every awkward kind: wrong types, huge, empty, encoded, look-alikes of real values. */
-const QUERY_ATOMS = ['', ' ', '0', '-1', '1.5', '1e308', '99999999999999999999', 'NaN', 'true', 'null', '[]', '{}', '[object Object]', 'a'.repeat(5000), '9'.repeat(300), '2022-02-30', '2022-12-31', '2022-12-31T23:59:59+07:00', '2999-01-01', 'yesterday', '\u0000', '%', '𝔘', '../../etc', 'unit,project', 'unit,,', 'nope', 'PHONG-THO', 'VN', 'PT-DA1.1-2022', 'D1', 'H1', 'DA1', 'investment', 'central', '1', '2023'];
-
+const QUERY_ATOMS = [
+  '',
+  ' ',
+  '0',
+  '-1',
+  '1.5',
+  '1e308',
+  '99999999999999999999',
+  'NaN',
+  'true',
+  'null',
+  '[]',
+  '{}',
+  '[object Object]',
+  'a'.repeat(5000),
+  '9'.repeat(300),
+  '2022-02-30',
+  '2022-12-31',
+  '2022-12-31T23:59:59+07:00',
+  '2999-01-01',
+  'yesterday',
+  '\u0000',
+  '%',
+  '𝔘',
+  '../../etc',
+  'unit,project',
+  'unit,,',
+  'nope',
+  'PHONG-THO',
+  'VN',
+  'PT-DA1.1-2022',
+  'D1',
+  'H1',
+  'DA1',
+  'investment',
+  'central',
+  '1',
+  '2023',
+];
 
 /** A path's parameters replaced by ids that exist (so the query, not a 404, is what is fuzzed). */
 const concrete = (path: string) =>
@@ -95,7 +173,10 @@ describe('no query or body generated from the OpenAPI document makes the server 
     s = await startServer();
     cast = await seed(s);
     await allocate(s, cast);
-    await s.request('POST', '/api/v1/allocations/PT-DA1.1-2022/disbursements', { token: cast.admin, body: { id: 'D1', amount: 1, valueDate: '2022-09-01', voucher: 'V' } });
+    await s.request('POST', '/api/v1/allocations/PT-DA1.1-2022/disbursements', {
+      token: cast.admin,
+      body: { id: 'D1', amount: 1, valueDate: '2022-09-01', voucher: 'V' },
+    });
     await s.request('POST', '/api/v1/households', { token: cast.admin, body: { id: 'H1', unit: 'MA-LI-PHO', area: 'rural', members: 1 } });
     doc = (await s.request('GET', '/api/docs-json')).body;
   });
@@ -112,7 +193,9 @@ describe('no query or body generated from the OpenAPI document makes the server 
     const rnd = random(7);
     const statuses = new Map<number, number>();
     // Names declared anywhere: a route that reads a parameter it does not declare is probed with it too.
-    const everyName = [...new Map(gets.flatMap(([, item]) => (item.get!.parameters ?? []).filter((p) => p.in === 'query').map((p) => [p.name, p] as const))).values()];
+    const everyName = [
+      ...new Map(gets.flatMap(([, item]) => (item.get!.parameters ?? []).filter((p) => p.in === 'query').map((p) => [p.name, p] as const))).values(),
+    ];
     for (const [path, item] of gets) {
       const declared = (item.get!.parameters ?? []).filter((p) => p.in === 'query');
       const names = new Set(declared.map((p) => p.name));
@@ -146,8 +229,18 @@ describe('no query or body generated from the OpenAPI document makes the server 
           }
         }
         // Now and then a well-formed query, so that the right answers are exercised too.
-        if (i % 8 === 0) pairs.splice(0, pairs.length, ...declared.filter((p) => p.schema?.enum || p.schema?.items?.enum).slice(0, 1).map((p): [string, string] => [p.name, String((p.schema?.items ?? p.schema)!.enum![0])]));
-        const query = pairs.map(([k, v]) => (rnd.int(3) === 0 && k !== '' ? encodeURIComponent(k) : k) + (rnd.int(10) === 0 ? '' : `=${encodeURIComponent(v)}`)).join('&');
+        if (i % 8 === 0)
+          pairs.splice(
+            0,
+            pairs.length,
+            ...declared
+              .filter((p) => p.schema?.enum || p.schema?.items?.enum)
+              .slice(0, 1)
+              .map((p): [string, string] => [p.name, String((p.schema?.items ?? p.schema)!.enum![0])]),
+          );
+        const query = pairs
+          .map(([k, v]) => (rnd.int(3) === 0 && k !== '' ? encodeURIComponent(k) : k) + (rnd.int(10) === 0 ? '' : `=${encodeURIComponent(v)}`))
+          .join('&');
         const url = `${concrete(path)}?${query}`;
         const r = await s.request('GET', url, { token: cast.admin });
         statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
@@ -182,7 +275,10 @@ describe('no query or body generated from the OpenAPI document makes the server 
         ...strings.map((k) => `{"${k}":${rnd.pick(['1', 'true', 'null', '1e308', '{}', '[]', `"${'x'.repeat(100_000)}"`])}}`),
       ];
       for (const raw of bodies) {
-        for (const headers of [{ 'content-type': 'application/json' }, { 'content-type': 'application/json', 'idempotency-key': `fuzz-${rnd.int(1e9)}` }] as Record<string, string>[]) {
+        for (const headers of [
+          { 'content-type': 'application/json' },
+          { 'content-type': 'application/json', 'idempotency-key': `fuzz-${rnd.int(1e9)}` },
+        ] as Record<string, string>[]) {
           const r = await s.request('POST', concrete(path), { token: cast.admin, raw, headers });
           expectNo5xx(`POST ${path} ${raw.slice(0, 120)}`, r);
           expect([`POST ${path} ${raw.slice(0, 120)}`, r.status]).not.toEqual([`POST ${path} ${raw.slice(0, 120)}`, 201]);

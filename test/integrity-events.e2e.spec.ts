@@ -3,7 +3,17 @@ import { GENESIS_HASH } from '../libs/ledger/src/ports/event-store.port';
 import { startServer, type TestServer } from './support/server';
 import { allocate, seed, type Cast } from './support/story';
 
-type Record_ = { position: number; id: string; streamId: string; revision: number; type: string; schemaVersion: number; data: Record<string, unknown>; metadata: any; hash: string };
+type Record_ = {
+  position: number;
+  id: string;
+  streamId: string;
+  revision: number;
+  type: string;
+  schemaVersion: number;
+  data: Record<string, unknown>;
+  metadata: any;
+  hash: string;
+};
 
 /** GET /api/v1/integrity/events: the stored records with their hashes, for a verifier that does not trust the server. */
 describe('the log’s records for an outside verifier (GET /integrity/events)', () => {
@@ -16,7 +26,10 @@ describe('the log’s records for an outside verifier (GET /integrity/events)', 
     s = await startServer();
     cast = await seed(s);
     await allocate(s, cast);
-    const r = await s.request('POST', '/api/v1/users', { token: cast.admin, body: { id: 'lc-inspector', name: 'lc-inspector', role: 'inspector', units: ['LAI-CHAU'] } });
+    const r = await s.request('POST', '/api/v1/users', {
+      token: cast.admin,
+      body: { id: 'lc-inspector', name: 'lc-inspector', role: 'inspector', units: ['LAI-CHAU'] },
+    });
     provincialInspector = r.body.token;
   });
   afterAll(() => s.close());

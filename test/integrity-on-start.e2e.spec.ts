@@ -19,7 +19,11 @@ async function get(url: string, path: string) {
 }
 
 async function post(url: string, path: string, body: unknown) {
-  const res = await fetch(`${url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: (await res.json()) as any };
 }
 
@@ -39,7 +43,9 @@ describe('the server checks the hash chain when it starts', () => {
     await storyLogFile(original);
     const db = new Database(original, { readonly: true });
     try {
-      tamperedAt = db.prepare<[string], { position: number }>("SELECT position FROM events WHERE type = 'AllocationGranted' AND stream_id LIKE '%' || ?").get(ALLOCATION)!.position;
+      tamperedAt = db
+        .prepare<[string], { position: number }>("SELECT position FROM events WHERE type = 'AllocationGranted' AND stream_id LIKE '%' || ?")
+        .get(ALLOCATION)!.position;
     } finally {
       db.close();
     }
@@ -77,7 +83,13 @@ describe('the server checks the hash chain when it starts', () => {
     expect(read.status).toBe(200);
     expect(read.integrity).toBe(`broken at ${tamperedAt}`);
 
-    const write = await post(url, '/api/v1/allocations', { id: 'PT-DA1.1-2022-B', parentId: 'LC-DA1.1-2022', unit: 'PHONG-THO', amount: 1_000_000, decision: DECISION_747 });
+    const write = await post(url, '/api/v1/allocations', {
+      id: 'PT-DA1.1-2022-B',
+      parentId: 'LC-DA1.1-2022',
+      unit: 'PHONG-THO',
+      amount: 1_000_000,
+      decision: DECISION_747,
+    });
     expect(write).toMatchObject({ status: 503, body: { code: 'INTEGRITY_BROKEN' } });
     expect(write.body.message).toMatch(new RegExp(`broken at ${tamperedAt}`));
     expect((await get(url, '/health')).body.position).toBe(head);
@@ -89,7 +101,13 @@ describe('the server checks the hash chain when it starts', () => {
     const health = await get(url, '/health');
     expect(health).toMatchObject({ status: 200, integrity: null, body: { status: 'ok', integrity: 'intact' } });
     expect((await get(url, `/api/v1/allocations/${ALLOCATION}`)).integrity).toBeNull();
-    const write = await post(url, '/api/v1/allocations', { id: 'PT-DA1.1-2022-B', parentId: 'LC-DA1.1-2022', unit: 'PHONG-THO', amount: 1_000_000, decision: DECISION_747 });
+    const write = await post(url, '/api/v1/allocations', {
+      id: 'PT-DA1.1-2022-B',
+      parentId: 'LC-DA1.1-2022',
+      unit: 'PHONG-THO',
+      amount: 1_000_000,
+      decision: DECISION_747,
+    });
     expect(write.status).toBe(201);
   });
 
@@ -102,7 +120,10 @@ describe('the server checks the hash chain when it starts', () => {
       const port = await freePort();
       const url = `http://127.0.0.1:${port}`;
       const logs: string[] = [];
-      child = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: String(port), LEDGER_DB: copyOf(true), LEDGER_ADMIN_TOKEN: ADMIN_TOKEN, LEDGER_LOG: 'on' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      child = spawn(process.execPath, [MAIN], {
+        env: { ...process.env, PORT: String(port), LEDGER_DB: copyOf(true), LEDGER_ADMIN_TOKEN: ADMIN_TOKEN, LEDGER_LOG: 'on' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       child.stdout!.on('data', (d: Buffer) => logs.push(d.toString()));
       child.stderr!.on('data', (d: Buffer) => logs.push(d.toString()));
       let exited = false;

@@ -63,7 +63,12 @@ describe('ledger diff, projections rebuild, replay', () => {
       [3, 'DisbursementRecorded'],
       [4, 'DisbursementReversed'],
     ]);
-    expect(json.items[1]).toMatchObject({ streamId: 'allocation-A', recordedAt: '2023-01-04T03:00:00.000Z', actor: { userId: 'u' }, data: { disbursementId: 'D2', reason: 'trùng' } });
+    expect(json.items[1]).toMatchObject({
+      streamId: 'allocation-A',
+      recordedAt: '2023-01-04T03:00:00.000Z',
+      actor: { userId: 'u' },
+      data: { disbursementId: 'D2', reason: 'trùng' },
+    });
     expect([json.nextCursor, json.at]).toEqual([null, { position: 4 }]);
     expect((await run('diff', '--from', '1')).code).toBe(2);
   });
@@ -75,10 +80,15 @@ describe('ledger diff, projections rebuild, replay', () => {
     const payments = Array.from({ length: 1_204 }, (_, i) =>
       event(2, 'DisbursementRecorded', { ...base, disbursementId: `P${i}`, amount: 1, valueDate: '2023-01-02', voucher: `V${i}`, payee: null, purpose: null }),
     ).map((e, i) => ({ ...e, id: `p-${i}` }));
-    await store.append('allocation-B', 'no_stream', [event(1, 'AllocationGranted', { ...base, grantedBy: null, parentId: null, line, amount: 1_000_000, decision, transferId: null }), ...payments]);
+    await store.append('allocation-B', 'no_stream', [
+      event(1, 'AllocationGranted', { ...base, grantedBy: null, parentId: null, line, amount: 1_000_000, decision, transferId: null }),
+      ...payments,
+    ]);
     await store.close();
     let text = '';
-    expect(await runCli(['diff', '--from', '0', '--to', '1205', '--format', 'json'], { out: (l) => void (text = l), err: () => undefined }, { LEDGER_DB: big })).toBe(0);
+    expect(
+      await runCli(['diff', '--from', '0', '--to', '1205', '--format', 'json'], { out: (l) => void (text = l), err: () => undefined }, { LEDGER_DB: big }),
+    ).toBe(0);
     const diff = JSON.parse(text);
     expect(diff.items.map((e: { position: number }) => e.position)).toEqual(Array.from({ length: 1_205 }, (_, i) => i + 1));
     expect([diff.recorded.events, diff.nextCursor, diff.allocations[0].after.disbursed]).toEqual([1_205, null, 1_204]);

@@ -19,9 +19,20 @@ describe('the ledger story (HTTP, SQLite)', () => {
   it('passes 71,570,000,000 đ down to Phong Thổ under decision 747/QĐ-UBND', async () => {
     const pt = await s.request('GET', '/api/v1/allocations/PT-DA1.1-2022', { token: cast.district });
     expect(pt.status).toBe(200);
-    expect(pt.body).toMatchObject({ unit: 'PHONG-THO', parentId: 'LC-DA1.1-2022', allocated: 71_570_000_000, available: 71_570_000_000, decision: { number: '747/QĐ-UBND' } });
+    expect(pt.body).toMatchObject({
+      unit: 'PHONG-THO',
+      parentId: 'LC-DA1.1-2022',
+      allocated: 71_570_000_000,
+      available: 71_570_000_000,
+      decision: { number: '747/QĐ-UBND' },
+    });
     const lc = await s.request('GET', '/api/v1/allocations/LC-DA1.1-2022', { token: cast.province });
-    expect(lc.body).toMatchObject({ allocated: 300_000_000_000, subAllocated: 71_570_000_000, available: 228_430_000_000, children: [{ id: 'PT-DA1.1-2022', allocated: 71_570_000_000 }] });
+    expect(lc.body).toMatchObject({
+      allocated: 300_000_000_000,
+      subAllocated: 71_570_000_000,
+      available: 228_430_000_000,
+      children: [{ id: 'PT-DA1.1-2022', allocated: 71_570_000_000 }],
+    });
   });
 
   it('records disbursements, reverses a wrong one, and every balance is right on return', async () => {
@@ -38,7 +49,14 @@ describe('the ledger story (HTTP, SQLite)', () => {
 
     const pt = await s.request('GET', '/api/v1/allocations/PT-DA1.1-2022', { token: cast.district });
     // "giải ngân 27.673/71.570 triệu đồng, đạt 38,67%"
-    expect(pt.body).toMatchObject({ allocated: 71_570_000_000, subAllocated: 0, disbursed: 27_673_000_000, disbursedTotal: 27_673_000_000, available: 43_897_000_000, disbursementRate: 38.67 });
+    expect(pt.body).toMatchObject({
+      allocated: 71_570_000_000,
+      subAllocated: 0,
+      disbursed: 27_673_000_000,
+      disbursedTotal: 27_673_000_000,
+      available: 43_897_000_000,
+      disbursementRate: 38.67,
+    });
     const lc = await s.request('GET', '/api/v1/allocations/LC-DA1.1-2022', { token: cast.province });
     expect(lc.body).toMatchObject({ disbursed: 0, disbursedTotal: 27_673_000_000, available: 228_430_000_000, disbursementRate: 9.22 });
   });
@@ -57,11 +75,20 @@ describe('the ledger story (HTTP, SQLite)', () => {
 
   it('moves a sub-allocation adjustment between parent and child, đồng for đồng', async () => {
     const decision = { number: '901/QĐ-UBND', date: '2022-10-02', issuer: 'UBND tỉnh Lai Châu' };
-    const down = await s.request('POST', '/api/v1/allocations/PT-DA1.1-2022/adjustments', { token: cast.province, body: { delta: -3_897_000_000, decision, reason: 'moved to another district' } });
+    const down = await s.request('POST', '/api/v1/allocations/PT-DA1.1-2022/adjustments', {
+      token: cast.province,
+      body: { delta: -3_897_000_000, decision, reason: 'moved to another district' },
+    });
     expect(down.status).toBe(201);
-    const up = await s.request('POST', '/api/v1/allocations/PT-DA1.1-2022/adjustments', { token: cast.province, body: { delta: 1_000_000_000, decision, reason: 'top-up' } });
+    const up = await s.request('POST', '/api/v1/allocations/PT-DA1.1-2022/adjustments', {
+      token: cast.province,
+      body: { delta: 1_000_000_000, decision, reason: 'top-up' },
+    });
     expect(up.status).toBe(201);
-    const tooMuch = await s.request('POST', '/api/v1/allocations/PT-DA1.1-2022/adjustments', { token: cast.province, body: { delta: 300_000_000_000, decision, reason: 'too much' } });
+    const tooMuch = await s.request('POST', '/api/v1/allocations/PT-DA1.1-2022/adjustments', {
+      token: cast.province,
+      body: { delta: 300_000_000_000, decision, reason: 'too much' },
+    });
     expect(tooMuch.body.code).toBe('INSUFFICIENT_FUNDS');
     const pt = (await s.request('GET', '/api/v1/allocations/PT-DA1.1-2022', { token: cast.admin })).body;
     const lc = (await s.request('GET', '/api/v1/allocations/LC-DA1.1-2022', { token: cast.admin })).body;
@@ -70,20 +97,50 @@ describe('the ledger story (HTTP, SQLite)', () => {
     expect(lc.available + lc.subAllocated + lc.disbursed).toBe(lc.allocated);
   });
 
-  it('balances show the allocation view\'s figures, count each đồng once, and rows by unit add up to the total', async () => {
+  it("balances show the allocation view's figures, count each đồng once, and rows by unit add up to the total", async () => {
     const r = await s.request('GET', '/api/v1/balances?fiscalYear=2022&unit=LAI-CHAU&groupBy=unit', { token: cast.inspector });
     expect(r.status).toBe(200);
-    const figures = ({ allocated, subAllocated, disbursed, pending, available, disbursementRate }: Record<string, number>) => ({ allocated, subAllocated, disbursed, pending, available, disbursementRate });
+    const figures = ({ allocated, subAllocated, disbursed, pending, available, disbursementRate }: Record<string, number>) => ({
+      allocated,
+      subAllocated,
+      disbursed,
+      pending,
+      available,
+      disbursementRate,
+    });
     const lc = (await s.request('GET', '/api/v1/allocations/LC-DA1.1-2022', { token: cast.inspector })).body;
     const pt = (await s.request('GET', '/api/v1/allocations/PT-DA1.1-2022', { token: cast.inspector })).body;
     expect(r.body.rows).toEqual([
-      { unit: 'LAI-CHAU', allocated: 300_000_000_000, subAllocated: 68_673_000_000, disbursed: 0, pending: 0, available: 231_327_000_000, disbursementRate: 9.22 },
-      { unit: 'PHONG-THO', allocated: 68_673_000_000, subAllocated: 0, disbursed: 27_673_000_000, pending: 0, available: 41_000_000_000, disbursementRate: 40.3 },
+      {
+        unit: 'LAI-CHAU',
+        allocated: 300_000_000_000,
+        subAllocated: 68_673_000_000,
+        disbursed: 0,
+        pending: 0,
+        available: 231_327_000_000,
+        disbursementRate: 9.22,
+      },
+      {
+        unit: 'PHONG-THO',
+        allocated: 68_673_000_000,
+        subAllocated: 0,
+        disbursed: 27_673_000_000,
+        pending: 0,
+        available: 41_000_000_000,
+        disbursementRate: 40.3,
+      },
     ]);
     // A row holding one allocation shows exactly what GET /allocations/{id} shows.
     expect(r.body.rows.map(({ unit: _u, ...f }: Record<string, number>) => f)).toEqual([figures(lc), figures(pt)]);
     // The 68,673,000,000 passed down to Phong Thổ is inside Lai Châu's 300,000,000,000: the total counts it once.
-    expect(r.body.total).toEqual({ allocated: 300_000_000_000, subAllocated: 0, disbursed: 27_673_000_000, pending: 0, available: 272_327_000_000, disbursementRate: 9.22 });
+    expect(r.body.total).toEqual({
+      allocated: 300_000_000_000,
+      subAllocated: 0,
+      disbursed: 27_673_000_000,
+      pending: 0,
+      available: 272_327_000_000,
+      disbursementRate: 9.22,
+    });
     const sum = (k: string) => r.body.rows.reduce((n: number, row: Record<string, number>) => n + row[k]!, 0);
     expect([sum('allocated') - sum('subAllocated'), sum('disbursed'), sum('available')]).toEqual([
       r.body.total.allocated - r.body.total.subAllocated,
@@ -91,15 +148,31 @@ describe('the ledger story (HTTP, SQLite)', () => {
       r.body.total.available,
     ]);
     const district = await s.request('GET', '/api/v1/balances?unit=PHONG-THO&groupBy=project,subProject', { token: cast.supervisor });
-    expect(district.body.rows).toEqual([{ project: 'DA1', subProject: 'DA1.1', allocated: 68_673_000_000, subAllocated: 0, disbursed: 27_673_000_000, pending: 0, available: 41_000_000_000, disbursementRate: 40.3 }]);
+    expect(district.body.rows).toEqual([
+      {
+        project: 'DA1',
+        subProject: 'DA1.1',
+        allocated: 68_673_000_000,
+        subAllocated: 0,
+        disbursed: 27_673_000_000,
+        pending: 0,
+        available: 41_000_000_000,
+        disbursementRate: 40.3,
+      },
+    ]);
     // A unit above the supervisor's is answered as an unknown one (issue 15): the filter reveals nothing.
     const above = await s.request('GET', '/api/v1/balances?unit=LAI-CHAU', { token: cast.supervisor });
     expect([above.status, above.body.code, above.body.message]).toEqual([400, 'UNKNOWN_REFERENCE', "unit: no such unit 'LAI-CHAU'"]);
   });
 
   it('classifies households by the standard of the review year and records every change of class', async () => {
-    const reg = (id: string, area: string) => s.request('POST', '/api/v1/households', { token: cast.social, body: { id, unit: 'MA-LI-PHO', area, members: 4, headName: 'Lò Văn A', ethnicMinority: true } });
-    const assess = (id: string, body: object) => s.request('POST', `/api/v1/households/${id}/assessments`, { token: cast.social, body: { reviewType: 'periodic', ...body } });
+    const reg = (id: string, area: string) =>
+      s.request('POST', '/api/v1/households', {
+        token: cast.social,
+        body: { id, unit: 'MA-LI-PHO', area, members: 4, headName: 'Lò Văn A', ethnicMinority: true },
+      });
+    const assess = (id: string, body: object) =>
+      s.request('POST', `/api/v1/households/${id}/assessments`, { token: cast.social, body: { reviewType: 'periodic', ...body } });
     expect((await reg('H1', 'rural')).status).toBe(201);
     expect((await reg('H2', 'rural')).status).toBe(201);
     expect((await reg('H3', 'urban')).status).toBe(201);
@@ -154,7 +227,11 @@ describe('the ledger story (HTTP, SQLite)', () => {
     expect(types.filter((t: string) => t === 'DisbursementRecorded')).toHaveLength(3);
     expect(types).toContain('DisbursementReversed');
     const reversal = trail.body.items.find((i: { type: string }) => i.type === 'DisbursementReversed');
-    expect(reversal).toMatchObject({ actor: { userId: 'pt-finance', role: 'finance_officer' }, metadata: { reason: 'voucher posted twice' }, data: { disbursementId: 'D-WRONG', amount: 5_000_000_000 } });
+    expect(reversal).toMatchObject({
+      actor: { userId: 'pt-finance', role: 'finance_officer' },
+      metadata: { reason: 'voucher posted twice' },
+      data: { disbursementId: 'D-WRONG', amount: 5_000_000_000 },
+    });
     expect(Date.parse(reversal.recordedAt)).not.toBeNaN();
 
     const byDecision = await s.request('GET', `/api/v1/audit?decision=${encodeURIComponent('747/QĐ-UBND')}`, { token: cast.inspector });

@@ -72,18 +72,43 @@ describe('lists and discovery (HTTP, SQLite)', () => {
     await post('/api/v1/units', { code: 'MUONG-NHE', name: 'Huyện Mường Nhé', level: 'district', parent: 'DIEN-BIEN' });
     await post('/api/v1/units', { code: 'CHUNG-CHAI', name: 'Xã Chung Chải', level: 'commune', parent: 'MUONG-NHE' });
     const dbLine = { program: 'GNBV-2021-2025', project: 'DA1', subProject: 'DA1.1', fiscalYear: 2022, capitalType: 'investment', source: 'central' };
-    await post('/api/v1/allocations', { id: 'DB-DA1.1-2022', unit: 'DIEN-BIEN', ...dbLine, amount: 50 * B, decision: { number: '99/QĐ-TTg', date: '2022-06-01', issuer: 'Thủ tướng Chính phủ' } });
-    await post('/api/v1/allocations', { id: 'LC-DA2-2023', unit: 'LAI-CHAU', program: 'GNBV-2021-2025', project: 'DA2', fiscalYear: 2023, capitalType: 'recurrent', source: 'central', amount: 7 * B, decision: { number: '5/QĐ-TTg', date: '2023-01-05', issuer: 'Thủ tướng Chính phủ' } });
-    for (const [id, unit] of [['MLP-DA1.1-2022', 'MA-LI-PHO'], ['DS-DA1.1-2022', 'DAO-SAN']] as const) {
+    await post('/api/v1/allocations', {
+      id: 'DB-DA1.1-2022',
+      unit: 'DIEN-BIEN',
+      ...dbLine,
+      amount: 50 * B,
+      decision: { number: '99/QĐ-TTg', date: '2022-06-01', issuer: 'Thủ tướng Chính phủ' },
+    });
+    await post('/api/v1/allocations', {
+      id: 'LC-DA2-2023',
+      unit: 'LAI-CHAU',
+      program: 'GNBV-2021-2025',
+      project: 'DA2',
+      fiscalYear: 2023,
+      capitalType: 'recurrent',
+      source: 'central',
+      amount: 7 * B,
+      decision: { number: '5/QĐ-TTg', date: '2023-01-05', issuer: 'Thủ tướng Chính phủ' },
+    });
+    for (const [id, unit] of [
+      ['MLP-DA1.1-2022', 'MA-LI-PHO'],
+      ['DS-DA1.1-2022', 'DAO-SAN'],
+    ] as const) {
       await post('/api/v1/allocations', { id, parentId: 'PT-DA1.1-2022', unit, amount: 2 * B, decision: DECISION_747 }, cast.district);
     }
     for (let i = 1; i <= 5; i++) {
-      const r = await post('/api/v1/allocations/PT-DA1.1-2022/disbursements', { id: `D${i}`, amount: i * 100_000_000, valueDate: `2022-09-1${i}`, voucher: `UNC-00${i}` }, cast.district);
+      const r = await post(
+        '/api/v1/allocations/PT-DA1.1-2022/disbursements',
+        { id: `D${i}`, amount: i * 100_000_000, valueDate: `2022-09-1${i}`, voucher: `UNC-00${i}` },
+        cast.district,
+      );
       positions[`D${i}`] = r.body.position;
     }
     await post('/api/v1/allocations/DB-DA1.1-2022/disbursements', { id: 'DB-1', amount: B, valueDate: '2022-09-01', voucher: 'DB-UNC-1' }, cast.outsider);
     positions.beforeReversal = positions.D5!;
-    positions.reversal = (await post('/api/v1/disbursements/D3/reversal', { reason: 'voucher UNC-003 posted twice', valueDate: '2022-10-01' }, cast.district)).body.position;
+    positions.reversal = (
+      await post('/api/v1/disbursements/D3/reversal', { reason: 'voucher UNC-003 posted twice', valueDate: '2022-10-01' }, cast.district)
+    ).body.position;
 
     const household = (id: string, unit: string, headName: string) => post('/api/v1/households', { id, unit, area: 'rural', members: 4, headName }, cast.admin);
     const assess = (id: string, reviewYear: number, incomePerCapita: number, deprivations: string[]) =>
@@ -103,8 +128,7 @@ describe('lists and discovery (HTTP, SQLite)', () => {
   });
   afterAll(() => s?.close());
 
-
-  it('answers POST /units with the unit\'s code, as every read names it', async () => {
+  it("answers POST /units with the unit's code, as every read names it", async () => {
     const r = await post('/api/v1/units', { code: 'SI-LO-LAU', name: 'Xã Sì Lở Lầu', level: 'commune', parent: 'PHONG-THO' });
     expect(Object.keys(r.body).sort()).toEqual(['code', 'position']);
     expect(r.body.code).toBe('SI-LO-LAU');
@@ -115,7 +139,13 @@ describe('lists and discovery (HTTP, SQLite)', () => {
     it('pages through the whole tree for an administrator, in tree order', async () => {
       const units = await expectPagesCoverAll('/api/v1/units', 2, (u) => u.code);
       expect(units.map((u) => u.code)).toEqual(['VN', 'DIEN-BIEN', 'MUONG-NHE', 'CHUNG-CHAI', 'LAI-CHAU', 'PHONG-THO', 'DAO-SAN', 'MA-LI-PHO', 'SI-LO-LAU']);
-      expect(units.find((u) => u.code === 'PHONG-THO')).toMatchObject({ name: 'Huyện Phong Thổ', level: 'district', parent: 'LAI-CHAU', ancestors: ['LAI-CHAU', 'VN'], children: ['MA-LI-PHO', 'DAO-SAN', 'SI-LO-LAU'] });
+      expect(units.find((u) => u.code === 'PHONG-THO')).toMatchObject({
+        name: 'Huyện Phong Thổ',
+        level: 'district',
+        parent: 'LAI-CHAU',
+        ancestors: ['LAI-CHAU', 'VN'],
+        children: ['MA-LI-PHO', 'DAO-SAN', 'SI-LO-LAU'],
+      });
     });
 
     it('gives a district user its own subtree only, and the children of a unit', async () => {
@@ -145,11 +175,16 @@ describe('lists and discovery (HTTP, SQLite)', () => {
       expect(pt).toMatchObject({ allocated: 71_570_000_000, subAllocated: 4 * B, disbursed: 1_200_000_000, line: { fiscalYear: 2022, subProject: 'DA1.1' } });
     });
 
-    it('filters by a unit\'s subtree and by the budget line', async () => {
+    it("filters by a unit's subtree and by the budget line", async () => {
       expect(ids(await get('/api/v1/allocations?unit=PHONG-THO'))).toEqual(['DS-DA1.1-2022', 'MLP-DA1.1-2022', 'PT-DA1.1-2022']);
       expect(ids(await get('/api/v1/allocations?fiscalYear=2023'))).toEqual(['LC-DA2-2023']);
       expect(ids(await get('/api/v1/allocations?capitalType=recurrent&project=DA2'))).toEqual(['LC-DA2-2023']);
-      expect(ids(await get('/api/v1/allocations?subProject=DA1.1&unit=LAI-CHAU&fiscalYear=2022'))).toEqual(['DS-DA1.1-2022', 'LC-DA1.1-2022', 'MLP-DA1.1-2022', 'PT-DA1.1-2022']);
+      expect(ids(await get('/api/v1/allocations?subProject=DA1.1&unit=LAI-CHAU&fiscalYear=2022'))).toEqual([
+        'DS-DA1.1-2022',
+        'LC-DA1.1-2022',
+        'MLP-DA1.1-2022',
+        'PT-DA1.1-2022',
+      ]);
       expect(ids(await get('/api/v1/allocations?parentId=PT-DA1.1-2022'))).toEqual(['DS-DA1.1-2022', 'MLP-DA1.1-2022']);
       expect(ids(await get('/api/v1/allocations?source=local'))).toEqual([]);
       expect(ids(await get('/api/v1/allocations?program=GNBV-2021-2025&fiscalYear=2022&unit=DIEN-BIEN'))).toEqual(['DB-DA1.1-2022']);
@@ -181,7 +216,7 @@ describe('lists and discovery (HTTP, SQLite)', () => {
   });
 
   describe('GET /allocations/{id}/disbursements and GET /disbursements/{id}', () => {
-    it('pages through an allocation\'s payments in the order recorded, a reversed one marked with its reason', async () => {
+    it("pages through an allocation's payments in the order recorded, a reversed one marked with its reason", async () => {
       const payments = await expectPagesCoverAll('/api/v1/allocations/PT-DA1.1-2022/disbursements', 2, (d) => d.id, cast.supervisor);
       expect(payments.map((d) => [d.id, d.amount, d.reversed])).toEqual([
         ['D1', 100_000_000, false],
@@ -190,14 +225,33 @@ describe('lists and discovery (HTTP, SQLite)', () => {
         ['D4', 400_000_000, false],
         ['D5', 500_000_000, false],
       ]);
-      expect(payments[2].reversal).toMatchObject({ reason: 'voucher UNC-003 posted twice', valueDate: '2022-10-01', recordedBy: 'pt-finance', position: positions.reversal });
-      expect(payments[0]).toMatchObject({ allocationId: 'PT-DA1.1-2022', unit: 'PHONG-THO', voucher: 'UNC-001', valueDate: '2022-09-11', recordedBy: 'pt-finance', position: positions.D1, reversal: null });
+      expect(payments[2].reversal).toMatchObject({
+        reason: 'voucher UNC-003 posted twice',
+        valueDate: '2022-10-01',
+        recordedBy: 'pt-finance',
+        position: positions.reversal,
+      });
+      expect(payments[0]).toMatchObject({
+        allocationId: 'PT-DA1.1-2022',
+        unit: 'PHONG-THO',
+        voucher: 'UNC-001',
+        valueDate: '2022-09-11',
+        recordedBy: 'pt-finance',
+        position: positions.D1,
+        reversal: null,
+      });
     });
 
     it('reads one payment, with its reversal', async () => {
       const d3 = await get('/api/v1/disbursements/D3', cast.supervisor);
       expect(d3.status).toBe(200);
-      expect(d3.body).toMatchObject({ id: 'D3', amount: 300_000_000, reversed: true, reversal: { reason: 'voucher UNC-003 posted twice' }, at: { position: expect.any(Number) } });
+      expect(d3.body).toMatchObject({
+        id: 'D3',
+        amount: 300_000_000,
+        reversed: true,
+        reversal: { reason: 'voucher UNC-003 posted twice' },
+        at: { position: expect.any(Number) },
+      });
       const before = await get(`/api/v1/disbursements/D3?atPosition=${positions.beforeReversal}`, cast.supervisor);
       expect(before.body).toMatchObject({ reversed: false, reversal: null, at: { position: positions.beforeReversal } });
     });
@@ -219,7 +273,10 @@ describe('lists and discovery (HTTP, SQLite)', () => {
 
     it('lists the payments as they stood before the reversal, and none before the allocation existed', async () => {
       const then = await get(`/api/v1/allocations/PT-DA1.1-2022/disbursements?atPosition=${positions.D2}`, cast.district);
-      expect(then.body.items.map((d: { id: string; reversed: boolean }) => [d.id, d.reversed])).toEqual([['D1', false], ['D2', false]]);
+      expect(then.body.items.map((d: { id: string; reversed: boolean }) => [d.id, d.reversed])).toEqual([
+        ['D1', false],
+        ['D2', false],
+      ]);
       expect(then.body.at).toEqual({ position: positions.D2 });
       expect((await get('/api/v1/allocations/PT-DA1.1-2022/disbursements?atPosition=1', cast.district)).status).toBe(404);
     });
@@ -282,7 +339,17 @@ describe('lists and discovery (HTTP, SQLite)', () => {
     it('lists every user to an administrator, without tokens', async () => {
       const users = await expectPagesCoverAll('/api/v1/users', 3, (u) => u.id);
       expect(users.map((u) => u.id)).toEqual(['admin', 'db-finance', 'inspector', 'lc-finance', 'mlp-finance', 'mlp-social', 'pt-finance', 'pt-supervisor']);
-      expect(users.find((u) => u.id === 'pt-finance')).toEqual({ id: 'pt-finance', name: 'pt-finance', role: 'finance_officer', units: ['PHONG-THO'], registeredAt: expect.any(String), active: true, expiresAt: null, tokenRotatedAt: null, position: expect.any(Number) });
+      expect(users.find((u) => u.id === 'pt-finance')).toEqual({
+        id: 'pt-finance',
+        name: 'pt-finance',
+        role: 'finance_officer',
+        units: ['PHONG-THO'],
+        registeredAt: expect.any(String),
+        active: true,
+        expiresAt: null,
+        tokenRotatedAt: null,
+        position: expect.any(Number),
+      });
       // When the token expires and was last rotated, never the token or its hash.
       expect(JSON.stringify(users)).not.toMatch(/tokenHash|"token"|[0-9a-f]{64}/i);
     });
@@ -297,7 +364,17 @@ describe('lists and discovery (HTTP, SQLite)', () => {
     it('tells the caller who it is', async () => {
       const me = await get('/api/v1/me', cast.district);
       expect(me.status).toBe(200);
-      expect(me.body).toEqual({ id: 'pt-finance', name: 'pt-finance', role: 'finance_officer', units: ['PHONG-THO'], registeredAt: expect.any(String), active: true, expiresAt: null, tokenRotatedAt: null, at: { position: expect.any(Number) } });
+      expect(me.body).toEqual({
+        id: 'pt-finance',
+        name: 'pt-finance',
+        role: 'finance_officer',
+        units: ['PHONG-THO'],
+        registeredAt: expect.any(String),
+        active: true,
+        expiresAt: null,
+        tokenRotatedAt: null,
+        at: { position: expect.any(Number) },
+      });
       expect((await get('/api/v1/me')).body).toMatchObject({ id: 'admin', role: 'admin', units: [] });
       expect((await s.request('GET', '/api/v1/me')).status).toBe(401);
     });
@@ -307,7 +384,17 @@ describe('lists and discovery (HTTP, SQLite)', () => {
     it('omits what was written after the position asked (atPosition, asOf)', async () => {
       const before = (await get('/api/v1/units')).body.at.position as number;
       const asOf = new Date().toISOString();
-      await post('/api/v1/allocations', { id: 'AAA-LATE', unit: 'LAI-CHAU', program: 'GNBV-2021-2025', project: 'DA2', fiscalYear: 2024, capitalType: 'recurrent', source: 'local', amount: B, decision: { number: '7/QĐ-UBND', date: '2024-01-05', issuer: 'UBND tỉnh Lai Châu' } });
+      await post('/api/v1/allocations', {
+        id: 'AAA-LATE',
+        unit: 'LAI-CHAU',
+        program: 'GNBV-2021-2025',
+        project: 'DA2',
+        fiscalYear: 2024,
+        capitalType: 'recurrent',
+        source: 'local',
+        amount: B,
+        decision: { number: '7/QĐ-UBND', date: '2024-01-05', issuer: 'UBND tỉnh Lai Châu' },
+      });
       const now = await get('/api/v1/allocations?limit=1');
       expect(now.body.items[0].id).toBe('AAA-LATE');
       const then = await get(`/api/v1/allocations?atPosition=${before}`);
@@ -318,10 +405,20 @@ describe('lists and discovery (HTTP, SQLite)', () => {
       expect(known.body.at).toEqual({ position: before, asOf });
     });
 
-    it('keeps later pages at the first page\'s position while writes go on', async () => {
+    it("keeps later pages at the first page's position while writes go on", async () => {
       const first = await get('/api/v1/allocations?limit=2');
       const at = first.body.at.position as number;
-      await post('/api/v1/allocations', { id: 'ZZZ-LATE', unit: 'LAI-CHAU', program: 'GNBV-2021-2025', project: 'DA2', fiscalYear: 2024, capitalType: 'recurrent', source: 'other', amount: B, decision: { number: '8/QĐ-UBND', date: '2024-01-06', issuer: 'UBND tỉnh Lai Châu' } });
+      await post('/api/v1/allocations', {
+        id: 'ZZZ-LATE',
+        unit: 'LAI-CHAU',
+        program: 'GNBV-2021-2025',
+        project: 'DA2',
+        fiscalYear: 2024,
+        capitalType: 'recurrent',
+        source: 'other',
+        amount: B,
+        decision: { number: '8/QĐ-UBND', date: '2024-01-06', issuer: 'UBND tỉnh Lai Châu' },
+      });
       const seen = [...first.body.items];
       let cursor = first.body.nextCursor as string | null;
       while (cursor !== null) {
@@ -385,7 +482,12 @@ describe('lists and discovery (HTTP, SQLite)', () => {
         ['another position', `/api/v1/allocations?unit=PHONG-THO&atPosition=1&cursor=${cursor}`],
       ]) {
         const r = await get(path!);
-        expect({ what, status: r.status, code: r.body.code, field: r.body.details?.field }).toEqual({ what, status: 400, code: 'VALIDATION_FAILED', field: 'cursor' });
+        expect({ what, status: r.status, code: r.body.code, field: r.body.details?.field }).toEqual({
+          what,
+          status: 400,
+          code: 'VALIDATION_FAILED',
+          field: 'cursor',
+        });
       }
       const next = await get(`/api/v1/allocations?unit=PHONG-THO&limit=1&cursor=${cursor}`);
       expect([next.status, next.body.items.length]).toEqual([200, 1]);
@@ -405,12 +507,12 @@ describe('lists and discovery (HTTP, SQLite)', () => {
       expect(first.body).not.toHaveProperty('truncated');
     });
 
-    it('keeps the first page\'s head when `to` is left out', async () => {
+    it("keeps the first page's head when `to` is left out", async () => {
       const first = await get('/api/v1/changes?limit=5');
       const to = first.body.to.position as number;
       await post('/api/v1/units', { code: 'NAM-NHUN', name: 'Huyện Nậm Nhùn', level: 'district', parent: 'LAI-CHAU' });
       const positions: number[] = first.body.items.map((e: { position: number }) => e.position);
-      for (let cursor = first.body.nextCursor; cursor !== null; ) {
+      for (let cursor = first.body.nextCursor; cursor !== null;) {
         const next = await get(`/api/v1/changes?limit=5&cursor=${cursor}`);
         expect(next.body.to).toEqual({ position: to });
         positions.push(...next.body.items.map((e: { position: number }) => e.position));
@@ -433,11 +535,25 @@ describe('lists and discovery (HTTP, SQLite)', () => {
 
   it('checked every answer above against the schema the served OpenAPI document gives its operation', async () => {
     const doc = (await s.request('GET', '/api/docs-json')).body;
-    for (const path of ['/api/v1/units', '/api/v1/allocations', '/api/v1/allocations/{id}/disbursements', '/api/v1/disbursements/{id}', '/api/v1/households', '/api/v1/users', '/api/v1/me', '/api/v1/changes']) {
+    for (const path of [
+      '/api/v1/units',
+      '/api/v1/allocations',
+      '/api/v1/allocations/{id}/disbursements',
+      '/api/v1/disbursements/{id}',
+      '/api/v1/households',
+      '/api/v1/users',
+      '/api/v1/me',
+      '/api/v1/changes',
+    ]) {
       expect({ path, checked: checked.has(path) }).toEqual({ path, checked: true });
       const op = doc.paths[path].get;
       const params = op.parameters.map((p: { name: string }) => p.name);
-      expect({ path, summary: typeof op.summary, idempotencyKey: params.includes('Idempotency-Key'), paged: params.includes('cursor') && params.includes('limit') }).toEqual({
+      expect({
+        path,
+        summary: typeof op.summary,
+        idempotencyKey: params.includes('Idempotency-Key'),
+        paged: params.includes('cursor') && params.includes('limit'),
+      }).toEqual({
         path,
         summary: 'string',
         idempotencyKey: false,

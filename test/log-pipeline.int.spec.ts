@@ -30,7 +30,9 @@ describe('the compiled log, batches pipelined on its committer thread (needs `np
     const file = join(dir, 'ledger.db');
     const log = track(new SqliteEventLog(file, { maxBatch: 8, committer: 'worker' }));
     const db = track(new Database(file));
-    db.exec("CREATE TRIGGER refuse BEFORE INSERT ON events WHEN json_extract(NEW.data, '$.disbursementId') = 'D37' BEGIN SELECT RAISE(ABORT, 'refused by the disk'); END;");
+    db.exec(
+      "CREATE TRIGGER refuse BEFORE INSERT ON events WHEN json_extract(NEW.data, '$.disbursementId') = 'D37' BEGIN SELECT RAISE(ABORT, 'refused by the disk'); END;",
+    );
     // 120 appends to 120 streams in one tick: batches of 8, two in flight; the one holding D37 fails.
     const results = await Promise.all(
       Array.from({ length: 120 }, (_, i) =>
@@ -53,7 +55,10 @@ describe('the compiled log, batches pipelined on its committer thread (needs `np
     expect(await log.append('allocation-A37', 'no_stream', [paid(1000, 37)])).toMatchObject({ firstPosition: ok.length + 1 });
     await log.close();
     const check = track(new SqliteEventLog(file, { committer: 'inline' }));
-    expect(await verifyChain(async (after: number, limit: number) => check.readAll(after, limit))).toMatchObject({ ok: true, head: { position: ok.length + 1 } });
+    expect(await verifyChain(async (after: number, limit: number) => check.readAll(after, limit))).toMatchObject({
+      ok: true,
+      head: { position: ok.length + 1 },
+    });
     await check.close();
   });
 
@@ -67,7 +72,9 @@ describe('the compiled log, batches pipelined on its committer thread (needs `np
       // Every stream twice per round, the second expecting the first's revision: both land only if
       // a batch decided while the first is in flight sees its revision.
       const firsts = Array.from({ length: streams }, (_, s) => log.append(`allocation-A${s}`, revisions[s]!, [paid(i++, s)]));
-      const seconds = Array.from({ length: streams }, (_, s) => log.append(`allocation-A${s}`, revisions[s] === 'no_stream' ? 0 : (revisions[s] as number) + 1, [paid(i++, s)]));
+      const seconds = Array.from({ length: streams }, (_, s) =>
+        log.append(`allocation-A${s}`, revisions[s] === 'no_stream' ? 0 : (revisions[s] as number) + 1, [paid(i++, s)]),
+      );
       const done = await Promise.all([...firsts, ...seconds]);
       for (let s = 0; s < streams; s++) revisions[s] = done[streams + s]!.nextExpectedRevision;
     }
@@ -113,7 +120,11 @@ describe('a bulk import projected while the log writes it (compiled; needs `npm 
   async function open(m: Modules, file: string) {
     const store = track(new m.store.SqliteLedgerStore(file, { projections: m.projections.PROJECTIONS, auditKeys: m.projections.auditKeys }));
     const runner = new m.runner.CommandRunner(store);
-    return { store, runner, importRows: (n: number) => m.imports.importHouseholds(runner, store, rows(m, n), m.fixture.contextFor(), { bulkAppend: m.bulk.sqliteBulkAppend(store) }) };
+    return {
+      store,
+      runner,
+      importRows: (n: number) => m.imports.importHouseholds(runner, store, rows(m, n), m.fixture.contextFor(), { bulkAppend: m.bulk.sqliteBulkAppend(store) }),
+    };
   }
   it('projects the whole file and answers once the read models hold it', async () => {
     const m = load();
@@ -135,8 +146,13 @@ describe('a bulk import projected while the log writes it (compiled; needs `npm 
     await m.fixture.seedUnits(l.runner, l.store, COMMUNES);
     const before = (await l.store.head()).position;
     const db = track(new Database(file));
-    db.exec("CREATE TRIGGER refuse BEFORE INSERT ON events WHEN NEW.stream_id = 'household-HH-00011000' BEGIN SELECT RAISE(ABORT, 'disk refused the import'); END;");
-    const outcome = await l.importRows(ROWS).then((s) => ({ resolved: s }), (e: Error) => ({ rejected: e.message }));
+    db.exec(
+      "CREATE TRIGGER refuse BEFORE INSERT ON events WHEN NEW.stream_id = 'household-HH-00011000' BEGIN SELECT RAISE(ABORT, 'disk refused the import'); END;",
+    );
+    const outcome = await l.importRows(ROWS).then(
+      (s) => ({ resolved: s }),
+      (e: Error) => ({ rejected: e.message }),
+    );
     if ('resolved' in outcome) {
       const probe = (sql: string) => JSON.stringify(db.prepare(sql).all());
       process.stderr.write(

@@ -14,12 +14,21 @@ describe('maker-checker: a ledger written before it replays to the same balances
     const s = await startServer();
     const cast = await seed(s);
     await allocate(s, cast);
-    const pay = (id: string, amount: number) => s.request('POST', '/api/v1/allocations/PT-DA1.1-2022/disbursements', { token: cast.district, body: { id, amount, valueDate: '2022-09-15', voucher: `UNC-${id}` } });
+    const pay = (id: string, amount: number) =>
+      s.request('POST', '/api/v1/allocations/PT-DA1.1-2022/disbursements', {
+        token: cast.district,
+        body: { id, amount, valueDate: '2022-09-15', voucher: `UNC-${id}` },
+      });
     await pay('D1', 12_000_000_000);
     await pay('D-WRONG', 5_000_000_000);
     await pay('D2', 15_673_000_000);
     await s.request('POST', '/api/v1/disbursements/D-WRONG/reversal', { token: cast.district, body: { reason: 'voucher posted twice' } });
-    const reads = ['/api/v1/balances?groupBy=unit', '/api/v1/balances?valueDate=2022-09-30', '/api/v1/allocations/PT-DA1.1-2022', '/api/v1/allocations/LC-DA1.1-2022'];
+    const reads = [
+      '/api/v1/balances?groupBy=unit',
+      '/api/v1/balances?valueDate=2022-09-30',
+      '/api/v1/allocations/PT-DA1.1-2022',
+      '/api/v1/allocations/LC-DA1.1-2022',
+    ];
     const before = await Promise.all(reads.map(async (path) => (await s.request('GET', path, { token: ADMIN_TOKEN })).body));
     await s.ledger.app.close();
 

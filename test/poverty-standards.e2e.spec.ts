@@ -21,9 +21,30 @@ describe('GET /api/v1/poverty-standards (HTTP)', () => {
     const [old, current] = r.body.standards;
     expect(old.indicators).toHaveLength(10);
     expect(old.indicators[0]).toBe('health_access');
-    expect(old).toMatchObject({ deprivationThreshold: 3, incomeAloneMakesPoor: true, thresholds: { rural: { povertyLine: 700_000, nearPoorLine: 1_000_000, upperBound: 1_500_000 } } });
-    expect(current.indicators).toEqual(['employment', 'dependants', 'nutrition', 'health_insurance', 'adult_education', 'child_schooling', 'housing_quality', 'housing_area', 'water_source', 'latrine', 'telecom', 'information_access']);
-    expect(current).toMatchObject({ deprivationThreshold: 3, incomeAloneMakesPoor: false, thresholds: { urban: { povertyLine: 2_000_000, nearPoorLine: null, upperBound: 3_000_000 } } });
+    expect(old).toMatchObject({
+      deprivationThreshold: 3,
+      incomeAloneMakesPoor: true,
+      thresholds: { rural: { povertyLine: 700_000, nearPoorLine: 1_000_000, upperBound: 1_500_000 } },
+    });
+    expect(current.indicators).toEqual([
+      'employment',
+      'dependants',
+      'nutrition',
+      'health_insurance',
+      'adult_education',
+      'child_schooling',
+      'housing_quality',
+      'housing_area',
+      'water_source',
+      'latrine',
+      'telecom',
+      'information_access',
+    ]);
+    expect(current).toMatchObject({
+      deprivationThreshold: 3,
+      incomeAloneMakesPoor: false,
+      thresholds: { urban: { povertyLine: 2_000_000, nearPoorLine: null, upperBound: 3_000_000 } },
+    });
     // The same for every role: the standards are public law, not anyone's records.
     expect((await s.request('GET', '/api/v1/poverty-standards', { token: cast.outsider })).body).toEqual(r.body);
   });

@@ -65,7 +65,13 @@ describe('the programme report (issue 12): Phong Thổ, 2022', () => {
       expect(a.body.notes).toEqual([expect.objectContaining({ text: NOTE_DA3_1, asOf: '2022-12-20', recordedBy: 'pt-finance' })]);
       const audit = await s.request('GET', '/api/v1/audit?allocation=PT-DA3.1-2022', { token: story.cast.supervisor });
       const noted = audit.body.items.filter((e: { type: string }) => e.type === 'AllocationNoteRecorded');
-      expect(noted).toEqual([expect.objectContaining({ actor: { userId: 'pt-finance', role: 'finance_officer' }, data: expect.objectContaining({ text: NOTE_DA3_1 }), metadata: expect.objectContaining({ reason: NOTE_DA3_1 }) })]);
+      expect(noted).toEqual([
+        expect.objectContaining({
+          actor: { userId: 'pt-finance', role: 'finance_officer' },
+          data: expect.objectContaining({ text: NOTE_DA3_1 }),
+          metadata: expect.objectContaining({ reason: NOTE_DA3_1 }),
+        }),
+      ]);
     });
 
     it('are refused to those who may not write them, and on bad input, recording nothing', async () => {
@@ -102,7 +108,15 @@ describe('the programme report (issue 12): Phong Thổ, 2022', () => {
 
     it('2. the 2021 and 2022 reviews, each rate with its denominator; indicators on both bases; communes ranked', () => {
       const { previous, current } = report.households;
-      expect(previous).toMatchObject({ reviewYear: 2021, standard: { legalBasis: '59/2015/QĐ-TTg' }, households: 17_443, poor: REVIEW_2021.poor, poorRate: 18.33, nearPoor: REVIEW_2021.nearPoor, nearPoorRate: 20.73 });
+      expect(previous).toMatchObject({
+        reviewYear: 2021,
+        standard: { legalBasis: '59/2015/QĐ-TTg' },
+        households: 17_443,
+        poor: REVIEW_2021.poor,
+        poorRate: 18.33,
+        nearPoor: REVIEW_2021.nearPoor,
+        nearPoorRate: 20.73,
+      });
       expect(current).toMatchObject({
         reviewYear: 2022,
         standard: { legalBasis: '07/2021/NĐ-CP' },
@@ -118,7 +132,11 @@ describe('the programme report (issue 12): Phong Thổ, 2022', () => {
       const { y2022 } = reviewRows();
       const poorRows = y2022.filter((r) => r.deprivations.length >= 3);
       expect(current.indicators.map((i) => [i.code, i.deprived, i.deprivedPoor])).toEqual(
-        INDICATORS_2022.map((code) => [code, y2022.filter((r) => r.deprivations.includes(code)).length, poorRows.filter((r) => r.deprivations.includes(code)).length]),
+        INDICATORS_2022.map((code) => [
+          code,
+          y2022.filter((r) => r.deprivations.includes(code)).length,
+          poorRows.filter((r) => r.deprivations.includes(code)).length,
+        ]),
       );
       const employment = current.indicators.find((i) => i.code === 'employment')!;
       expect(employment.rateOfAssessed).toBe(Math.round((employment.deprived / 17_443) * 10_000) / 100);
@@ -130,7 +148,11 @@ describe('the programme report (issue 12): Phong Thổ, 2022', () => {
     });
 
     it('3. funds of 2022: DA1.1 38.67 %, the recurrent lines’ true sum, the carried line apart at 80.00 %', () => {
-      expect(line('current.investment')).toMatchObject({ figures: { allocated: 71_570 * M, disbursed: 27_673 * M, rate: 38.67 }, decisions: ['747/QĐ-UBND'], allocations: ['PT-DA1.1-2022'] });
+      expect(line('current.investment')).toMatchObject({
+        figures: { allocated: 71_570 * M, disbursed: 27_673 * M, rate: 38.67 },
+        decisions: ['747/QĐ-UBND'],
+        allocations: ['PT-DA1.1-2022'],
+      });
       // 6,629 + 1,822 + 1,070 + 293 + 240 + 72 + 543 + 206 = 10,875 (the seed printed 10,505).
       expect(line('current.recurrent').figures).toEqual({ allocated: 10_875 * M, disbursed: 2_544 * M, rate: 23.39 });
       expect(line('current').figures).toEqual({ allocated: 82_445 * M, disbursed: 30_217 * M, rate: 36.65 });
@@ -147,22 +169,53 @@ describe('the programme report (issue 12): Phong Thổ, 2022', () => {
     });
 
     it('4. every project and sub-project: figures, “không giao”, and the progress notes', () => {
-      expect(project('DA1.1')).toMatchObject({ figures: { allocated: 71_570 * M, disbursed: 27_673 * M, rate: 38.67 }, capitalTypes: ['investment'], allocatedAny: true });
+      expect(project('DA1.1')).toMatchObject({
+        figures: { allocated: 71_570 * M, disbursed: 27_673 * M, rate: 38.67 },
+        capitalTypes: ['investment'],
+        allocatedAny: true,
+      });
       expect(project('DA1.1').notes).toEqual([expect.objectContaining({ text: NOTE_DA1_1, asOf: '2022-12-20', recordedBy: 'pt-supervisor' })]);
       expect(project('DA2').figures).toEqual({ allocated: 6_629 * M, disbursed: 1_964 * M, rate: 29.63 });
-      expect(project('DA3.1')).toMatchObject({ figures: { allocated: 1_822 * M, disbursed: 0, rate: 0 }, notes: [expect.objectContaining({ text: NOTE_DA3_1 })] });
+      expect(project('DA3.1')).toMatchObject({
+        figures: { allocated: 1_822 * M, disbursed: 0, rate: 0 },
+        notes: [expect.objectContaining({ text: NOTE_DA3_1 })],
+      });
       expect(project('DA6.2').figures).toEqual({ allocated: 72 * M, disbursed: 35 * M, rate: 48.61 });
       expect(project('DA7.1').figures).toEqual({ allocated: 543 * M, disbursed: 543 * M, rate: 100 });
       expect(project('DA7.2').figures).toEqual({ allocated: 206 * M, disbursed: 2 * M, rate: 0.97 });
       expect(project('DA7').figures).toEqual({ allocated: 749 * M, disbursed: 545 * M, rate: 72.76 });
-      for (const code of ['DA1.2', 'DA3.2', 'DA5', 'DA6.1']) expect(project(code)).toMatchObject({ allocatedAny: false, figures: { allocated: 0, disbursed: 0, rate: null } });
-      expect(report.projects.map((p) => p.code)).toEqual(['DA1', 'DA1.1', 'DA1.2', 'DA2', 'DA3', 'DA3.1', 'DA3.2', 'DA4', 'DA4.1', 'DA4.2', 'DA4.3', 'DA5', 'DA6', 'DA6.1', 'DA6.2', 'DA7', 'DA7.1', 'DA7.2']);
+      for (const code of ['DA1.2', 'DA3.2', 'DA5', 'DA6.1'])
+        expect(project(code)).toMatchObject({ allocatedAny: false, figures: { allocated: 0, disbursed: 0, rate: null } });
+      expect(report.projects.map((p) => p.code)).toEqual([
+        'DA1',
+        'DA1.1',
+        'DA1.2',
+        'DA2',
+        'DA3',
+        'DA3.1',
+        'DA3.2',
+        'DA4',
+        'DA4.1',
+        'DA4.2',
+        'DA4.3',
+        'DA5',
+        'DA6',
+        'DA6.1',
+        'DA6.2',
+        'DA7',
+        'DA7.1',
+        'DA7.2',
+      ]);
     });
 
     it('5. years 2021–2025 by source, 2022 equal to the programme’s funds of the year', () => {
       expect(report.plan.years.map((y) => y.year)).toEqual([2021, 2022, 2023, 2024, 2025]);
       const y2022 = report.plan.years[1]!;
-      expect(y2022.bySource).toMatchObject({ central_investment: { allocated: 71_570 * M, disbursed: 27_673 * M }, central_recurrent: { allocated: 10_875 * M, disbursed: 2_544 * M }, local: { allocated: 0 } });
+      expect(y2022.bySource).toMatchObject({
+        central_investment: { allocated: 71_570 * M, disbursed: 27_673 * M },
+        central_recurrent: { allocated: 10_875 * M, disbursed: 2_544 * M },
+        local: { allocated: 0 },
+      });
       expect(y2022.total).toEqual({ allocated: 82_445 * M, disbursed: 30_217 * M, rate: 36.65 });
       expect(report.plan.totalFigures).toEqual(y2022.total);
     });
@@ -188,7 +241,11 @@ describe('the programme report (issue 12): Phong Thổ, 2022', () => {
         const r = await s.request('GET', `${REPORT}&${q}`, { token: story.cast.supervisor });
         expect(r.status).toBe(200);
         expect(r.body.header.asOf.position).toBe(story.afterFirstPayment);
-        expect(r.body.funds.lines.find((l: { key: string }) => l.key === 'current.investment').figures).toEqual({ allocated: 71_570 * M, disbursed: 12_000 * M, rate: 16.77 });
+        expect(r.body.funds.lines.find((l: { key: string }) => l.key === 'current.investment').figures).toEqual({
+          allocated: 71_570 * M,
+          disbursed: 12_000 * M,
+          rate: 16.77,
+        });
         expect(r.body.funds.lines.find((l: { key: string }) => l.key === 'current.recurrent').figures).toEqual({ allocated: 0, disbursed: 0, rate: null });
         expect(r.body.households.current.households).toBe(0);
         expect(r.body.consistent).toBe(true);
@@ -213,7 +270,16 @@ describe('the programme report (issue 12): Phong Thổ, 2022', () => {
     });
 
     it('has one sheet per table, a Vietnamese title and headers', () => {
-      expect(sheets.SheetNames).toEqual(['1. Thông tin chung', '2. Rà soát hộ nghèo', '2.2 Chỉ số thiếu hụt', '2.2 Theo đơn vị', '3. Nguồn vốn', '4. Dự án, tiểu dự án', '5. Theo năm và nguồn', '6. Kiểm tra']);
+      expect(sheets.SheetNames).toEqual([
+        '1. Thông tin chung',
+        '2. Rà soát hộ nghèo',
+        '2.2 Chỉ số thiếu hụt',
+        '2.2 Theo đơn vị',
+        '3. Nguồn vốn',
+        '4. Dự án, tiểu dự án',
+        '5. Theo năm và nguồn',
+        '6. Kiểm tra',
+      ]);
       const funds = sheets.Sheets['3. Nguồn vốn']!;
       expect(funds.A1.v).toBe('3. Nguồn vốn năm 2022 và kết quả giải ngân');
       expect([funds.D2.v, funds.E2.v, funds.F2.v]).toEqual(['Kế hoạch vốn giao (đồng)', 'Đã giải ngân (đồng)', 'Tỷ lệ giải ngân (%)']);
@@ -250,7 +316,11 @@ describe('the programme report (issue 12): Phong Thổ, 2022', () => {
       const byLabel = (label: string, n = 0) => rows.filter((r) => r[1] === label)[n]!;
       const rowIndex = (label: string, n = 0) => rows.indexOf(byLabel(label, n)) + 3;
       const total = rowIndex('Tổng vốn năm 2022');
-      expect([evaluateFormula(ws, ws[`D${total}`].f), evaluateFormula(ws, ws[`E${total}`].f), evaluateFormula(ws, ws[`F${total}`].f)]).toEqual([84_900 * M, 32_181 * M, 37.9]);
+      expect([evaluateFormula(ws, ws[`D${total}`].f), evaluateFormula(ws, ws[`E${total}`].f), evaluateFormula(ws, ws[`F${total}`].f)]).toEqual([
+        84_900 * M,
+        32_181 * M,
+        37.9,
+      ]);
       const investment = rowIndex('Vốn đầu tư phát triển');
       expect([ws[`D${investment}`].v, ws[`E${investment}`].v, evaluateFormula(ws, ws[`F${investment}`].f)]).toEqual([71_570 * M, 27_673 * M, 38.67]);
       const programme = rowIndex('Vốn Chương trình 2021–2025');
@@ -306,8 +376,12 @@ describe('the programme report (issue 12): Phong Thổ, 2022', () => {
       expect(r.headers.get('content-disposition')).toMatch(/^attachment; filename="bao-cao-chuong-trinh-PHONG-THO-2022-p\d+-4-projects\.csv"$/);
       expect([...r.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const lines = r.body.toString('utf8').slice(1).split('\r\n');
-      expect(lines[0]).toBe('Mục,Mã,Dự án / tiểu dự án,Loại vốn,Kế hoạch vốn giao (đồng),Đã giải ngân (đồng),Tỷ lệ giải ngân (%),"Tình hình thực hiện, lý do chưa giải ngân"');
-      expect(lines).toContain('4.1.1,DA1.1,"Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo, các xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo",ĐTPT,71570000000,27673000000,38.67,"20/12/2022: Đã lựa chọn nhà thầu, dự kiến giải ngân quý I/2023 (PHONG-THO)"');
+      expect(lines[0]).toBe(
+        'Mục,Mã,Dự án / tiểu dự án,Loại vốn,Kế hoạch vốn giao (đồng),Đã giải ngân (đồng),Tỷ lệ giải ngân (%),"Tình hình thực hiện, lý do chưa giải ngân"',
+      );
+      expect(lines).toContain(
+        '4.1.1,DA1.1,"Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo, các xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo",ĐTPT,71570000000,27673000000,38.67,"20/12/2022: Đã lựa chọn nhà thầu, dự kiến giải ngân quý I/2023 (PHONG-THO)"',
+      );
     });
 
     it('gives a ZIP of every table without `table`, chosen by Accept: text/csv', async () => {
@@ -316,8 +390,19 @@ describe('the programme report (issue 12): Phong Thổ, 2022', () => {
       expect(r.headers.get('content-type')).toBe('application/zip');
       const zip = XLSX.CFB.read(r.body, { type: 'buffer' });
       // SheetJS's reader lists a placeholder entry of its own (Sh33tJ5) besides the archive's files.
-      const names = zip.FileIndex.filter((f: { type: number; name: string }) => f.type === 2 && !f.name.includes('Sh33tJ5')).map((f: { name: string }) => f.name);
-      expect(names).toEqual(['1-info.csv', '2-households.csv', '2_2-indicators.csv', '2_2-communes.csv', '3-funds.csv', '4-projects.csv', '5-plan.csv', '6-checks.csv']);
+      const names = zip.FileIndex.filter((f: { type: number; name: string }) => f.type === 2 && !f.name.includes('Sh33tJ5')).map(
+        (f: { name: string }) => f.name,
+      );
+      expect(names).toEqual([
+        '1-info.csv',
+        '2-households.csv',
+        '2_2-indicators.csv',
+        '2_2-communes.csv',
+        '3-funds.csv',
+        '4-projects.csv',
+        '5-plan.csv',
+        '6-checks.csv',
+      ]);
       const funds = Buffer.from(XLSX.CFB.find(zip, '3-funds.csv')!.content as Uint8Array).toString('utf8');
       expect(funds).toContain(',Tổng vốn năm 2022,"747/QĐ-UBND, 413/QĐ-UBND",84900000000,32181000000,37.9\r\n');
     });
@@ -369,7 +454,22 @@ describe('the programme report (issue 12): Phong Thổ, 2022', () => {
       expect(await run('report', 'programme', '--unit', 'PHONG-THO', '--year', '2022', '--format', 'xlsx', '--out', out)).toBe(0);
       let ws = XLSX.read(readFileSync(out), { type: 'buffer', cellFormula: true }).Sheets['3. Nguồn vốn']!;
       expect([ws.D3.v, ws.E3.v, ws.F3.v]).toEqual([84_900 * M, 32_181 * M, 37.9]);
-      expect(await run('report', 'programme', '--unit', 'PHONG-THO', '--year', '2022', '--at-position', String(story.afterFirstPayment), '--format', 'xlsx', '--out', out)).toBe(0);
+      expect(
+        await run(
+          'report',
+          'programme',
+          '--unit',
+          'PHONG-THO',
+          '--year',
+          '2022',
+          '--at-position',
+          String(story.afterFirstPayment),
+          '--format',
+          'xlsx',
+          '--out',
+          out,
+        ),
+      ).toBe(0);
       ws = XLSX.read(readFileSync(out), { type: 'buffer', cellFormula: true }).Sheets['3. Nguồn vốn']!;
       expect([ws.D3.v, ws.E3.v]).toEqual([71_570 * M, 12_000 * M]);
       expect(err.join('\n')).toContain(`at position ${story.afterFirstPayment}`);

@@ -15,7 +15,10 @@ const ROOT = join(__dirname, '..');
  * builds first); needs both servers (npm run test:servers).
  */
 const suite = ESDB && MONGO ? describe : describe.skip;
-const title = ESDB && MONGO ? 'two API processes on EventStoreDB + MongoDB' : 'two API processes on EventStoreDB + MongoDB — skipped: LEDGER_TEST_EVENTSTORE_URL / LEDGER_TEST_MONGO_URL not set (no servers here)';
+const title =
+  ESDB && MONGO
+    ? 'two API processes on EventStoreDB + MongoDB'
+    : 'two API processes on EventStoreDB + MongoDB — skipped: LEDGER_TEST_EVENTSTORE_URL / LEDGER_TEST_MONGO_URL not set (no servers here)';
 
 suite(title, () => {
   const children: ChildProcess[] = [];
@@ -26,12 +29,29 @@ suite(title, () => {
     return u.toString();
   };
   const start = (script: string, env: Record<string, string>) => {
-    const child = spawn(process.execPath, [join(ROOT, script)], { env: { ...process.env, LEDGER_EVENT_STORE: 'eventstoredb', LEDGER_READ_STORE: 'mongodb', LEDGER_EVENTSTORE_URL: ESDB!, LEDGER_MONGO_URL: mongoUrl(), LEDGER_ADMIN_TOKEN: ADMIN, LEDGER_LOG: 'off', ...env }, stdio: 'ignore' });
+    const child = spawn(process.execPath, [join(ROOT, script)], {
+      env: {
+        ...process.env,
+        LEDGER_EVENT_STORE: 'eventstoredb',
+        LEDGER_READ_STORE: 'mongodb',
+        LEDGER_EVENTSTORE_URL: ESDB!,
+        LEDGER_MONGO_URL: mongoUrl(),
+        LEDGER_ADMIN_TOKEN: ADMIN,
+        LEDGER_LOG: 'off',
+        ...env,
+      },
+      stdio: 'ignore',
+    });
     children.push(child);
   };
   const ready = async (url: string) => {
     for (let i = 0; i < 300; i++) {
-      if ((await fetch(`${url}/health`).then((r) => r.ok).catch(() => false)) === true) return;
+      if (
+        (await fetch(`${url}/health`)
+          .then((r) => r.ok)
+          .catch(() => false)) === true
+      )
+        return;
       await new Promise((r) => setTimeout(r, 200));
     }
     throw new Error(`${url} did not start`);
@@ -53,12 +73,18 @@ suite(title, () => {
     for (const c of children) c.kill('SIGTERM');
   });
 
-  const post = (url: string, path: string, body: unknown, headers: Record<string, string> = {}) => call(url, 'POST', `/api/v1${path}`, { token: ADMIN, body, headers });
-  const get = (url: string, path: string, position: number) => call(url, 'GET', `/api/v1${path}${path.includes('?') ? '&' : '?'}consistentWith=${position}`, { token: ADMIN });
+  const post = (url: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
+    call(url, 'POST', `/api/v1${path}`, { token: ADMIN, body, headers });
+  const get = (url: string, path: string, position: number) =>
+    call(url, 'GET', `/api/v1${path}${path.includes('?') ? '&' : '?'}consistentWith=${position}`, { token: ADMIN });
 
   it('holds the money invariants with both processes writing at once', async () => {
     let p: number;
-    for (const u of [{ code: `VN${s}`, name: 'VN', level: 'central' }, { code: `LC${s}`, name: 'LC', level: 'province', parent: `VN${s}` }, { code: `PT${s}`, name: 'PT', level: 'district', parent: `LC${s}` }]) {
+    for (const u of [
+      { code: `VN${s}`, name: 'VN', level: 'central' },
+      { code: `LC${s}`, name: 'LC', level: 'province', parent: `VN${s}` },
+      { code: `PT${s}`, name: 'PT', level: 'district', parent: `LC${s}` },
+    ]) {
       const r = await post(A, '/units', u);
       expect(r.status).toBe(201);
       p = r.body.position;
@@ -69,7 +95,11 @@ suite(title, () => {
     await get(B, `/allocations/LC-${s}`, p);
 
     // Sub-allocations from both processes against one parent: never more than it has.
-    const subs = await Promise.all(Array.from({ length: 12 }, (_, i) => post(i % 2 ? A : B, '/allocations', { id: `PT-${s}-${i}`, parentId: `LC-${s}`, unit: `PT${s}`, amount: 100_000, decision: DECISION })));
+    const subs = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        post(i % 2 ? A : B, '/allocations', { id: `PT-${s}-${i}`, parentId: `LC-${s}`, unit: `PT${s}`, amount: 100_000, decision: DECISION }),
+      ),
+    );
     const granted = subs.filter((r) => r.status === 201);
     expect(granted.length).toBe(10);
     expect(subs.filter((r) => r.status !== 201).every((r) => r.body.code === 'INSUFFICIENT_FUNDS')).toBe(true);
@@ -80,7 +110,11 @@ suite(title, () => {
 
     // Payments on one child from both processes: no overspending.
     const child = granted[0]!.body.id as string;
-    const pays = await Promise.all(Array.from({ length: 30 }, (_, i) => post(i % 2 ? A : B, `/allocations/${child}/disbursements`, { amount: 7_000, valueDate: '2022-09-15', voucher: `V${i}` })));
+    const pays = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        post(i % 2 ? A : B, `/allocations/${child}/disbursements`, { amount: 7_000, valueDate: '2022-09-15', voucher: `V${i}` }),
+      ),
+    );
     const paid = pays.filter((r) => r.status === 201);
     expect(paid.length).toBe(14);
     const view = (await get(B, `/allocations/${child}`, Math.max(...paid.map((r) => r.body.position)))).body;
@@ -89,9 +123,25 @@ suite(title, () => {
   }, 120_000);
 
   it('answers one idempotency key once across both processes', async () => {
-    const body = { id: `LC2-${s}`, unit: `LC${s}`, program: 'GNBV-2021-2025', project: 'DA1', subProject: 'DA1.1', fiscalYear: 2023, capitalType: 'investment', source: 'central', amount: 5, decision: DECISION };
+    const body = {
+      id: `LC2-${s}`,
+      unit: `LC${s}`,
+      program: 'GNBV-2021-2025',
+      project: 'DA1',
+      subProject: 'DA1.1',
+      fiscalYear: 2023,
+      capitalType: 'investment',
+      source: 'central',
+      amount: 5,
+      decision: DECISION,
+    };
     const key = { 'idempotency-key': `k-${s}` };
-    const replies = await Promise.all([post(A, '/allocations', body, key), post(B, '/allocations', body, key), post(A, '/allocations', body, key), post(B, '/allocations', body, key)]);
+    const replies = await Promise.all([
+      post(A, '/allocations', body, key),
+      post(B, '/allocations', body, key),
+      post(A, '/allocations', body, key),
+      post(B, '/allocations', body, key),
+    ]);
     expect(replies.map((r) => r.status)).toEqual([201, 201, 201, 201]);
     expect(new Set(replies.map((r) => JSON.stringify(r.body))).size).toBe(1);
     const audit = await get(A, `/audit?allocation=LC2-${s}`, replies[0]!.body.position);
@@ -101,7 +151,10 @@ suite(title, () => {
   it('lets one of two allocations use a disbursement id, never both', async () => {
     const [x, y] = [`PT-${s}-0`, `PT-${s}-1`];
     const id = `D-${s}`;
-    const replies = await Promise.all([post(A, `/allocations/${x}/disbursements`, { id, amount: 1, valueDate: '2022-09-15', voucher: 'X' }), post(B, `/allocations/${y}/disbursements`, { id, amount: 1, valueDate: '2022-09-15', voucher: 'Y' })]);
+    const replies = await Promise.all([
+      post(A, `/allocations/${x}/disbursements`, { id, amount: 1, valueDate: '2022-09-15', voucher: 'X' }),
+      post(B, `/allocations/${y}/disbursements`, { id, amount: 1, valueDate: '2022-09-15', voucher: 'Y' }),
+    ]);
     expect(replies.map((r) => r.status).sort()).toEqual([201, 409]);
     expect(replies.find((r) => r.status === 409)!.body.code).toBe('ALREADY_EXISTS');
   }, 60_000);

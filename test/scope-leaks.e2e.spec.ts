@@ -44,7 +44,10 @@ describe('records outside the scope answer as records that do not exist (issue 1
   beforeAll(async () => {
     s = await startServer();
     await ok('/units', { code: 'VN', name: 'Trung ương', level: 'central' });
-    for (const [side, word] of [['A', 'An'], ['B', B_NAME]] as const) {
+    for (const [side, word] of [
+      ['A', 'An'],
+      ['B', B_NAME],
+    ] as const) {
       await ok('/units', { code: `TINH-${side}`, name: `Tỉnh ${word}`, level: 'province', parent: 'VN' });
       await ok('/units', { code: `HUYEN-${side}`, name: `Huyện ${word}`, level: 'district', parent: `TINH-${side}` });
       await ok('/units', { code: `XA-${side}`, name: `Xã ${word}`, level: 'commune', parent: `HUYEN-${side}` });
@@ -66,7 +69,12 @@ describe('records outside the scope answer as records that do not exist (issue 1
       await ok(`/allocations/AL-D${side}/disbursements`, { id: `D-${side}2`, amount: 2_000, valueDate: '2022-09-02', voucher: 'V2' });
       await ok(`/allocations/AL-D${side}/notes`, { text: `tiến độ ${side}` });
       await ok('/households', { id: `HH-${side}-1`, unit: `XA-${side}`, area: 'rural', members: 4 });
-      await ok(`/households/HH-${side}-1/assessments`, { reviewYear: 2023, reviewType: 'periodic', incomePerCapita: 1_400_000, deprivations: ['latrine', 'telecom', 'nutrition'] });
+      await ok(`/households/HH-${side}-1/assessments`, {
+        reviewYear: 2023,
+        reviewType: 'periodic',
+        incomePerCapita: 1_400_000,
+        deprivations: ['latrine', 'telecom', 'nutrition'],
+      });
     }
   });
   afterAll(() => s.close());
@@ -158,7 +166,12 @@ describe('records outside the scope answer as records that do not exist (issue 1
     });
 
     it('a household registered in a unit outside the scope is refused as for an unknown unit', async () => {
-      const r = await sameAsUnknown('socA register in XA-B', (x) => post(cast.socA, '/households', { id: 'HH-NEW', unit: x, area: 'rural', members: 3 }), 'XA-B', UNKNOWN_UNIT);
+      const r = await sameAsUnknown(
+        'socA register in XA-B',
+        (x) => post(cast.socA, '/households', { id: 'HH-NEW', unit: x, area: 'rural', members: 3 }),
+        'XA-B',
+        UNKNOWN_UNIT,
+      );
       expect([r.status, r.body.code, r.body.details?.field]).toEqual([400, 'UNKNOWN_REFERENCE', 'unit']);
     });
 
@@ -179,8 +192,10 @@ describe('records outside the scope answer as records that do not exist (issue 1
     });
 
     it('an import row naming a household or a unit outside the scope is refused without saying where', async () => {
-      const row = (household: string, unit: string) => JSON.stringify({ household, unit, area: 'rural', members: 3, reviewYear: 2023, reviewType: 'periodic', incomePerCapita: 1_000_000, deprivations: [] });
-      const send = (raw: string) => s.request('POST', '/api/v1/imports/households', { token: cast.socA, raw, headers: { 'content-type': 'application/x-ndjson' } });
+      const row = (household: string, unit: string) =>
+        JSON.stringify({ household, unit, area: 'rural', members: 3, reviewYear: 2023, reviewType: 'periodic', incomePerCapita: 1_000_000, deprivations: [] });
+      const send = (raw: string) =>
+        s.request('POST', '/api/v1/imports/households', { token: cast.socA, raw, headers: { 'content-type': 'application/x-ndjson' } });
       const taken = await send(row('HH-B-1', 'XA-A'));
       probed.push({ what: 'import: household of B', reply: taken, named: 'HH-B-1' });
       expect(taken.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
@@ -196,12 +211,48 @@ describe('records outside the scope answer as records that do not exist (issue 1
 
   describe('what the role may not do is still 403, for records the caller can see', () => {
     it.each([
-      ['a supervisor paying in its own district', 'supA', '/allocations/AL-DA/disbursements', { amount: 1, valueDate: '2022-09-03', voucher: 'V' }, "role 'supervisor' may not record this"],
-      ['a national inspector paying anywhere', 'inspN', '/allocations/AL-DB/disbursements', { amount: 1, valueDate: '2022-09-03', voucher: 'V' }, "role 'inspector' may not record this"],
-      ['a provincial inspector paying in its province', 'inspA', '/allocations/AL-DA/disbursements', { amount: 1, valueDate: '2022-09-03', voucher: 'V' }, "role 'inspector' may not record this"],
-      ['a finance officer registering a household', 'finA', '/households', { id: 'HH-X', unit: 'XA-A', area: 'rural', members: 1 }, "role 'finance_officer' may not record this"],
-      ['a district granting itself a top-level allocation', 'finA', '/allocations', { unit: 'HUYEN-A', ...LINE, amount: 1, decision: DECISION }, "an allocation to unit 'HUYEN-A' is granted by the unit above it"],
-      ['a district adjusting what its province granted it', 'finA', '/allocations/AL-DA/adjustments', { delta: -1, decision: DECISION, reason: 'x' }, "allocation 'AL-DA' is adjusted by the unit that granted it"],
+      [
+        'a supervisor paying in its own district',
+        'supA',
+        '/allocations/AL-DA/disbursements',
+        { amount: 1, valueDate: '2022-09-03', voucher: 'V' },
+        "role 'supervisor' may not record this",
+      ],
+      [
+        'a national inspector paying anywhere',
+        'inspN',
+        '/allocations/AL-DB/disbursements',
+        { amount: 1, valueDate: '2022-09-03', voucher: 'V' },
+        "role 'inspector' may not record this",
+      ],
+      [
+        'a provincial inspector paying in its province',
+        'inspA',
+        '/allocations/AL-DA/disbursements',
+        { amount: 1, valueDate: '2022-09-03', voucher: 'V' },
+        "role 'inspector' may not record this",
+      ],
+      [
+        'a finance officer registering a household',
+        'finA',
+        '/households',
+        { id: 'HH-X', unit: 'XA-A', area: 'rural', members: 1 },
+        "role 'finance_officer' may not record this",
+      ],
+      [
+        'a district granting itself a top-level allocation',
+        'finA',
+        '/allocations',
+        { unit: 'HUYEN-A', ...LINE, amount: 1, decision: DECISION },
+        "an allocation to unit 'HUYEN-A' is granted by the unit above it",
+      ],
+      [
+        'a district adjusting what its province granted it',
+        'finA',
+        '/allocations/AL-DA/adjustments',
+        { delta: -1, decision: DECISION, reason: 'x' },
+        "allocation 'AL-DA' is adjusted by the unit that granted it",
+      ],
     ] as const)('%s', async (_what, caller, path, body, message) => {
       const before = await head();
       const r = await s.request('POST', `/api/v1${path}`, { token: cast[caller], body });

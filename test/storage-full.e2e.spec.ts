@@ -53,7 +53,7 @@ describe('a full disk: 507 at once, nothing recorded for it, writes resume by th
     const others: Reply[] = [];
     let slowestMs = 0;
     const client = async (c: number) => {
-      for (let full = 0; full < 3; ) {
+      for (let full = 0; full < 3;) {
         const i = n++;
         const started = performance.now();
         const r = await Promise.race([
@@ -101,7 +101,8 @@ describe('a full disk: 507 at once, nothing recorded for it, writes resume by th
     await post('/api/v1/units', { code: 'VN', name: 'Trung ương', level: 'central' });
     await post('/api/v1/units', { code: 'LC', name: 'Lai Châu', level: 'province', parent: 'VN' });
     await post('/api/v1/units', { code: 'PT', name: 'Phong Thổ', level: 'district', parent: 'LC' });
-    for (const id of ALLOCATIONS) expect((await post('/api/v1/allocations', { id, unit: 'PT', ...LINE, amount: 10_000_000_000_000, decision: DECISION_747 })).status).toBe(201);
+    for (const id of ALLOCATIONS)
+      expect((await post('/api/v1/allocations', { id, unit: 'PT', ...LINE, amount: 10_000_000_000_000, decision: DECISION_747 })).status).toBe(201);
     const acked: string[] = [];
     const refused: string[] = [];
 
@@ -125,7 +126,7 @@ describe('a full disk: 507 at once, nothing recorded for it, writes resume by th
     const reads = await fillUp();
     expect(reads.others).toEqual([]);
     expect(reads.refused.length).toBeGreaterThanOrEqual(CLIENTS * 3);
-    expect((await get('/health'))).toMatchObject({ status: 503, body: { status: 'storage_full', storage: expect.stringMatching(/^full: the read models/) } });
+    expect(await get('/health')).toMatchObject({ status: 503, body: { status: 'storage_full', storage: expect.stringMatching(/^full: the read models/) } });
     const afterReads = await freeSpaceAndPay();
     acked.push(...reads.acked, afterReads.id);
     refused.push(...reads.refused, ...afterReads.refusedMeanwhile);

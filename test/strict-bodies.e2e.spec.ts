@@ -74,7 +74,8 @@ describe('strict bodies', () => {
   describe('import rows', () => {
     const row = (fields: string) =>
       `{"household":"HH-1","unit":"MA-LI-PHO","area":"rural","members":4,"reviewYear":2023,"reviewType":"periodic","incomePerCapita":1400000,"deprivations":["latrine"]${fields}}`;
-    const send = (raw: string) => s.request('POST', '/api/v1/imports/households', { token: cast.social, raw, headers: { 'content-type': 'application/x-ndjson' } });
+    const send = (raw: string) =>
+      s.request('POST', '/api/v1/imports/households', { token: cast.social, raw, headers: { 'content-type': 'application/x-ndjson' } });
 
     it.each([
       ['unit', row('').replace('"unit":"MA-LI-PHO"', '"unit":{"toString":1}'), 'unit'],
@@ -90,7 +91,9 @@ describe('strict bodies', () => {
       const r = await send(`${row('').replace('HH-1', 'HH-0')}\n${bad}\n`);
       expect(r.status).toBe(400);
       expect(r.body.code).toBe('VALIDATION_FAILED');
-      expect(r.body.details.errors).toEqual([expect.objectContaining({ row: 2, field: expect.stringMatching(new RegExp(`^${field.replace(/[[\]]/g, '\\$&')}`)) })]);
+      expect(r.body.details.errors).toEqual([
+        expect.objectContaining({ row: 2, field: expect.stringMatching(new RegExp(`^${field.replace(/[[\]]/g, '\\$&')}`)) }),
+      ]);
       expect(await head()).toBe(before);
     });
   });

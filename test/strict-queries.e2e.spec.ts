@@ -24,11 +24,17 @@ describe('strict queries', () => {
     await tick();
     beforePayment = new Date().toISOString();
     await tick();
-    const paid = await s.request('POST', '/api/v1/allocations/PT-DA1.1-2022/disbursements', { token: cast.district, body: { id: 'D1', amount: 12_000_000_000, valueDate: '2022-09-15', voucher: 'UNC-001' } });
+    const paid = await s.request('POST', '/api/v1/allocations/PT-DA1.1-2022/disbursements', {
+      token: cast.district,
+      body: { id: 'D1', amount: 12_000_000_000, valueDate: '2022-09-15', voucher: 'UNC-001' },
+    });
     expect(paid.status).toBe(201);
     paymentPosition = paid.body.position;
     await tick();
-    expect((await s.request('POST', '/api/v1/disbursements/D1/reversal', { token: cast.district, body: { reason: 'posted twice', valueDate: '2022-10-21' } })).status).toBe(201);
+    expect(
+      (await s.request('POST', '/api/v1/disbursements/D1/reversal', { token: cast.district, body: { reason: 'posted twice', valueDate: '2022-10-21' } }))
+        .status,
+    ).toBe(201);
   });
   afterAll(() => s.close());
 
@@ -180,15 +186,44 @@ describe('strict queries', () => {
 
   it('documents every parameter with its type, and groupBy as the one list', async () => {
     const doc = (await s.request('GET', '/api/docs-json')).body;
-    const params = (path: string) => (doc.paths[path].get.parameters as { name: string; in: string; schema: Record<string, unknown> }[]).filter((p) => p.in === 'query');
+    const params = (path: string) =>
+      (doc.paths[path].get.parameters as { name: string; in: string; schema: Record<string, unknown> }[]).filter((p) => p.in === 'query');
     const balances = Object.fromEntries(params('/api/v1/balances').map((p) => [p.name, p.schema]));
-    expect(Object.keys(balances).sort()).toEqual(['asOf', 'atPosition', 'capitalType', 'consistentWith', 'fiscalYear', 'groupBy', 'program', 'project', 'source', 'subProject', 'unit', 'valueDate']);
+    expect(Object.keys(balances).sort()).toEqual([
+      'asOf',
+      'atPosition',
+      'capitalType',
+      'consistentWith',
+      'fiscalYear',
+      'groupBy',
+      'program',
+      'project',
+      'source',
+      'subProject',
+      'unit',
+      'valueDate',
+    ]);
     expect(balances.fiscalYear).toMatchObject({ type: 'integer' });
     expect(balances.capitalType).toMatchObject({ type: 'string', enum: ['investment', 'recurrent'] });
     expect(balances.valueDate).toMatchObject({ type: 'string', format: 'date' });
     expect(balances.groupBy).toMatchObject({ type: 'array', items: { type: 'string', enum: expect.arrayContaining(['unit', 'project']) } });
-    const audit = params('/api/v1/audit').map((p) => p.name).sort();
-    expect(audit).toEqual(['actor', 'allocation', 'asOf', 'atPosition', 'consistentWith', 'cursor', 'decision', 'disbursement', 'from', 'household', 'limit', 'to']);
+    const audit = params('/api/v1/audit')
+      .map((p) => p.name)
+      .sort();
+    expect(audit).toEqual([
+      'actor',
+      'allocation',
+      'asOf',
+      'atPosition',
+      'consistentWith',
+      'cursor',
+      'decision',
+      'disbursement',
+      'from',
+      'household',
+      'limit',
+      'to',
+    ]);
     expect(params('/api/v1/households/stats').map((p) => p.name)).toEqual(expect.arrayContaining(['unit', 'reviewYear', 'asOf']));
     for (const path of ['/api/v1/allocations/{id}/trace', '/api/v1/disbursements/{id}/trace', '/api/v1/allocations/{id}', '/api/v1/households/{id}']) {
       expect(params(path).map((p) => p.name)).toEqual(expect.arrayContaining(['asOf', 'atPosition', 'consistentWith']));

@@ -38,7 +38,7 @@ describe('time travel (HTTP, SQLite)', () => {
     cast = await seed(s);
     await allocate(s, cast);
     p[0] = (await get(PT)).body.position;
-    p[1] = await disburse('D1', 12_000 * B / 1000, '2022-09-15');
+    p[1] = await disburse('D1', (12_000 * B) / 1000, '2022-09-15');
     await tick();
     T1 = new Date().toISOString();
     await tick();
@@ -48,20 +48,28 @@ describe('time travel (HTTP, SQLite)', () => {
     await tick();
     T2 = new Date().toISOString();
     await tick();
-    p[5] = await post(`${PT}/adjustments`, { delta: -1 * B, decision: { number: '950/QĐ-UBND', date: '2023-02-01', issuer: 'UBND tỉnh Lai Châu' }, reason: 'slow disbursement' }, cast.province);
+    p[5] = await post(
+      `${PT}/adjustments`,
+      { delta: -1 * B, decision: { number: '950/QĐ-UBND', date: '2023-02-01', issuer: 'UBND tỉnh Lai Châu' }, reason: 'slow disbursement' },
+      cast.province,
+    );
   });
   afterAll(() => s.close());
 
-  const figures = (b: { allocated: number; disbursed: number; available: number }) => ({ allocated: b.allocated, disbursed: b.disbursed, available: b.available });
+  const figures = (b: { allocated: number; disbursed: number; available: number }) => ({
+    allocated: b.allocated,
+    disbursed: b.disbursed,
+    available: b.available,
+  });
 
   it('reads an allocation as it stood at each position of the story', async () => {
     const expected: [number, number, number][] = [
-      [p[0]!, 71_570 * B / 1000, 0],
-      [p[1]!, 71_570 * B / 1000, 12 * B],
-      [p[2]!, 71_570 * B / 1000, 17 * B],
-      [p[3]!, 71_570 * B / 1000, 12 * B],
-      [p[4]!, 71_570 * B / 1000, 15 * B],
-      [p[5]!, 70_570 * B / 1000, 15 * B],
+      [p[0]!, (71_570 * B) / 1000, 0],
+      [p[1]!, (71_570 * B) / 1000, 12 * B],
+      [p[2]!, (71_570 * B) / 1000, 17 * B],
+      [p[3]!, (71_570 * B) / 1000, 12 * B],
+      [p[4]!, (71_570 * B) / 1000, 15 * B],
+      [p[5]!, (70_570 * B) / 1000, 15 * B],
     ];
     for (const [position, allocated, disbursed] of expected) {
       const r = await get(`${PT}?atPosition=${position}`, cast.district);
@@ -142,9 +150,21 @@ describe('time travel (HTTP, SQLite)', () => {
   });
 
   it('reads households and their statistics as they stood', async () => {
-    const reg = await post('/api/v1/households', { id: 'HT1', unit: 'MA-LI-PHO', area: 'rural', members: 4, headName: 'Lò Văn B', ethnicMinority: true }, cast.social);
-    const a1 = await post('/api/v1/households/HT1/assessments', { reviewType: 'periodic', reviewYear: 2023, incomePerCapita: 1_400_000, deprivations: ['latrine', 'telecom', 'nutrition'] }, cast.social);
-    const a2 = await post('/api/v1/households/HT1/assessments', { reviewType: 'adhoc', reviewYear: 2023, incomePerCapita: 1_400_000, deprivations: ['latrine'] }, cast.social);
+    const reg = await post(
+      '/api/v1/households',
+      { id: 'HT1', unit: 'MA-LI-PHO', area: 'rural', members: 4, headName: 'Lò Văn B', ethnicMinority: true },
+      cast.social,
+    );
+    const a1 = await post(
+      '/api/v1/households/HT1/assessments',
+      { reviewType: 'periodic', reviewYear: 2023, incomePerCapita: 1_400_000, deprivations: ['latrine', 'telecom', 'nutrition'] },
+      cast.social,
+    );
+    const a2 = await post(
+      '/api/v1/households/HT1/assessments',
+      { reviewType: 'adhoc', reviewYear: 2023, incomePerCapita: 1_400_000, deprivations: ['latrine'] },
+      cast.social,
+    );
     expect((await get(`/api/v1/households/HT1?atPosition=${reg - 1}`)).status).toBe(404);
     expect((await get(`/api/v1/households/HT1?atPosition=${reg}`)).body).toMatchObject({ classification: null, assessments: [] });
     expect((await get(`/api/v1/households/HT1?atPosition=${a1}`)).body).toMatchObject({ classification: 'poor' });
@@ -181,7 +201,9 @@ describe('time travel (HTTP, SQLite)', () => {
     const lc = r.body.allocations[0];
     expect(lc.delta).toEqual({ allocated: 0, subAllocated: 0, disbursed: 0, available: 0 });
     const reduction = await get(`/api/v1/changes?from=${p[4]}&to=${p[5] + 1}`, cast.district);
-    expect(reduction.body.allocations).toEqual([expect.objectContaining({ id: 'PT-DA1.1-2022', delta: { allocated: -1 * B, subAllocated: 0, disbursed: 0, available: -1 * B } })]);
+    expect(reduction.body.allocations).toEqual([
+      expect.objectContaining({ id: 'PT-DA1.1-2022', delta: { allocated: -1 * B, subAllocated: 0, disbursed: 0, available: -1 * B } }),
+    ]);
     const outsider = await get(`/api/v1/changes?from=${p[1]}&to=${p[4]}`, cast.outsider);
     expect([outsider.body.recorded.events, outsider.body.allocations]).toEqual([0, []]);
     expect((await get(`/api/v1/changes?from=${p[4]}&to=${p[1]}`)).body.details.field).toBe('from');

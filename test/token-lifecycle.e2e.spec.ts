@@ -13,8 +13,10 @@ describe('token and user lifecycle: rotation, deactivation, expiry', () => {
   let cast: Cast;
   const head = async () => (await s.request('GET', '/health')).body.position as number;
   const me = (token: string) => s.request('GET', '/api/v1/me', { token });
-  const post = (path: string, body: unknown, token = ADMIN_TOKEN) => s.request('POST', path === '' ? '/api/v1/users' : `/api/v1/users/${path}`, { token, body });
-  const user = async (id: string) => ((await s.request('GET', '/api/v1/users?limit=1000', { token: ADMIN_TOKEN })).body.items as { id: string }[]).find((u) => u.id === id);
+  const post = (path: string, body: unknown, token = ADMIN_TOKEN) =>
+    s.request('POST', path === '' ? '/api/v1/users' : `/api/v1/users/${path}`, { token, body });
+  const user = async (id: string) =>
+    ((await s.request('GET', '/api/v1/users?limit=1000', { token: ADMIN_TOKEN })).body.items as { id: string }[]).find((u) => u.id === id);
 
   beforeAll(async () => {
     s = await startServer();
@@ -84,7 +86,9 @@ describe('token and user lifecycle: rotation, deactivation, expiry', () => {
       expect((await me(cast.supervisor)).body).toMatchObject({ id: 'pt-supervisor', active: true });
 
       const trail = await s.request('GET', '/api/v1/audit?actor=admin&limit=1000', { token: ADMIN_TOKEN });
-      const lifecycle = (trail.body.items as { type: string; data: { id?: string }; metadata: { reason: string | null; actor: { userId: string } } }[]).filter((e) => e.data.id === 'pt-supervisor' && e.type !== 'UserRegistered');
+      const lifecycle = (trail.body.items as { type: string; data: { id?: string }; metadata: { reason: string | null; actor: { userId: string } } }[]).filter(
+        (e) => e.data.id === 'pt-supervisor' && e.type !== 'UserRegistered',
+      );
       expect(lifecycle.map((e) => [e.type, e.metadata.reason, e.metadata.actor.userId])).toEqual([
         ['UserDeactivated', 'transferred to Sìn Hồ', 'admin'],
         ['UserReactivated', 'back from Sìn Hồ', 'admin'],
@@ -201,7 +205,11 @@ describe('LEDGER_ADMIN_TOKEN names the bootstrap administrator’s token', () =>
 
     url = await restartWith('second-admin-token');
     expect((await call(url, 'GET', '/api/v1/me', { token: 'first-admin-token' })).status).toBe(401);
-    expect((await call(url, 'GET', '/api/v1/me', { token: 'second-admin-token' })).body).toMatchObject({ id: 'admin', role: 'admin', tokenRotatedAt: expect.any(String) });
+    expect((await call(url, 'GET', '/api/v1/me', { token: 'second-admin-token' })).body).toMatchObject({
+      id: 'admin',
+      role: 'admin',
+      tokenRotatedAt: expect.any(String),
+    });
     expect(await userIds(url, 'second-admin-token')).toEqual(['admin']);
     const trail = await call(url, 'GET', '/api/v1/audit?actor=system', { token: 'second-admin-token' });
     expect((trail.body.items as { type: string; metadata: { reason: string | null } }[]).map((e) => [e.type, e.metadata.reason])).toEqual([
@@ -219,9 +227,12 @@ describe('LEDGER_ADMIN_TOKEN names the bootstrap administrator’s token', () =>
 
   it('a new value also reactivates a deactivated bootstrap administrator: the way back in', async () => {
     let url = await restartWith('second-admin-token');
-    const other = (await call(url, 'POST', '/api/v1/users', { token: 'second-admin-token', body: { id: 'admin-hn', name: 'Quản trị', role: 'admin' } })).body.token as string;
+    const other = (await call(url, 'POST', '/api/v1/users', { token: 'second-admin-token', body: { id: 'admin-hn', name: 'Quản trị', role: 'admin' } })).body
+      .token as string;
     expect((await call(url, 'POST', '/api/v1/users/admin/deactivation', { token: other, body: { reason: 'left' } })).status).toBe(201);
-    expect((await call(url, 'POST', '/api/v1/users/admin-hn/deactivation', { token: other, body: { reason: 'oops' } })).body).toMatchObject({ code: 'LAST_ACTIVE_ADMIN' });
+    expect((await call(url, 'POST', '/api/v1/users/admin-hn/deactivation', { token: other, body: { reason: 'oops' } })).body).toMatchObject({
+      code: 'LAST_ACTIVE_ADMIN',
+    });
 
     url = await restartWith('third-admin-token');
     expect((await call(url, 'GET', '/api/v1/me', { token: 'third-admin-token' })).body).toMatchObject({ id: 'admin', active: true });

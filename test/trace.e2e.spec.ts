@@ -74,7 +74,15 @@ describe('fund-flow trace (HTTP, SQLite, CLI)', () => {
         balanceAtTime: { allocated: bn(10), subAllocated: 0, disbursed: bn(2), available: bn(8) },
       },
     ]);
-    expect(r.body.payment).toMatchObject({ id: 'C1', allocationId: 'MLP-DA1.1-2022', amount: bn(2), valueDate: '2022-09-15', voucher: 'UNC-C1', payee: 'payee C1', reversal: null });
+    expect(r.body.payment).toMatchObject({
+      id: 'C1',
+      allocationId: 'MLP-DA1.1-2022',
+      amount: bn(2),
+      valueDate: '2022-09-15',
+      voucher: 'UNC-C1',
+      payee: 'payee C1',
+      reversal: null,
+    });
   });
 
   it('shows a reversed payment with its reversal, and balances before the reversal', async () => {
@@ -84,16 +92,31 @@ describe('fund-flow trace (HTTP, SQLite, CLI)', () => {
     // The district reads its own link; the province's is outside its scope.
     expect(r.body.chain).toEqual([
       { allocationId: 'LC-DA1.1-2022', unit: 'LAI-CHAU', outOfScope: true },
-      expect.objectContaining({ allocationId: 'PT-DA1.1-2022', balanceAtTime: { allocated: 71_570_000_000, subAllocated: bn(10), disbursed: 32_673_000_000, available: 28_897_000_000 } }),
+      expect.objectContaining({
+        allocationId: 'PT-DA1.1-2022',
+        balanceAtTime: { allocated: 71_570_000_000, subAllocated: bn(10), disbursed: 32_673_000_000, available: 28_897_000_000 },
+      }),
     ]);
   });
 
   it('answers 404 for an unknown disbursement or allocation, and the same 404 outside the scope', async () => {
     expect((await get('/disbursements/NOPE/trace')).body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
     expect((await get('/allocations/NOPE/trace')).body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
-    expect((await get('/disbursements/C1/trace', cast.outsider)).body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND', message: "disbursement 'C1' not found" });
-    expect((await get('/allocations/PT-DA1.1-2022/trace', cast.outsider)).body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND', message: "allocation 'PT-DA1.1-2022' not found" });
-    expect((await get('/allocations/LC-DA1.1-2022/trace', cast.district)).body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND', message: "allocation 'LC-DA1.1-2022' not found" });
+    expect((await get('/disbursements/C1/trace', cast.outsider)).body).toMatchObject({
+      statusCode: 404,
+      code: 'NOT_FOUND',
+      message: "disbursement 'C1' not found",
+    });
+    expect((await get('/allocations/PT-DA1.1-2022/trace', cast.outsider)).body).toMatchObject({
+      statusCode: 404,
+      code: 'NOT_FOUND',
+      message: "allocation 'PT-DA1.1-2022' not found",
+    });
+    expect((await get('/allocations/LC-DA1.1-2022/trace', cast.district)).body).toMatchObject({
+      statusCode: 404,
+      code: 'NOT_FOUND',
+      message: "allocation 'LC-DA1.1-2022' not found",
+    });
     expect((await s.request('GET', '/api/v1/allocations/LC-DA1.1-2022/trace')).status).toBe(401);
   });
 
@@ -102,13 +125,41 @@ describe('fund-flow trace (HTTP, SQLite, CLI)', () => {
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ allocationId: 'LC-DA1.1-2022', reconciles: true, unreconciled: [] });
     const lc = r.body.tree;
-    expect(lc).toMatchObject({ id: 'LC-DA1.1-2022', allocated: bn(300), subAllocated: 71_570_000_000, disbursed: bn(1), disbursedTotal: 32_173_000_000, reconciles: true, discrepancies: [] });
+    expect(lc).toMatchObject({
+      id: 'LC-DA1.1-2022',
+      allocated: bn(300),
+      subAllocated: 71_570_000_000,
+      disbursed: bn(1),
+      disbursedTotal: 32_173_000_000,
+      reconciles: true,
+      discrepancies: [],
+    });
     expect(lc.disbursements.map((d: { id: string }) => d.id)).toEqual(['L1']);
     const pt = lc.children[0];
-    expect(pt).toMatchObject({ id: 'PT-DA1.1-2022', unit: 'PHONG-THO', allocated: 71_570_000_000, subAllocated: bn(10), disbursed: 27_673_000_000, disbursedTotal: 31_173_000_000, reconciles: true });
-    expect(pt.disbursements.map((d: { id: string; reversal: unknown }) => [d.id, d.reversal !== null])).toEqual([['D1', false], ['D2', false], ['D3', true]]);
+    expect(pt).toMatchObject({
+      id: 'PT-DA1.1-2022',
+      unit: 'PHONG-THO',
+      allocated: 71_570_000_000,
+      subAllocated: bn(10),
+      disbursed: 27_673_000_000,
+      disbursedTotal: 31_173_000_000,
+      reconciles: true,
+    });
+    expect(pt.disbursements.map((d: { id: string; reversal: unknown }) => [d.id, d.reversal !== null])).toEqual([
+      ['D1', false],
+      ['D2', false],
+      ['D3', true],
+    ]);
     const mlp = pt.children[0];
-    expect(mlp).toMatchObject({ id: 'MLP-DA1.1-2022', allocated: bn(10), subAllocated: 0, disbursed: 3_500_000_000, disbursedTotal: 3_500_000_000, children: [], reconciles: true });
+    expect(mlp).toMatchObject({
+      id: 'MLP-DA1.1-2022',
+      allocated: bn(10),
+      subAllocated: 0,
+      disbursed: 3_500_000_000,
+      disbursedTotal: 3_500_000_000,
+      children: [],
+      reconciles: true,
+    });
     expect(mlp.disbursements.map((d: { id: string }) => d.id)).toEqual(['C1', 'C2']);
     // A district reads its own subtree.
     expect((await get('/allocations/PT-DA1.1-2022/trace', cast.supervisor)).body).toMatchObject({ reconciles: true, tree: { id: 'PT-DA1.1-2022' } });
@@ -167,7 +218,9 @@ describe('fund-flow trace (HTTP, SQLite, CLI)', () => {
     const r = await get('/allocations/LC-DA1.1-2022/trace', cast.inspector);
     expect(r.status).toBe(200);
     expect(r.body.reconciles).toBe(false);
-    expect(r.body.unreconciled).toEqual([{ id: 'PT-DA1.1-2022', unit: 'PHONG-THO', discrepancies: ['subAllocated 9000000000 ≠ Σ children.allocated 10000000000'] }]);
+    expect(r.body.unreconciled).toEqual([
+      { id: 'PT-DA1.1-2022', unit: 'PHONG-THO', discrepancies: ['subAllocated 9000000000 ≠ Σ children.allocated 10000000000'] },
+    ]);
     expect(r.body.tree).toMatchObject({ id: 'LC-DA1.1-2022', reconciles: true, children: [{ id: 'PT-DA1.1-2022', reconciles: false, subAllocated: bn(9) }] });
 
     const cli = await ledger({ LEDGER_DB: s.dbFile }, 'trace', 'LC-DA1.1-2022');

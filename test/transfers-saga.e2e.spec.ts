@@ -26,7 +26,12 @@ describe('saga: a half-done transfer is finished while the server runs', () => {
 
   /** Step one of a sub-allocation alone, as a process that died before step two leaves it. */
   const firstStepOnly = async (childId: string, amount: number) => {
-    const ctx = appContext({ principal: { userId: 'lc-finance', role: 'finance_officer', units: ['LAI-CHAU'] }, now: new Date().toISOString(), newId: uuidv7, correlationId: randomUUID() });
+    const ctx = appContext({
+      principal: { userId: 'lc-finance', role: 'finance_officer', units: ['LAI-CHAU'] },
+      now: new Date().toISOString(),
+      newId: uuidv7,
+      correlationId: randomUUID(),
+    });
     const transferId = uuidv7();
     await s.ledger.ledger.runner.run(
       streams.allocation('LC-DA1.1-2022'),
@@ -52,9 +57,14 @@ describe('saga: a half-done transfer is finished while the server runs', () => {
   });
 
   it('records nothing when told to finish a transfer the request finished (a late saga, another process)', async () => {
-    const r = await s.request('POST', '/api/v1/allocations', { token: cast.province, body: { id: 'PT-DA1.1-2022-C', parentId: 'LC-DA1.1-2022', unit: 'PHONG-THO', amount: 2_000_000, decision: DECISION_747 } });
+    const r = await s.request('POST', '/api/v1/allocations', {
+      token: cast.province,
+      body: { id: 'PT-DA1.1-2022-C', parentId: 'LC-DA1.1-2022', unit: 'PHONG-THO', amount: 2_000_000, decision: DECISION_747 },
+    });
     expect(r.status).toBe(201);
-    const passed = (await s.ledger.ledger.events.readStream(streams.allocation('LC-DA1.1-2022'))).find((e) => e.type === 'FundsPassedDown' && e.data.childAllocationId === 'PT-DA1.1-2022-C')!;
+    const passed = (await s.ledger.ledger.events.readStream(streams.allocation('LC-DA1.1-2022'))).find(
+      (e) => e.type === 'FundsPassedDown' && e.data.childAllocationId === 'PT-DA1.1-2022-C',
+    )!;
     const head = (await s.ledger.ledger.events.head()).position;
     expect(await s.ledger.app.get(CommandBus).execute(new CompleteTransfer(passed.data.transferId as string))).toBe(false);
     expect((await s.ledger.ledger.events.head()).position).toBe(head);

@@ -7,7 +7,17 @@ import { TestScheduler } from 'rxjs/testing';
 
 /** The saga's timing on virtual time (rxjs TestScheduler): no test here waits on the clock. */
 const committed = (type: string, data: Record<string, unknown>, position = 1) =>
-  new EventCommitted({ type, data, position, streamId: 's', revision: 0, id: `e${position}`, schemaVersion: 1, hash: '', metadata: {} as StoredEvent['metadata'] });
+  new EventCommitted({
+    type,
+    data,
+    position,
+    streamId: 's',
+    revision: 0,
+    id: `e${position}`,
+    schemaVersion: 1,
+    hash: '',
+    metadata: {} as StoredEvent['metadata'],
+  });
 
 const passedDown = (transferId: string) => committed('FundsPassedDown', { transferId, purpose: 'grant', allocationId: 'P', childAllocationId: 'C', amount: 1 });
 const granted = (transferId: string) => committed('AllocationGranted', { transferId, allocationId: 'C' });

@@ -6,7 +6,16 @@ import { join } from 'node:path';
 import { runCli } from '../apps/cli/src/cli';
 import { openExistingLedger } from '../apps/cli/src/ledger-file';
 import { chainHash } from '../libs/ledger/src/integrity/hash-chain';
-import { STREAMS, appendEvents, insertRow, metadata, swapPositions, tamper, tempLedger, type TempLedger } from '../libs/ledger/src/integrity/tamper-fixture.spec';
+import {
+  STREAMS,
+  appendEvents,
+  insertRow,
+  metadata,
+  swapPositions,
+  tamper,
+  tempLedger,
+  type TempLedger,
+} from '../libs/ledger/src/integrity/tamper-fixture.spec';
 import type { StoredEvent } from '../libs/ledger/src/ports/event-store.port';
 import { storyLogFile } from './support/story';
 
@@ -48,7 +57,12 @@ describe('ledger verify reads the log and nothing else', () => {
     await storyLogFile(original);
     const db = new Database(original, { readonly: true });
     try {
-      const at = (unit: string) => db.prepare<[string], { position: number; stream_id: string }>("SELECT position, stream_id FROM events WHERE type = 'UnitRegistered' AND lower(json_extract(data, '$.code')) = lower(?)").get(unit)!;
+      const at = (unit: string) =>
+        db
+          .prepare<[string], { position: number; stream_id: string }>(
+            "SELECT position, stream_id FROM events WHERE type = 'UnitRegistered' AND lower(json_extract(data, '$.code')) = lower(?)",
+          )
+          .get(unit)!;
       const [province, district] = [at('LAI-CHAU'), at('PHONG-THO')];
       expect(province.stream_id).not.toBe(district.stream_id);
       swapped = [province.position, district.position];

@@ -11,7 +11,14 @@ function request(agent: http.Agent, port: number, token: string, method: string,
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, method, path, agent, headers: { authorization: `Bearer ${token}`, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) } },
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent,
+        headers: { authorization: `Bearer ${token}`, ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -50,9 +57,14 @@ function threadCpu(pid: number): Record<string, number> {
 function diffCpu(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
   // The main thread by name; the others (two SQLite workers, V8's and libuv's helpers) by thread id, busiest first.
   const out: Record<string, number> = {};
-  const rest = Object.entries(after).filter(([key]) => !key.startsWith('main#')).map(([key, v]) => [key, v - (before[key] ?? 0)] as const).sort((a, b) => b[1] - a[1]);
+  const rest = Object.entries(after)
+    .filter(([key]) => !key.startsWith('main#'))
+    .map(([key, v]) => [key, v - (before[key] ?? 0)] as const)
+    .sort((a, b) => b[1] - a[1]);
   for (const [key, v] of Object.entries(after)) if (key.startsWith('main#')) out.main = v - (before[key] ?? 0);
-  rest.forEach(([key, v], i) => (out[i < 3 ? `thread ${i + 1} (${key.slice(0, key.indexOf('#'))})` : 'other threads'] = (i < 3 ? 0 : (out['other threads'] ?? 0)) + v));
+  rest.forEach(
+    ([key, v], i) => (out[i < 3 ? `thread ${i + 1} (${key.slice(0, key.indexOf('#'))})` : 'other threads'] = (i < 3 ? 0 : (out['other threads'] ?? 0)) + v),
+  );
   return out;
 }
 
@@ -85,10 +97,14 @@ export async function httpScenario(commands: number, clients = 64, allocations =
   const tmp = tempDir('http');
   const port = 41_000 + Math.floor(Math.random() * 10_000);
   const admin = randomBytes(24).toString('base64url');
-  const server = spawn(process.execPath, [...(process.env.BENCH_SERVER_FLAGS ? process.env.BENCH_SERVER_FLAGS.split(' ') : []), join(__dirname, '..', '..', 'apps', 'api', 'src', 'main.js')], {
-    env: { ...process.env, PORT: String(port), LEDGER_DB: join(tmp.dir, 'ledger.db'), LEDGER_ADMIN_TOKEN: admin, LEDGER_LOG: 'off' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const server = spawn(
+    process.execPath,
+    [...(process.env.BENCH_SERVER_FLAGS ? process.env.BENCH_SERVER_FLAGS.split(' ') : []), join(__dirname, '..', '..', 'apps', 'api', 'src', 'main.js')],
+    {
+      env: { ...process.env, PORT: String(port), LEDGER_DB: join(tmp.dir, 'ledger.db'), LEDGER_ADMIN_TOKEN: admin, LEDGER_LOG: 'off' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   try {
     await waitForServer(port, server);
     const setup = new http.Agent({ keepAlive: true, maxSockets: 16 });
@@ -98,7 +114,9 @@ export async function httpScenario(commands: number, clients = 64, allocations =
     await post('/api/v1/units', { code: 'D-PT', name: 'Huyện Phong Thổ', level: 'district', parent: 'P-LC' });
     const communes = Array.from({ length: 20 }, (_, i) => `C-${String(i + 1).padStart(4, '0')}`);
     for (const c of communes) await post('/api/v1/units', { code: c, name: `Xã ${c}`, level: 'commune', parent: 'D-PT' });
-    const officer = (await post('/api/v1/users', { id: 'pt-finance', name: 'Kế toán huyện Phong Thổ', role: 'finance_officer', units: ['D-PT'] })).body as { token: string };
+    const officer = (await post('/api/v1/users', { id: 'pt-finance', name: 'Kế toán huyện Phong Thổ', role: 'finance_officer', units: ['D-PT'] })).body as {
+      token: string;
+    };
     const ids: string[] = [];
     for (let i = 0; i < allocations; i += 50) {
       await Promise.all(
@@ -161,7 +179,11 @@ export async function httpScenario(commands: number, clients = 64, allocations =
     const perCommandUs = (msOfCpu: number) => Math.round((msOfCpu * 1000) / commands);
     const cpuPerCommand = {
       serverUs: perCommandUs(Object.values(cpu).reduce((a, b) => a + b, 0)),
-      byThreadUs: Object.fromEntries(Object.entries(cpu).map(([name, v]) => [name, perCommandUs(v)]).filter(([, v]) => (v as number) > 0)),
+      byThreadUs: Object.fromEntries(
+        Object.entries(cpu)
+          .map(([name, v]) => [name, perCommandUs(v)])
+          .filter(([, v]) => (v as number) > 0),
+      ),
       loadGeneratorUs: Math.round((client.user + client.system) / commands),
     };
     agent.destroy();
@@ -175,7 +197,18 @@ export async function httpScenario(commands: number, clients = 64, allocations =
         figure: `${fmt(perSecond)} cmd/s, p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms${failures ? `, ${failures} failed` : ''}; CPU per command: server ${cpuPerCommand.serverUs} µs, load generator ${cpuPerCommand.loadGeneratorUs} µs`,
         target: '≥ 4,000 cmd/s, p99 < 50 ms',
         pass: perSecond >= 4000 && p99 < 50 && failures === 0,
-        detail: { commands: latencies.length, ms, perSecond, p50, p90: percentile(latencies, 90), p99, max: latencies[latencies.length - 1], failures, firstFailure, cpuPerCommand },
+        detail: {
+          commands: latencies.length,
+          ms,
+          perSecond,
+          p50,
+          p90: percentile(latencies, 90),
+          p99,
+          max: latencies[latencies.length - 1],
+          failures,
+          firstFailure,
+          cpuPerCommand,
+        },
       },
     ];
   } finally {

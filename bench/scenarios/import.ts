@@ -11,7 +11,15 @@ import { fmt, seconds, tempDir, type Row } from '../lib';
  */
 export const IMPORT_HEAP_FLAG = '--max-old-space-size=256';
 
-export type ImportRun = Readonly<{ ms: number; checkMs: number; writeMs: number; rows: number; peakRssBytes: number; sampledPeakRssBytes: number; summary: unknown }>;
+export type ImportRun = Readonly<{
+  ms: number;
+  checkMs: number;
+  writeMs: number;
+  rows: number;
+  peakRssBytes: number;
+  sampledPeakRssBytes: number;
+  summary: unknown;
+}>;
 
 function rssOf(pid: number): number {
   try {
@@ -23,10 +31,17 @@ function rssOf(pid: number): number {
 }
 
 /** One import in a child process; its RSS is sampled every 100 ms and its own peak (getrusage) read at the end. */
-export async function runImport(rows: number, communes: number, heapFlag: string | null = IMPORT_HEAP_FLAG, childDir = join(__dirname, '..')): Promise<ImportRun> {
+export async function runImport(
+  rows: number,
+  communes: number,
+  heapFlag: string | null = IMPORT_HEAP_FLAG,
+  childDir = join(__dirname, '..'),
+): Promise<ImportRun> {
   const tmp = tempDir('import');
   try {
-    const child = spawn(process.execPath, [...(heapFlag ? [heapFlag] : []), join(childDir, 'import-child.js'), tmp.dir, String(rows), String(communes)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...(heapFlag ? [heapFlag] : []), join(childDir, 'import-child.js'), tmp.dir, String(rows), String(communes)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     let sampled = 0;
@@ -34,8 +49,23 @@ export async function runImport(rows: number, communes: number, heapFlag: string
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     clearInterval(timer);
     if (code !== 0) throw new Error(`import child exited with ${code}`);
-    const r = JSON.parse(out.trim().split('\n').pop()!) as { ms: number; checkMs: number; writeMs: number; rows: number; summary: unknown; maxRssBytes: number };
-    return { ms: r.ms, checkMs: r.checkMs, writeMs: r.writeMs, rows: r.rows, summary: r.summary, peakRssBytes: Math.max(r.maxRssBytes, sampled), sampledPeakRssBytes: sampled };
+    const r = JSON.parse(out.trim().split('\n').pop()!) as {
+      ms: number;
+      checkMs: number;
+      writeMs: number;
+      rows: number;
+      summary: unknown;
+      maxRssBytes: number;
+    };
+    return {
+      ms: r.ms,
+      checkMs: r.checkMs,
+      writeMs: r.writeMs,
+      rows: r.rows,
+      summary: r.summary,
+      peakRssBytes: Math.max(r.maxRssBytes, sampled),
+      sampledPeakRssBytes: sampled,
+    };
   } finally {
     tmp.remove();
   }

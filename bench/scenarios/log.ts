@@ -70,10 +70,14 @@ type Appender = Pick<SqliteEventLog, 'append'>;
 
 /** Waves of one append per allocation in flight, each expecting the revision the last wave left. */
 async function appendWaves(store: Appender, events: number) {
-  await Promise.all(Array.from({ length: ALLOCATIONS }, (_, a) => store.append(`allocation-${allocationId(a)}`, 'no_stream', [{ id: randomUUID(), ...grantEvent(a) }])));
+  await Promise.all(
+    Array.from({ length: ALLOCATIONS }, (_, a) => store.append(`allocation-${allocationId(a)}`, 'no_stream', [{ id: randomUUID(), ...grantEvent(a) }])),
+  );
   const waves = Math.ceil(events / ALLOCATIONS);
   // Built before the clock starts, as raw's rows are: what is timed is the store's work.
-  const workload = Array.from({ length: waves }, (_, w) => Array.from({ length: ALLOCATIONS }, (_, a) => ({ id: randomUUID(), ...disbursementEvent(w * ALLOCATIONS + a) })));
+  const workload = Array.from({ length: waves }, (_, w) =>
+    Array.from({ length: ALLOCATIONS }, (_, a) => ({ id: randomUUID(), ...disbursementEvent(w * ALLOCATIONS + a) })),
+  );
   const t0 = performance.now();
   for (let w = 0; w < waves; w++) {
     await Promise.all(workload[w]!.map((e, a) => store.append(`allocation-${allocationId(a)}`, w, [e])));
@@ -87,7 +91,9 @@ const ROUNDS = 3;
 function rawInserts(sourceFile: string, rawFile: string): number {
   const source = new Database(sourceFile, { readonly: true });
   const rows = source.prepare("SELECT * FROM events WHERE type = 'DisbursementRecorded' ORDER BY position").all() as Record<string, unknown>[];
-  const claims = new Map((source.prepare('SELECT position, key FROM unique_keys').all() as { position: number; key: string }[]).map((c) => [c.position, c.key]));
+  const claims = new Map(
+    (source.prepare('SELECT position, key FROM unique_keys').all() as { position: number; key: string }[]).map((c) => [c.position, c.key]),
+  );
   source.close();
   const raw = new Database(rawFile);
   raw.pragma('journal_mode = WAL');
@@ -170,7 +176,7 @@ export async function logScenarios(dir: string, events: number): Promise<LogResu
     };
     const t2 = performance.now();
     let replayed = 0;
-    for (let after = 0; after < head; ) {
+    for (let after = 0; after < head;) {
       const page = await store.readAll(after, 5000);
       for (const e of page) {
         for (const w of project(PROJECTIONS, e, lookup)) put(w.collection, w.id, w.doc);
@@ -190,7 +196,7 @@ export async function logScenarios(dir: string, events: number): Promise<LogResu
   // Plain replay (read every event in order), for the comparison with emmett.
   const t3 = performance.now();
   let read = 0;
-  for (let after = 0; after < head; ) {
+  for (let after = 0; after < head;) {
     const page = await store.readAll(after, 5000);
     read += page.length;
     after = page[page.length - 1]!.position;

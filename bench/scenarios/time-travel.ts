@@ -22,7 +22,9 @@ export async function timeTravelScenario(events = quick() ? 100_000 : 1_000_000)
   const tmp = tempDir('time-travel');
   try {
     const store = new SqliteLedgerStore(join(tmp.dir, 'ledger.db'), { projections: PROJECTIONS, auditKeys, maxBatch: ALLOCATIONS });
-    await Promise.all(Array.from({ length: ALLOCATIONS }, (_, a) => store.append(`allocation-${allocationId(a)}`, 'no_stream', [{ id: randomUUID(), ...grantEvent(a) }])));
+    await Promise.all(
+      Array.from({ length: ALLOCATIONS }, (_, a) => store.append(`allocation-${allocationId(a)}`, 'no_stream', [{ id: randomUUID(), ...grantEvent(a) }])),
+    );
     const start = Date.parse('2025-01-01T00:00:00.000Z');
     const waves = Math.ceil(events / ALLOCATIONS);
     const t0 = performance.now();
@@ -49,8 +51,12 @@ export async function timeTravelScenario(events = quick() ? 100_000 : 1_000_000)
     };
     const randomPosition = () => ALLOCATIONS + 1 + Math.floor(Math.random() * (head - ALLOCATIONS));
     const balance = await time(() => balances(store, { fiscalYear: '2025', atPosition: String(randomPosition()) }, INSPECTOR));
-    const allocation = await time(() => allocationView(store, allocationId(Math.floor(Math.random() * ALLOCATIONS)), INSPECTOR, { atPosition: String(randomPosition()) }));
-    const asOf = await time(() => balances(store, { fiscalYear: '2025', asOf: new Date(start + Math.floor(Math.random() * waves) * 1000 + 500).toISOString() }, INSPECTOR));
+    const allocation = await time(() =>
+      allocationView(store, allocationId(Math.floor(Math.random() * ALLOCATIONS)), INSPECTOR, { atPosition: String(randomPosition()) }),
+    );
+    const asOf = await time(() =>
+      balances(store, { fiscalYear: '2025', asOf: new Date(start + Math.floor(Math.random() * waves) * 1000 + 500).toISOString() }, INSPECTOR),
+    );
     await store.close();
 
     const p = (ms: number[]) => ({ p50: percentile(ms, 50), p99: percentile(ms, 99) });
@@ -59,8 +65,19 @@ export async function timeTravelScenario(events = quick() ? 100_000 : 1_000_000)
     const detail = { events: head, writeSeconds: writeMs / 1000, reads: READS, balance: p(balance), allocation: p(allocation), asOf: p(asOf) };
     const size = `${fmt(head)}-event log${quick() ? ' (quick)' : ''}`;
     return [
-      { scenario: `(g) time-travel balance read, ${size}, 1,000 allocations, random atPosition`, figure: figure(balance), target: 'p50 < 50 ms, p99 < 250 ms', pass: pass(balance), detail },
-      { scenario: `(g) time-travel allocation read, ${size}, random atPosition`, figure: figure(allocation), target: 'p50 < 50 ms, p99 < 250 ms', pass: pass(allocation) },
+      {
+        scenario: `(g) time-travel balance read, ${size}, 1,000 allocations, random atPosition`,
+        figure: figure(balance),
+        target: 'p50 < 50 ms, p99 < 250 ms',
+        pass: pass(balance),
+        detail,
+      },
+      {
+        scenario: `(g) time-travel allocation read, ${size}, random atPosition`,
+        figure: figure(allocation),
+        target: 'p50 < 50 ms, p99 < 250 ms',
+        pass: pass(allocation),
+      },
       { scenario: `(g) time-travel balance read, ${size}, random asOf`, figure: figure(asOf), target: 'p50 < 50 ms, p99 < 250 ms', pass: pass(asOf) },
       { scenario: `(g) writing the ${size} with history`, figure: seconds(writeMs), target: '—', pass: null },
     ];

@@ -13,7 +13,10 @@ function run(bin: string, args: string[]): void {
 
 /** What the story reads; client-story.ts is typed by the generated client, which only exists once this suite made it. */
 type Story = {
-  runStory(baseUrl: string, adminToken: string): Promise<{
+  runStory(
+    baseUrl: string,
+    adminToken: string,
+  ): Promise<{
     allocation: { allocated: number; subAllocated: number; disbursed: number; available: number; rate: number; decision: string };
     balances: { total: number; phongTho: number | undefined; laiChau: number | undefined; laiChauPassedDown: number | undefined; paidBy2022: number };
     households: { first: string; second: string; previous: string | null; nearPoor: number; poor: number };
@@ -38,7 +41,16 @@ describe('a client generated from the served document', () => {
     writeFileSync(
       join(GENERATED, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'ES2022', lib: ['ES2023', 'DOM'], types: [], skipLibCheck: false },
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'ES2022',
+          lib: ['ES2023', 'DOM'],
+          types: [],
+          skipLibCheck: false,
+        },
         files: ['../client-story.ts'],
       }),
     );
@@ -48,9 +60,22 @@ describe('a client generated from the served document', () => {
   it('runs the walkthrough against the ledger and reads its figures', async () => {
     const { runStory } = require(join(__dirname, 'client-story')) as Story;
     const story = await runStory(s.url, ADMIN_TOKEN);
-    expect(story.allocation).toEqual({ allocated: 71_570_000_000, subAllocated: 0, disbursed: 27_673_000_000, available: 43_897_000_000, rate: 38.67, decision: '747/QĐ-UBND' });
+    expect(story.allocation).toEqual({
+      allocated: 71_570_000_000,
+      subAllocated: 0,
+      disbursed: 27_673_000_000,
+      available: 43_897_000_000,
+      rate: 38.67,
+      decision: '747/QĐ-UBND',
+    });
     // Rows carry the allocation view's figures: Lai Châu's gross grant, and what it passed down to Phong Thổ.
-    expect(story.balances).toEqual({ total: 300_000_000_000, phongTho: 27_673_000_000, laiChau: 300_000_000_000, laiChauPassedDown: 71_570_000_000, paidBy2022: 27_673_000_000 });
+    expect(story.balances).toEqual({
+      total: 300_000_000_000,
+      phongTho: 27_673_000_000,
+      laiChau: 300_000_000_000,
+      laiChauPassedDown: 71_570_000_000,
+      paidBy2022: 27_673_000_000,
+    });
     expect(story.households).toEqual({ first: 'poor', second: 'near_poor', previous: 'poor', nearPoor: 1, poor: 0 });
     expect(story.audit.types).toEqual(['AllocationGranted', 'DisbursementRecorded', 'DisbursementRecorded', 'DisbursementRecorded', 'DisbursementReversed']);
     expect(story.audit.reversalReason).toBe('voucher UNC-002 posted twice');

@@ -8,11 +8,26 @@ import { ADMIN_TOKEN, startServer, type TestServer } from '../support/server';
 
 const ROOT = resolve(__dirname, '../..');
 
-type Op = { summary?: string; description?: string; parameters?: { name: string; in: string }[]; requestBody?: { content: Record<string, unknown> }; responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }> };
-type Doc = OpenApiDocument & { servers?: { url: string }[]; components: { securitySchemes: Record<string, Record<string, unknown>>; schemas: Record<string, { enum?: string[]; properties?: Record<string, { type?: unknown }> }> }; security?: unknown[] };
+type Op = {
+  summary?: string;
+  description?: string;
+  parameters?: { name: string; in: string }[];
+  requestBody?: { content: Record<string, unknown> };
+  responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
+};
+type Doc = OpenApiDocument & {
+  servers?: { url: string }[];
+  components: {
+    securitySchemes: Record<string, Record<string, unknown>>;
+    schemas: Record<string, { enum?: string[]; properties?: Record<string, { type?: unknown }> }>;
+  };
+  security?: unknown[];
+};
 
 const operations = (doc: Doc) =>
-  Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, method, path, op: op as unknown as Op })));
+  Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, method, path, op: op as unknown as Op })),
+  );
 
 describe('the served OpenAPI document', () => {
   let s: TestServer;
@@ -67,7 +82,8 @@ describe('the served OpenAPI document', () => {
         if (!json?.schema && !stream) problems.push(`${key} ${status}: no JSON schema`);
         // /health answers a broken chain with its own status report, not an error body.
         const ownBody = key === 'GET /health' && status === '503' && json?.schema?.$ref === '#/components/schemas/HealthDto';
-        if (Number(status) >= 400 && !ownBody && json?.schema?.$ref !== '#/components/schemas/ErrorBodyDto') problems.push(`${key} ${status}: not the error body`);
+        if (Number(status) >= 400 && !ownBody && json?.schema?.$ref !== '#/components/schemas/ErrorBodyDto')
+          problems.push(`${key} ${status}: not the error body`);
       }
       if (!Object.keys(op.responses).some((st) => /^2\d\d$/.test(st))) problems.push(`${key}: no success response`);
       if (!Object.keys(op.responses).some((st) => /^4\d\d$/.test(st))) problems.push(`${key}: no error response`);
@@ -109,7 +125,9 @@ describe('the served OpenAPI document', () => {
     expect(retry.body).toEqual(first.body);
     const user = { id: 'u1', name: 'U', role: 'inspector' };
     expect((await s.request('POST', '/api/v1/users', { token: ADMIN_TOKEN, body: user, headers: { 'idempotency-key': 'user-1' } })).status).toBe(201);
-    expect((await s.request('POST', '/api/v1/users', { token: ADMIN_TOKEN, body: user, headers: { 'idempotency-key': 'user-1' } })).body.code).toBe('ALREADY_EXISTS');
+    expect((await s.request('POST', '/api/v1/users', { token: ADMIN_TOKEN, body: user, headers: { 'idempotency-key': 'user-1' } })).body.code).toBe(
+      'ALREADY_EXISTS',
+    );
   });
 
   it('lists every error code in the error body, and keeps amounts and counts integers', () => {
@@ -130,8 +148,14 @@ describe('the served OpenAPI document', () => {
     const unit = await s.request('GET', '/api/v1/units/VN', { token: ADMIN_TOKEN });
     expect(unit.status).toBe(200);
     expect(contract.check('GET', '/api/v1/units/VN', 200, unit.body, 'application/json')).toBeNull();
-    expect(contract.check('GET', '/api/v1/units/VN', 200, { ...unit.body, position: String(unit.body.position) }, 'application/json')).toMatch(/UnitsController_get .*\/position must be integer/s);
-    expect(contract.check('GET', '/api/v1/units/VN', 200, { ...unit.body, level: 'village' }, 'application/json')).toMatch(/\/level must be equal to one of the allowed values/);
-    expect(contract.check('GET', '/api/v1/units/VN', 500, { statusCode: 500, code: 'INTERNAL', message: 'x' }, 'application/json')).toMatch(/answered 500, which the document does not list/);
+    expect(contract.check('GET', '/api/v1/units/VN', 200, { ...unit.body, position: String(unit.body.position) }, 'application/json')).toMatch(
+      /UnitsController_get .*\/position must be integer/s,
+    );
+    expect(contract.check('GET', '/api/v1/units/VN', 200, { ...unit.body, level: 'village' }, 'application/json')).toMatch(
+      /\/level must be equal to one of the allowed values/,
+    );
+    expect(contract.check('GET', '/api/v1/units/VN', 500, { statusCode: 500, code: 'INTERNAL', message: 'x' }, 'application/json')).toMatch(
+      /answered 500, which the document does not list/,
+    );
   });
 });

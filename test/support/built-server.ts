@@ -16,7 +16,10 @@ export async function bootBuiltServer(
   until: 'ok' | 'answering' = 'ok',
 ): Promise<ChildProcess> {
   const main = compiled('dist/apps/api/src/main.js');
-  const child = spawn(process.execPath, [main], { env: { ...process.env, ...env, PORT: String(port), LEDGER_DB: dbFile, LEDGER_ADMIN_TOKEN: adminToken, LEDGER_LOG: 'off' }, stdio: 'ignore' });
+  const child = spawn(process.execPath, [main], {
+    env: { ...process.env, ...env, PORT: String(port), LEDGER_DB: dbFile, LEDGER_ADMIN_TOKEN: adminToken, LEDGER_LOG: 'off' },
+    stdio: 'ignore',
+  });
   let exited = false;
   child.once('exit', () => (exited = true));
   while (!exited) {

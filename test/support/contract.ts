@@ -15,7 +15,11 @@ import addFormats from 'ajv-formats';
 type Schema = Record<string, unknown>;
 type Responses = Record<string, { content?: Record<string, { schema?: Schema }> }>;
 type Operation = Readonly<{ id: string; method: string; template: string; pattern: RegExp; literals: number; responses: Responses; pointer: string }>;
-export type OpenApiDocument = { openapi: string; paths: Record<string, Record<string, { operationId?: string; responses: Responses }>>; components?: { schemas?: Record<string, Schema> } };
+export type OpenApiDocument = {
+  openapi: string;
+  paths: Record<string, Record<string, { operationId?: string; responses: Responses }>>;
+  components?: { schemas?: Record<string, Schema> };
+};
 
 const DOC_ID = 'openapi.json';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
@@ -78,7 +82,8 @@ export class Contract {
     }
     const key = [String(status), `${String(status)[0]}XX`, 'default'].find((k) => op.responses[k] !== undefined);
     const where = `${op.id} (${method} ${op.template}) answered ${status}`;
-    if (key === undefined) return `${where}, which the document does not list (documented: ${Object.keys(op.responses).join(', ')}); body: ${JSON.stringify(body).slice(0, 500)}`;
+    if (key === undefined)
+      return `${where}, which the document does not list (documented: ${Object.keys(op.responses).join(', ')}); body: ${JSON.stringify(body).slice(0, 500)}`;
     const content = op.responses[key]!.content;
     if (content === undefined) return null;
     const essence = (type: string) => type.split(';')[0]!.trim().toLowerCase();
@@ -114,7 +119,10 @@ export class Contract {
 const formatErrors = (errors: readonly ErrorObject[]) =>
   errors
     .slice(0, 20)
-    .map((e) => `  ${e.instancePath || '(root)'} ${e.message ?? ''}${e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ''} [${e.schemaPath}]`)
+    .map(
+      (e) =>
+        `  ${e.instancePath || '(root)'} ${e.message ?? ''}${e.params && Object.keys(e.params).length ? ` ${JSON.stringify(e.params)}` : ''} [${e.schemaPath}]`,
+    )
     .join('\n');
 
 let loaded: Promise<Contract> | null = null;

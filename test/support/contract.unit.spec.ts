@@ -14,14 +14,24 @@ const document: OpenApiDocument = {
       },
     },
     '/api/v1/households/stats': {
-      get: { operationId: 'stats', responses: { '200': { content: { 'application/json': { schema: { type: 'object', properties: { households: { type: 'integer' } }, required: ['households'] } } } } } },
+      get: {
+        operationId: 'stats',
+        responses: {
+          '200': { content: { 'application/json': { schema: { type: 'object', properties: { households: { type: 'integer' } }, required: ['households'] } } } },
+        },
+      },
     },
   },
   components: {
     schemas: {
       Household: {
         type: 'object',
-        properties: { id: { type: 'string' }, members: { type: 'integer' }, registeredAt: { type: 'string', format: 'date-time' }, headName: { type: ['string', 'null'] } },
+        properties: {
+          id: { type: 'string' },
+          members: { type: 'integer' },
+          registeredAt: { type: 'string', format: 'date-time' },
+          headName: { type: ['string', 'null'] },
+        },
         required: ['id', 'members', 'registeredAt', 'headName'],
       },
       Error: { type: 'object', properties: { code: { enum: ['NOT_FOUND'] }, details: { type: 'object', additionalProperties: true } }, required: ['code'] },
@@ -39,25 +49,37 @@ describe('the response contract check', () => {
   });
 
   it('refuses a status the operation does not document, naming the operation', () => {
-    expect(contract.check('GET', '/api/v1/households/H1', 500, { code: 'INTERNAL' }, 'application/json')).toMatch(/get_household .* answered 500, which the document does not list \(documented: 200, 404\)/);
+    expect(contract.check('GET', '/api/v1/households/H1', 500, { code: 'INTERNAL' }, 'application/json')).toMatch(
+      /get_household .* answered 500, which the document does not list \(documented: 200, 404\)/,
+    );
   });
 
   it('refuses a body that does not match: a wrong type, a bad format, a missing or an undocumented field', () => {
     expect(contract.check('GET', '/api/v1/households/H1', 200, { ...household, members: 4.5 }, 'application/json')).toMatch(/\/members must be integer/);
-    expect(contract.check('GET', '/api/v1/households/H1', 200, { ...household, registeredAt: 'yesterday' }, 'application/json')).toMatch(/\/registeredAt must match format "date-time"/);
-    expect(contract.check('GET', '/api/v1/households/H1', 200, { id: 'H1', members: 4, registeredAt: household.registeredAt }, 'application/json')).toMatch(/must have required property 'headName'/);
+    expect(contract.check('GET', '/api/v1/households/H1', 200, { ...household, registeredAt: 'yesterday' }, 'application/json')).toMatch(
+      /\/registeredAt must match format "date-time"/,
+    );
+    expect(contract.check('GET', '/api/v1/households/H1', 200, { id: 'H1', members: 4, registeredAt: household.registeredAt }, 'application/json')).toMatch(
+      /must have required property 'headName'/,
+    );
     expect(contract.check('GET', '/api/v1/households/H1', 200, { ...household, secret: 'x' }, 'application/json')).toMatch(/unevaluated properties .*secret/);
-    expect(contract.check('GET', '/api/v1/households/H1', 404, { code: 'GONE' }, 'application/json')).toMatch(/\/code must be equal to one of the allowed values/);
+    expect(contract.check('GET', '/api/v1/households/H1', 404, { code: 'GONE' }, 'application/json')).toMatch(
+      /\/code must be equal to one of the allowed values/,
+    );
   });
 
   it('refuses a body that is not JSON where JSON is documented', () => {
-    expect(contract.check('GET', '/api/v1/households/H1', 200, 'ok', 'text/plain')).toMatch(/Content-Type text\/plain, not one documented \(application\/json\)/);
+    expect(contract.check('GET', '/api/v1/households/H1', 200, 'ok', 'text/plain')).toMatch(
+      /Content-Type text\/plain, not one documented \(application\/json\)/,
+    );
   });
 
   it('prefers a literal segment over a path parameter, and allows only 404 off the document', () => {
     expect(contract.operation('GET', '/api/v1/households/stats')?.id).toBe('stats');
     expect(contract.check('GET', '/api/v1/households/stats', 200, { households: 3 }, 'application/json')).toBeNull();
     expect(contract.check('GET', '/api/v1/nowhere', 404, { code: 'NOT_FOUND' }, 'application/json')).toBeNull();
-    expect(contract.check('DELETE', '/api/v1/households/H1', 200, {}, 'application/json')).toMatch(/DELETE \/api\/v1\/households\/H1 is not in the document, yet answered 200/);
+    expect(contract.check('DELETE', '/api/v1/households/H1', 200, {}, 'application/json')).toMatch(
+      /DELETE \/api\/v1\/households\/H1 is not in the document, yet answered 200/,
+    );
   });
 });

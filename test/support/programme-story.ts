@@ -35,9 +35,31 @@ export const REVIEW_2022 = {
 /** The 2021 review of the same households under Decision 59/2015: 3,198 poor and 3,616 near-poor. */
 export const REVIEW_2021 = { poor: 3_198, nearPoor: 3_616 };
 
-export const INDICATORS_2022 = ['employment', 'dependants', 'nutrition', 'health_insurance', 'adult_education', 'child_schooling', 'housing_quality', 'housing_area', 'water_source', 'latrine', 'telecom', 'information_access'];
+export const INDICATORS_2022 = [
+  'employment',
+  'dependants',
+  'nutrition',
+  'health_insurance',
+  'adult_education',
+  'child_schooling',
+  'housing_quality',
+  'housing_area',
+  'water_source',
+  'latrine',
+  'telecom',
+  'information_access',
+];
 
-export type Row = { household: string; unit: string; area: 'rural'; members: number; reviewYear: number; reviewType: 'periodic'; incomePerCapita: number; deprivations: string[] };
+export type Row = {
+  household: string;
+  unit: string;
+  area: 'rural';
+  members: number;
+  reviewYear: number;
+  reviewType: 'periodic';
+  incomePerCapita: number;
+  deprivations: string[];
+};
 
 /**
  * The rows of both reviews, generated (not a checked-in file). 2022, rural, Decree 07: poor at
@@ -56,7 +78,12 @@ export function reviewRows(): { y2021: Row[]; y2022: Row[] } {
       const poor = i < c.poor;
       const nearPoor = !poor && i < c.poor + c.nearPoor;
       const pick = (...offsets: number[]) => offsets.map((o) => INDICATORS_2022[(n + o) % 12]!);
-      y2022.push({ ...base, reviewYear: 2022, incomePerCapita: poor || nearPoor ? 1_200_000 : 2_000_000, deprivations: poor ? pick(0, 1, 4) : nearPoor ? pick(0) : n % 3 === 0 ? pick(7) : [] });
+      y2022.push({
+        ...base,
+        reviewYear: 2022,
+        incomePerCapita: poor || nearPoor ? 1_200_000 : 2_000_000,
+        deprivations: poor ? pick(0, 1, 4) : nearPoor ? pick(0) : n % 3 === 0 ? pick(7) : [],
+      });
       const income2021 = n < REVIEW_2021.poor ? 600_000 : n < REVIEW_2021.poor + REVIEW_2021.nearPoor ? 900_000 : 1_200_000;
       y2021.push({ ...base, reviewYear: 2021, incomePerCapita: income2021, deprivations: [] });
     }
@@ -82,7 +109,9 @@ export type ProgrammeStory = Readonly<{
 
 export async function recordProgrammeStory(s: TestServer): Promise<ProgrammeStory> {
   const cast = await seed(s);
-  const districtSocial = (await ok(s, '/api/v1/users', { id: 'pt-social', name: 'Cán bộ LĐTBXH huyện', role: 'social_officer', units: ['PHONG-THO'] }, ADMIN_TOKEN)).token as string;
+  const districtSocial = (
+    await ok(s, '/api/v1/users', { id: 'pt-social', name: 'Cán bộ LĐTBXH huyện', role: 'social_officer', units: ['PHONG-THO'] }, ADMIN_TOKEN)
+  ).token as string;
 
   // DA1.1 investment: 71,570 M under 747/QĐ-UBND; 27,673 M disbursed (a payment posted twice is reversed).
   await allocate(s, cast);
@@ -98,12 +127,35 @@ export async function recordProgrammeStory(s: TestServer): Promise<ProgrammeStor
   // The recurrent lines: granted to Lai Châu, passed down to Phong Thổ under 747, then disbursed.
   for (const line of RECURRENT) {
     const code = line.subProject ?? line.project;
-    const body = { program: 'GNBV-2021-2025', project: line.project, ...(line.subProject ? { subProject: line.subProject } : {}), fiscalYear: 2022, capitalType: 'recurrent', source: 'central' };
+    const body = {
+      program: 'GNBV-2021-2025',
+      project: line.project,
+      ...(line.subProject ? { subProject: line.subProject } : {}),
+      fiscalYear: 2022,
+      capitalType: 'recurrent',
+      source: 'central',
+    };
     await ok(s, '/api/v1/allocations', { id: `LC-${code}-2022`, unit: 'LAI-CHAU', ...body, amount: line.allocated * 2 * M, decision: CENTRAL }, ADMIN_TOKEN);
-    await ok(s, '/api/v1/allocations', { id: `PT-${code}-2022`, parentId: `LC-${code}-2022`, unit: 'PHONG-THO', amount: line.allocated * M, decision: DECISION_747 }, cast.province);
+    await ok(
+      s,
+      '/api/v1/allocations',
+      { id: `PT-${code}-2022`, parentId: `LC-${code}-2022`, unit: 'PHONG-THO', amount: line.allocated * M, decision: DECISION_747 },
+      cast.province,
+    );
   }
   // DA2: 1,000 M passed on to Ma Li Pho, which pays 464 M; the district pays 1,500 M itself: 1,964 M in all.
-  await ok(s, '/api/v1/allocations', { id: 'MLP-DA2-2022', parentId: 'PT-DA2-2022', unit: 'MA-LI-PHO', amount: 1_000 * M, decision: { number: '2310/QĐ-UBND', date: '2022-08-01', issuer: 'UBND huyện Phong Thổ' } }, cast.district);
+  await ok(
+    s,
+    '/api/v1/allocations',
+    {
+      id: 'MLP-DA2-2022',
+      parentId: 'PT-DA2-2022',
+      unit: 'MA-LI-PHO',
+      amount: 1_000 * M,
+      decision: { number: '2310/QĐ-UBND', date: '2022-08-01', issuer: 'UBND huyện Phong Thổ' },
+    },
+    cast.district,
+  );
   await disburse(s, cast.commune, 'MLP-DA2-2022', 'MLP-D1', 464 * M, '2022-11-10');
   await disburse(s, cast.district, 'PT-DA2-2022', 'PT-D4', 1_500 * M, '2022-11-15');
   await disburse(s, cast.district, 'PT-DA6.2-2022', 'PT-D5', 35 * M, '2022-11-20');
@@ -113,7 +165,12 @@ export async function recordProgrammeStory(s: TestServer): Promise<ProgrammeStor
   // Carried from the 2016–2020 programme (project 1, sub-project 3) by 413/QĐ-UBND: 2,455 M, 1,964 M disbursed.
   const carried = { program: 'GNBV-2016-2020', project: 'DA1', subProject: 'DA1.TDA3', fiscalYear: 2022, capitalType: 'recurrent', source: 'central' };
   await ok(s, '/api/v1/allocations', { id: 'LC-3010-TDA3-2022', unit: 'LAI-CHAU', ...carried, amount: 5_000 * M, decision: CENTRAL }, ADMIN_TOKEN);
-  await ok(s, '/api/v1/allocations', { id: 'PT-3010-TDA3-2022', parentId: 'LC-3010-TDA3-2022', unit: 'PHONG-THO', amount: 2_455 * M, decision: DECISION_413 }, cast.province);
+  await ok(
+    s,
+    '/api/v1/allocations',
+    { id: 'PT-3010-TDA3-2022', parentId: 'LC-3010-TDA3-2022', unit: 'PHONG-THO', amount: 2_455 * M, decision: DECISION_413 },
+    cast.province,
+  );
   await disburse(s, cast.district, 'PT-3010-TDA3-2022', 'PT-D8', 1_964 * M, '2022-12-05');
 
   await ok(s, '/api/v1/allocations/PT-DA3.1-2022/notes', { text: NOTE_DA3_1, asOf: '2022-12-20' }, cast.district);

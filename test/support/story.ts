@@ -5,7 +5,16 @@ export const DECISION_747 = { number: '747/QĐ-UBND', date: '2022-06-30', issuer
 export const CENTRAL_DECISION = { number: '1234/QĐ-TTg', date: '2022-06-01', issuer: 'Thủ tướng Chính phủ' };
 export const LINE = { program: 'GNBV-2021-2025', project: 'DA1', subProject: 'DA1.1', fiscalYear: 2022, capitalType: 'investment', source: 'central' };
 
-export type Cast = { admin: string; province: string; district: string; commune: string; social: string; supervisor: string; inspector: string; outsider: string };
+export type Cast = {
+  admin: string;
+  province: string;
+  district: string;
+  commune: string;
+  social: string;
+  supervisor: string;
+  inspector: string;
+  outsider: string;
+};
 
 async function ok(s: TestServer, path: string, body: unknown, token = ADMIN_TOKEN) {
   const r = await s.request('POST', path, { token, body });
@@ -37,7 +46,12 @@ export async function seed(s: TestServer): Promise<Cast> {
 /** The central 2022 DA1.1 allocation to Lai Châu and the 71,570,000,000 đ passed down to Phong Thổ. */
 export async function allocate(s: TestServer, cast: Cast) {
   await ok(s, '/api/v1/allocations', { id: 'LC-DA1.1-2022', unit: 'LAI-CHAU', ...LINE, amount: 300_000_000_000, decision: CENTRAL_DECISION }, cast.admin);
-  await ok(s, '/api/v1/allocations', { id: 'PT-DA1.1-2022', parentId: 'LC-DA1.1-2022', unit: 'PHONG-THO', amount: 71_570_000_000, decision: DECISION_747 }, cast.province);
+  await ok(
+    s,
+    '/api/v1/allocations',
+    { id: 'PT-DA1.1-2022', parentId: 'LC-DA1.1-2022', unit: 'PHONG-THO', amount: 71_570_000_000, decision: DECISION_747 },
+    cast.province,
+  );
 }
 
 /**

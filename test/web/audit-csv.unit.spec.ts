@@ -37,7 +37,9 @@ describe('console: the audit trail as CSV', () => {
   it('starts with a byte-order mark and names its columns in the user’s language', () => {
     const vi = auditCsv([], 'vi');
     expect(vi.charCodeAt(0)).toBe(0xfeff);
-    expect(vi.slice(1)).toBe('Vị trí,Thời điểm ghi (UTC),Thời điểm,Người thực hiện,Vai trò,Loại sự kiện,Nội dung,Khoản vốn,Hộ gia đình,Khoản giải ngân,Số tiền,Số quyết định,Ngày quyết định,Cơ quan ban hành,Lý do,Dữ liệu (JSON)\r\n');
+    expect(vi.slice(1)).toBe(
+      'Vị trí,Thời điểm ghi (UTC),Thời điểm,Người thực hiện,Vai trò,Loại sự kiện,Nội dung,Khoản vốn,Hộ gia đình,Khoản giải ngân,Số tiền,Số quyết định,Ngày quyết định,Cơ quan ban hành,Lý do,Dữ liệu (JSON)\r\n',
+    );
     expect(auditCsv([], 'en').slice(1)).toMatch(/^Position,Recorded at \(UTC\),When,Actor,Role,Event type,What,/);
   });
 
@@ -51,7 +53,12 @@ describe('console: the audit trail as CSV', () => {
   });
 
   it('keeps text a spreadsheet would read as a formula as text', () => {
-    const sneaky = entry({ position: 3, type: 'DisbursementReversed', data: { disbursementId: '=HYPERLINK("x")', amount: -5 }, metadata: { decision: null, reason: '+1 lý do' } });
+    const sneaky = entry({
+      position: 3,
+      type: 'DisbursementReversed',
+      data: { disbursementId: '=HYPERLINK("x")', amount: -5 },
+      metadata: { decision: null, reason: '+1 lý do' },
+    });
     const row = auditCsv([sneaky], 'vi').split('\r\n')[1]!;
     expect(row).toContain(`,"'=HYPERLINK(""x"")",-5,`);
     expect(row).toContain(",'+1 lý do,");

@@ -10,7 +10,9 @@ describe('console: the bad rows of a refused review file as CSV', () => {
       ],
       ['Dòng', 'Trường', 'Lỗi'],
     );
-    expect(csv).toBe('\uFEFFDòng,Trường,Lỗi\r\n2,unit,unit: no such unit \'PHONG-THO\'\r\n4,deprivations[1],"deprivations[1]: ""nope"", not an indicator, of 07/2021"\r\n');
+    expect(csv).toBe(
+      '\uFEFFDòng,Trường,Lỗi\r\n2,unit,unit: no such unit \'PHONG-THO\'\r\n4,deprivations[1],"deprivations[1]: ""nope"", not an indicator, of 07/2021"\r\n',
+    );
   });
 
   it('keeps a spreadsheet from taking a cell for a formula', () => {
@@ -24,7 +26,10 @@ describe('console: the bad rows of a refused review file as CSV', () => {
   });
 
   it('reads the rows of a refused import, and nothing from another refusal', () => {
-    expect(rowErrorsOf({ errors: [{ row: 2, field: 'unit', message: 'm' }, { row: 'x' }], errorCount: 12_000, listed: 10_000 })).toEqual({ errors: [{ row: 2, field: 'unit', message: 'm' }], count: 12_000 });
+    expect(rowErrorsOf({ errors: [{ row: 2, field: 'unit', message: 'm' }, { row: 'x' }], errorCount: 12_000, listed: 10_000 })).toEqual({
+      errors: [{ row: 2, field: 'unit', message: 'm' }],
+      count: 12_000,
+    });
     expect(rowErrorsOf({ field: 'Content-Type' })).toBeNull();
     expect(rowErrorsOf(undefined)).toBeNull();
   });

@@ -3,7 +3,14 @@ import { canonicalJson as serverCanonicalJson } from '../../libs/ledger/src/inte
 import { chainHash as serverChainHash, type Unhashed } from '../../libs/ledger/src/integrity/hash-chain';
 import { verifyChain as serverVerifyChain, type VerifyResult } from '../../libs/ledger/src/integrity/verify-chain';
 import { GENESIS_HASH, type StoredEvent } from '../../libs/ledger/src/ports/event-store.port';
-import { canonicalJson, parseCheckpoint, verifyChain, verifyCheckpointSignature, type ChainCheck, type Subtle } from '../../apps/web/src/integrity/chain-verifier';
+import {
+  canonicalJson,
+  parseCheckpoint,
+  verifyChain,
+  verifyCheckpointSignature,
+  type ChainCheck,
+  type Subtle,
+} from '../../apps/web/src/integrity/chain-verifier';
 
 // Node's WebCrypto: the same interface the browser's crypto.subtle offers.
 const subtle = globalThis.crypto.subtle as unknown as Subtle;
@@ -49,7 +56,14 @@ async function* one(events: readonly StoredEvent[]) {
 }
 
 /** The two verifiers' verdicts side by side: where, and what kind of break. */
-const verdict = (r: VerifyResult | ChainCheck) => (r.ok ? { ok: true, position: r.head.position } : { ok: false, position: 'problem' in r && typeof r.problem === 'object' ? r.problem.position : (r as { position: number }).position, kind: typeof r.problem === 'object' ? r.problem.kind : (r as { kind: string }).kind });
+const verdict = (r: VerifyResult | ChainCheck) =>
+  r.ok
+    ? { ok: true, position: r.head.position }
+    : {
+        ok: false,
+        position: 'problem' in r && typeof r.problem === 'object' ? r.problem.position : (r as { position: number }).position,
+        kind: typeof r.problem === 'object' ? r.problem.kind : (r as { kind: string }).kind,
+      };
 
 async function both(events: StoredEvent[], since?: { position: number; hash: string }) {
   const server = await serverVerifyChain(one(events), since ? { since } : {});
@@ -112,7 +126,10 @@ describe('the console’s chain verifier against the server’s chains', () => {
     const base = serverChain(20);
     const removed = base.filter((e) => e.position !== 5);
     const swapped = base.map((e, i) => (i === 3 ? base[4]! : i === 4 ? base[3]! : e));
-    const renumbered = rehash(removed.map((e, i) => ({ ...e, position: i + 1 })), 4);
+    const renumbered = rehash(
+      removed.map((e, i) => ({ ...e, position: i + 1 })),
+      4,
+    );
     const duplicated = [...base.slice(0, 10), { ...base[6]!, position: 11 }, ...base.slice(10).map((e) => ({ ...e, position: e.position + 1 }))];
     const valueChanged = base.map((e) => (e.position === 12 ? { ...e, metadata: { ...e.metadata, reason: 'edited' } } : e));
     for (const [name, events, expected] of [
@@ -134,9 +151,15 @@ describe('the console’s chain verifier against the server’s chains', () => {
     const since = { position: 20, hash: events[19]!.hash };
     expect((await both(events, since)).browser).toEqual({ ok: true, position: 20 });
 
-    const rewritten = rehash(events.map((e) => (e.position === 7 ? { ...e, data: { ...e.data, amount: 1 } } : e)), 6);
+    const rewritten = rehash(
+      events.map((e) => (e.position === 7 ? { ...e, data: { ...e.data, amount: 1 } } : e)),
+      6,
+    );
     const plain = await both(rewritten);
-    expect([plain.server, plain.browser]).toEqual([{ ok: true, position: 20 }, { ok: true, position: 20 }]);
+    expect([plain.server, plain.browser]).toEqual([
+      { ok: true, position: 20 },
+      { ok: true, position: 20 },
+    ]);
     const caught = await both(rewritten, since);
     expect(caught.browser).toEqual({ ok: false, position: 20, kind: 'checkpoint_mismatch' });
     expect(caught.server).toEqual(caught.browser);
@@ -167,7 +190,12 @@ describe('the console’s checkpoint check (WebCrypto Ed25519) against `ledger c
 
   it('refuses any altered field, another key, and what is not a key or a checkpoint', async () => {
     const cp = signed() as Exclude<ReturnType<typeof signed>, string>;
-    for (const altered of [{ position: 43 }, { hash: 'd'.repeat(64) }, { signedAt: '2026-12-01T10:00:01.000Z' }, { signature: btoa(String.fromCharCode(...new Uint8Array(64))) }]) {
+    for (const altered of [
+      { position: 43 },
+      { hash: 'd'.repeat(64) },
+      { signedAt: '2026-12-01T10:00:01.000Z' },
+      { signature: btoa(String.fromCharCode(...new Uint8Array(64))) },
+    ]) {
       expect(await verifyCheckpointSignature(subtle, { ...cp, ...altered }, keys.publicKey)).toEqual({ ok: false, problem: 'bad_signature' });
     }
     const other = generateCheckpointKeys();

@@ -38,7 +38,9 @@ describe('console: API errors as sentences', () => {
     }
     expect(errorSentence({ statusCode: 418, code: 'HTTP_418', message: 'teapot' }, 'vi')).toBe('Máy chủ từ chối yêu cầu (mã HTTP_418).');
     expect(errorSentence({ statusCode: 404, code: 'NOT_FOUND', message: '', details: { id: 'X9' } }, 'en')).toBe('“X9” was not found.');
-    expect(errorSentence({ statusCode: 400, code: 'UNKNOWN_REFERENCE', message: '', details: { field: 'unit', value: 'ZZ' } }, 'vi')).toBe('Không có Đơn vị “ZZ”.');
+    expect(errorSentence({ statusCode: 400, code: 'UNKNOWN_REFERENCE', message: '', details: { field: 'unit', value: 'ZZ' } }, 'vi')).toBe(
+      'Không có Đơn vị “ZZ”.',
+    );
   });
 
   it('has every message in both languages, filled by name', () => {
@@ -49,8 +51,12 @@ describe('console: API errors as sentences', () => {
   });
 
   it('names the fields of the administration forms in refusals', () => {
-    expect(errorSentence({ statusCode: 400, code: 'UNKNOWN_REFERENCE', message: '', details: { field: 'parent', value: 'ZZ' } }, 'vi')).toBe('Không có Đơn vị cấp trên “ZZ”.');
-    expect(errorSentence({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'role must be one of …', details: { field: 'role' } }, 'en')).toBe('Role is not valid.');
+    expect(errorSentence({ statusCode: 400, code: 'UNKNOWN_REFERENCE', message: '', details: { field: 'parent', value: 'ZZ' } }, 'vi')).toBe(
+      'Không có Đơn vị cấp trên “ZZ”.',
+    );
+    expect(errorSentence({ statusCode: 400, code: 'VALIDATION_FAILED', message: 'role must be one of …', details: { field: 'role' } }, 'en')).toBe(
+      'Role is not valid.',
+    );
     expect(errorSentence({ statusCode: 503, code: 'INTEGRITY_BROKEN', message: 'x' }, 'vi')).toMatch(/^Sổ cái đã bị sửa ngoài ứng dụng/);
   });
 

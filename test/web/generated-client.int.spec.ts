@@ -38,7 +38,9 @@ describe('the console’s generated API client', () => {
   it('fails to type-check when the server renames a field the console reads', () => {
     cpSync(join(ROOT, 'apps/web'), copy, { recursive: true });
     const path = join(copy, 'src/api/generated/openapi.json');
-    const document = JSON.parse(readFileSync(path, 'utf8')) as { components: { schemas: Record<string, { properties: Record<string, unknown>; required: string[] }> } };
+    const document = JSON.parse(readFileSync(path, 'utf8')) as {
+      components: { schemas: Record<string, { properties: Record<string, unknown>; required: string[] }> };
+    };
     const view = document.components.schemas.AllocationViewDto!;
     view.properties.disbursedAmount = view.properties.disbursed;
     delete view.properties.disbursed;

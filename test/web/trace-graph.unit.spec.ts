@@ -1,4 +1,12 @@
-import { allocationGraph, boxHeight, paymentGraph, type AllocationTraceShape, type GraphBox, type PaymentTraceShape, type Words } from '../../apps/web/src/trace/trace-graph-model';
+import {
+  allocationGraph,
+  boxHeight,
+  paymentGraph,
+  type AllocationTraceShape,
+  type GraphBox,
+  type PaymentTraceShape,
+  type Words,
+} from '../../apps/web/src/trace/trace-graph-model';
 import { layoutTree, type LayoutInput } from '../../apps/web/src/trace/tree-layout';
 
 const leaf = (id: string, height = 40): LayoutInput<string> => ({ value: id, height, children: [] });
@@ -21,10 +29,17 @@ describe('console: the trace drawn as a tidy tree', () => {
   });
 
   it('never lets two boxes of a row overlap', () => {
-    const wide = node('r', Array.from({ length: 5 }, (_, i) => node(`n${i}`, Array.from({ length: i }, (_, j) => leaf(`n${i}-${j}`)))));
+    const wide = node(
+      'r',
+      Array.from({ length: 5 }, (_, i) =>
+        node(
+          `n${i}`,
+          Array.from({ length: i }, (_, j) => leaf(`n${i}-${j}`)),
+        ),
+      ),
+    );
     const l = layoutTree(wide, S);
-    for (const a of l.nodes)
-      for (const b of l.nodes) if (a !== b && a.y === b.y) expect(Math.abs(a.x - b.x)).toBeGreaterThanOrEqual(S.width + S.gapX);
+    for (const a of l.nodes) for (const b of l.nodes) if (a !== b && a.y === b.y) expect(Math.abs(a.x - b.x)).toBeGreaterThanOrEqual(S.width + S.gapX);
   });
 });
 
@@ -68,8 +83,40 @@ describe('console: the boxes of a trace', () => {
       reconciles: false,
       unreconciled: [{ id: 'PT', unit: 'PHONG-THO', discrepancies: ['disbursed 5 ≠ 6'] }],
       tree: {
-        id: 'LC', unit: 'LAI-CHAU', decision, allocated: 300, subAllocated: 70, disbursed: 0, disbursedTotal: 20, reconciles: true, discrepancies: [], disbursements: [],
-        children: [{ id: 'PT', unit: 'PHONG-THO', decision, allocated: 70, subAllocated: 0, disbursed: 20, disbursedTotal: 20, reconciles: false, discrepancies: ['disbursed 5 ≠ 6'], children: [], disbursements: [payment('D1', 20), payment('D3', 5, { reason: 'posted twice', valueDate: '2022-10-22', recordedAt: '2022-10-22T08:00:00.000Z', recordedBy: 'pt-finance', position: 11 })] }],
+        id: 'LC',
+        unit: 'LAI-CHAU',
+        decision,
+        allocated: 300,
+        subAllocated: 70,
+        disbursed: 0,
+        disbursedTotal: 20,
+        reconciles: true,
+        discrepancies: [],
+        disbursements: [],
+        children: [
+          {
+            id: 'PT',
+            unit: 'PHONG-THO',
+            decision,
+            allocated: 70,
+            subAllocated: 0,
+            disbursed: 20,
+            disbursedTotal: 20,
+            reconciles: false,
+            discrepancies: ['disbursed 5 ≠ 6'],
+            children: [],
+            disbursements: [
+              payment('D1', 20),
+              payment('D3', 5, {
+                reason: 'posted twice',
+                valueDate: '2022-10-22',
+                recordedAt: '2022-10-22T08:00:00.000Z',
+                recordedBy: 'pt-finance',
+                position: 11,
+              }),
+            ],
+          },
+        ],
       },
     };
     const boxes = flatten(allocationGraph(trace, words));

@@ -26,8 +26,14 @@ export const BODY_LIMIT = 1024 * 1024;
  */
 function malformedRequest(error: Error & { code?: string }, socket: import('node:net').Socket): void {
   if (!socket.writable) return;
-  const body = JSON.stringify({ statusCode: 400, code: 'VALIDATION_FAILED', message: `malformed HTTP request (${error.code ?? error.message}); percent-encode non-ASCII characters in the URL` });
-  socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  const body = JSON.stringify({
+    statusCode: 400,
+    code: 'VALIDATION_FAILED',
+    message: `malformed HTTP request (${error.code ?? error.message}); percent-encode non-ASCII characters in the URL`,
+  });
+  socket.end(
+    `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /**
@@ -42,12 +48,16 @@ function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: F
 export type LedgerApp = Readonly<{ app: NestFastifyApplication; ledger: LedgerService; generatedAdminToken: string | null }>;
 
 export async function createApp(config: LedgerConfig): Promise<LedgerApp> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ bodyLimit: BODY_LIMIT, clientErrorHandler: malformedRequest, frameworkErrors }), {
-    logger: config.logger ? ['error', 'warn', 'log'] : false,
-    abortOnError: false,
-    // Nest's parsers (JSON, forms) are replaced by the strict JSON parser; the import module adds its own types.
-    bodyParser: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config),
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT, clientErrorHandler: malformedRequest, frameworkErrors }),
+    {
+      logger: config.logger ? ['error', 'warn', 'log'] : false,
+      abortOnError: false,
+      // Nest's parsers (JSON, forms) are replaced by the strict JSON parser; the import module adds its own types.
+      bodyParser: false,
+    },
+  );
   secureHeaders(app);
   allowOrigins(app, config.corsOrigins ?? []);
   registerJsonBodyParser(app.getHttpAdapter().getInstance(), BODY_LIMIT);

@@ -2,7 +2,20 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type { CommandBus } from '@nestjs/cqrs';
 import { DomainError } from '../../../libs/domain/src';
-import { TOKENS, TRANSFERS, USERS, appContext, reactivateUser, registerUser, rotateUserToken, userStatus, type AppContext, type TokenDoc, type TransferDoc, type UserDoc } from '../../../libs/ledger/src';
+import {
+  TOKENS,
+  TRANSFERS,
+  USERS,
+  appContext,
+  reactivateUser,
+  registerUser,
+  rotateUserToken,
+  userStatus,
+  type AppContext,
+  type TokenDoc,
+  type TransferDoc,
+  type UserDoc,
+} from '../../../libs/ledger/src';
 import { CompleteTransfer } from './transfers/complete-transfer.command';
 import { hashToken } from './http/auth.guard';
 import type { LedgerService } from './ledger/ledger.service';
@@ -30,18 +43,31 @@ export async function ensureAdmin(ledger: LedgerService, adminToken: string | nu
   const hash = hashToken(token);
   const known = await ledger.reads.get<TokenDoc>(TOKENS, hash);
   if (known?.revokedAt) {
-    new Logger('Bootstrap').warn(`LEDGER_ADMIN_TOKEN names a token replaced at ${known.revokedAt}: it stays dead; set a new value to rotate the '${BOOTSTRAP_ADMIN}' token`);
+    new Logger('Bootstrap').warn(
+      `LEDGER_ADMIN_TOKEN names a token replaced at ${known.revokedAt}: it stays dead; set a new value to rotate the '${BOOTSTRAP_ADMIN}' token`,
+    );
     return null;
   }
   if (known) return null;
   const admin = users.find((u) => u.id === BOOTSTRAP_ADMIN);
   if (!admin) {
-    await registerUser(ledger.runner, ledger.reads, { id: BOOTSTRAP_ADMIN, name: 'Administrator', role: 'admin', units: [], expiresAt: null }, hash, systemContext(), { bootstrap: true });
+    await registerUser(
+      ledger.runner,
+      ledger.reads,
+      { id: BOOTSTRAP_ADMIN, name: 'Administrator', role: 'admin', units: [], expiresAt: null },
+      hash,
+      systemContext(),
+      { bootstrap: true },
+    );
     return adminToken === null ? token : null;
   }
-  await rotateUserToken(ledger.runner, BOOTSTRAP_ADMIN, { reason: 'LEDGER_ADMIN_TOKEN set to a new value at start', expiresAt: null }, hash, systemContext(), { bootstrap: true });
+  await rotateUserToken(ledger.runner, BOOTSTRAP_ADMIN, { reason: 'LEDGER_ADMIN_TOKEN set to a new value at start', expiresAt: null }, hash, systemContext(), {
+    bootstrap: true,
+  });
   if (!userStatus(admin).active) {
-    await reactivateUser(ledger.runner, BOOTSTRAP_ADMIN, { reason: 'LEDGER_ADMIN_TOKEN set to a new value at start' }, systemContext(), { bootstrap: true }).catch((error: unknown) => {
+    await reactivateUser(ledger.runner, BOOTSTRAP_ADMIN, { reason: 'LEDGER_ADMIN_TOKEN set to a new value at start' }, systemContext(), {
+      bootstrap: true,
+    }).catch((error: unknown) => {
       // Another server starting with the same value reactivated it first.
       if (!(error instanceof DomainError && error.code === 'ALREADY_ACTIVE')) throw error;
     });

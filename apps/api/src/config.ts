@@ -44,7 +44,10 @@ const wholeNumber = (name: string, value: string | undefined, fallback: number):
 
 /** `https://a.example, https://b.example`: each an origin (scheme, host, port), nothing after it. */
 export function corsOrigins(value: string | undefined): string[] {
-  const origins = (value ?? '').split(',').map((o) => o.trim()).filter((o) => o.length > 0);
+  const origins = (value ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o.length > 0);
   for (const origin of origins) {
     let parsed: URL | null = null;
     try {
@@ -52,7 +55,8 @@ export function corsOrigins(value: string | undefined): string[] {
     } catch {
       /* refused below */
     }
-    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) throw new Error(`LEDGER_CORS_ORIGINS lists '${origin}', which is not an origin like https://ledger.example.vn (scheme, host and port only)`);
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin)
+      throw new Error(`LEDGER_CORS_ORIGINS lists '${origin}', which is not an origin like https://ledger.example.vn (scheme, host and port only)`);
   }
   return origins;
 }
@@ -79,13 +83,18 @@ function distributedFromEnv(env: NodeJS.ProcessEnv) {
   const readStore = oneOf('LEDGER_READ_STORE', env.LEDGER_READ_STORE, ['sqlite', 'mongodb'] as const, eventStore === 'eventstoredb' ? 'mongodb' : 'sqlite');
   // The embedded store projects inside its own transaction; a separate log needs the worker-fed read store, and the reverse.
   if ((eventStore === 'eventstoredb') !== (readStore === 'mongodb')) {
-    throw new Error(`LEDGER_EVENT_STORE=${eventStore} with LEDGER_READ_STORE=${readStore} is not a supported pair: use sqlite with sqlite, or eventstoredb with mongodb`);
+    throw new Error(
+      `LEDGER_EVENT_STORE=${eventStore} with LEDGER_READ_STORE=${readStore} is not a supported pair: use sqlite with sqlite, or eventstoredb with mongodb`,
+    );
   }
   const eventStoreUrl = env.LEDGER_EVENTSTORE_URL || null;
   const mongoUrl = env.LEDGER_MONGO_URL || null;
-  if (eventStore === 'eventstoredb' && !eventStoreUrl) throw new Error('LEDGER_EVENT_STORE=eventstoredb needs LEDGER_EVENTSTORE_URL (e.g. esdb://localhost:2113?tls=false)');
-  if (readStore === 'mongodb' && !mongoUrl) throw new Error('LEDGER_READ_STORE=mongodb needs LEDGER_MONGO_URL (e.g. mongodb://localhost:27017/ledger?replicaSet=rs0)');
+  if (eventStore === 'eventstoredb' && !eventStoreUrl)
+    throw new Error('LEDGER_EVENT_STORE=eventstoredb needs LEDGER_EVENTSTORE_URL (e.g. esdb://localhost:2113?tls=false)');
+  if (readStore === 'mongodb' && !mongoUrl)
+    throw new Error('LEDGER_READ_STORE=mongodb needs LEDGER_MONGO_URL (e.g. mongodb://localhost:27017/ledger?replicaSet=rs0)');
   const timeout = Number(env.LEDGER_CONSISTENCY_TIMEOUT_MS ?? 5000);
-  if (!Number.isInteger(timeout) || timeout < 0) throw new Error(`LEDGER_CONSISTENCY_TIMEOUT_MS must be a whole number of milliseconds, got '${env.LEDGER_CONSISTENCY_TIMEOUT_MS}'`);
+  if (!Number.isInteger(timeout) || timeout < 0)
+    throw new Error(`LEDGER_CONSISTENCY_TIMEOUT_MS must be a whole number of milliseconds, got '${env.LEDGER_CONSISTENCY_TIMEOUT_MS}'`);
   return { eventStore, readStore, eventStoreUrl, mongoUrl, consistencyTimeoutMs: timeout };
 }

@@ -10,7 +10,9 @@ async function main(): Promise<void> {
     // Printed once: only its hash is kept.
     process.stdout.write(`\nNo users existed, so an administrator was created.\nAdmin token (shown once, keep it safe): ${generatedAdminToken}\n\n`);
   }
-  process.stdout.write(`Ledger listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${config.port} (HOST=${host}; data: ${config.dbFile}; docs: /api/docs)\n`);
+  process.stdout.write(
+    `Ledger listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${config.port} (HOST=${host}; data: ${config.dbFile}; docs: /api/docs)\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -34,7 +34,10 @@ export const EXIT_USAGE = 2;
 
 /** Wrong arguments: main prints the message and the usage and exits with 2. */
 export class UsageError extends Error {
-  constructor(message: string, readonly command?: Command) {
+  constructor(
+    message: string,
+    readonly command?: Command,
+  ) {
     super(message);
     this.name = 'UsageError';
   }

@@ -37,10 +37,13 @@ async function main(): Promise<void> {
   const stop = () => abort.abort();
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-  const lagTimer = setInterval(() => {
-    const s = projector.status();
-    log(`projector: checkpoint ${s.checkpoint}, head ${s.head}, lag ${s.lag}${s.lastError ? `, last error: ${s.lastError}` : ''}`);
-  }, Number(env.PROJECTOR_LAG_LOG_MS ?? 30_000));
+  const lagTimer = setInterval(
+    () => {
+      const s = projector.status();
+      log(`projector: checkpoint ${s.checkpoint}, head ${s.head}, lag ${s.lag}${s.lastError ? `, last error: ${s.lastError}` : ''}`);
+    },
+    Number(env.PROJECTOR_LAG_LOG_MS ?? 30_000),
+  );
   log(`projector: starting at checkpoint ${await sink.checkpoint()} (health on :${port}/health)`);
   await projector.run(abort.signal);
   clearInterval(lagTimer);

@@ -99,7 +99,11 @@ export function App() {
       >
         {ctx.t('skipToContent')}
       </a>
-      <Header onSignOut={() => endSession('signedOut')} onToggleLang={toggleLang} onToggleMillions={() => updatePrefs({ ...prefs, millions: !prefs.millions })} />
+      <Header
+        onSignOut={() => endSession('signedOut')}
+        onToggleLang={toggleLang}
+        onToggleMillions={() => updatePrefs({ ...prefs, millions: !prefs.millions })}
+      />
       <main id="main" tabIndex={-1}>
         <Page />
       </main>

@@ -25,11 +25,13 @@ export class AllocationNoteDto {
 export class AllocationSummaryDto {
   @ApiProperty({ type: 'string', example: 'PT-DA1.1-2022' }) id!: string;
   @ApiProperty({ type: 'string', example: 'PHONG-THO', description: "the holding unit's code" }) unit!: string;
-  @ApiProperty({ type: 'string', nullable: true, description: "the granting unit's code (null: granted by an administrator to a root unit)" }) grantedBy!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: "the granting unit's code (null: granted by an administrator to a root unit)" }) grantedBy!:
+    string | null;
   @ApiProperty({ type: 'string', nullable: true, description: 'the allocation it was carved from' }) parentId!: string | null;
   @ApiProperty({ type: () => BudgetLineDto }) line!: BudgetLineDto;
   @ApiProperty({ type: () => LegalDocumentDto }) decision!: LegalDocumentDto;
-  @ApiProperty({ type: 'integer', description: 'đồng granted to this allocation, adjustments included (gross: before what it passed down)' }) allocated!: number;
+  @ApiProperty({ type: 'integer', description: 'đồng granted to this allocation, adjustments included (gross: before what it passed down)' })
+  allocated!: number;
   @ApiProperty({ type: 'integer', description: 'đồng passed down to its sub-allocations' }) subAllocated!: number;
   @ApiProperty({ type: 'integer', description: 'đồng it disbursed itself, net of reversals' }) disbursed!: number;
   @ApiProperty({ type: 'integer', description: 'đồng disbursed by it and every allocation below it' }) disbursedTotal!: number;

@@ -38,7 +38,12 @@ export class DisbursementDto {
   @ApiProperty({ type: 'string', format: 'date-time' }) recordedAt!: string;
   @ApiProperty({ type: 'string', description: 'the user who recorded it' }) recordedBy!: string;
   @ApiProperty({ type: 'integer', description: 'the log position of the payment' }) position!: number;
-  @ApiPropertyOptional({ type: () => PaymentApprovalDto, description: 'present when the payment waited for a checker: then `recordedBy` is its maker and `position` the approval' }) approval?: PaymentApprovalDto;
+  @ApiPropertyOptional({
+    type: () => PaymentApprovalDto,
+    description: 'present when the payment waited for a checker: then `recordedBy` is its maker and `position` the approval',
+  })
+  approval?: PaymentApprovalDto;
   @ApiProperty({ type: 'boolean', description: 'true once the payment has been reversed' }) reversed!: boolean;
-  @ApiProperty({ type: () => ReversalDto, nullable: true, description: 'the reversal, with its reason; null while the payment stands' }) reversal!: ReversalDto | null;
+  @ApiProperty({ type: () => ReversalDto, nullable: true, description: 'the reversal, with its reason; null while the payment stands' })
+  reversal!: ReversalDto | null;
 }

@@ -14,7 +14,14 @@ import { WithdrawRequestController } from './withdraw-request/withdraw-request.h
 
 /** Maker-checker (issue 13), one folder per use case: its command or query, handler, DTOs and controller (`*.http.ts`). */
 @Module({
-  controllers: [SetApprovalPolicyController, GetApprovalPolicyController, ApproveRequestController, RejectRequestController, WithdrawRequestController, ListApprovalsController],
+  controllers: [
+    SetApprovalPolicyController,
+    GetApprovalPolicyController,
+    ApproveRequestController,
+    RejectRequestController,
+    WithdrawRequestController,
+    ListApprovalsController,
+  ],
   providers: [SetApprovalPolicyHandler, GetApprovalPolicyHandler, ApproveRequestHandler, RejectRequestHandler, WithdrawRequestHandler, ListApprovalsHandler],
 })
 export class ApprovalsModule {}

@@ -24,6 +24,13 @@ import { RegisterHouseholdController } from './register-household/register-house
     GetHouseholdController,
     ListPovertyStandardsController,
   ],
-  providers: [RegisterHouseholdHandler, AssessHouseholdHandler, EraseHouseholdPersonalDataHandler, GetHouseholdHandler, GetHouseholdStatsHandler, ListHouseholdsHandler],
+  providers: [
+    RegisterHouseholdHandler,
+    AssessHouseholdHandler,
+    EraseHouseholdPersonalDataHandler,
+    GetHouseholdHandler,
+    GetHouseholdStatsHandler,
+    ListHouseholdsHandler,
+  ],
 })
 export class HouseholdsModule {}

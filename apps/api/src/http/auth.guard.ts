@@ -52,7 +52,8 @@ export class AuthGuard implements CanActivate {
     if (!token || !user) throw unauthenticated('the bearer token is not valid', 'unknown');
     if (token.revokedAt) throw unauthenticated(`the bearer token was replaced by a new one at ${token.revokedAt} and no longer works`, 'replaced');
     if (!userStatus(user).active) throw unauthenticated(`user '${user.id}' is deactivated: ask an administrator`, 'deactivated');
-    if (token.expiresAt && Date.parse(token.expiresAt) <= Date.now()) throw unauthenticated(`the bearer token expired at ${token.expiresAt}: ask an administrator for a new one`, 'expired');
+    if (token.expiresAt && Date.parse(token.expiresAt) <= Date.now())
+      throw unauthenticated(`the bearer token expired at ${token.expiresAt}: ask an administrator for a new one`, 'expired');
     return { userId: user.id, role: user.role, units: user.units };
   }
 }

@@ -35,7 +35,11 @@ export class ConsistencyInterceptor implements NestInterceptor {
       switchMap((outcome) => {
         if (!outcome.ok) {
           throw new HttpException(
-            { code: PROJECTION_LAGGING, message: `the read models are at position ${outcome.checkpoint}, not yet at ${position}; retry shortly`, details: { position: outcome.checkpoint, consistentWith: position } },
+            {
+              code: PROJECTION_LAGGING,
+              message: `the read models are at position ${outcome.checkpoint}, not yet at ${position}; retry shortly`,
+              details: { position: outcome.checkpoint, consistentWith: position },
+            },
             503,
           );
         }

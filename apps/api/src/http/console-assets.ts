@@ -32,7 +32,10 @@ export function serveConsole(app: NestFastifyApplication, dir: string | null | u
         return;
       }
       reply.header('cache-control', 'no-cache');
-      reply.header('content-security-policy', `default-src 'self'; img-src 'self' data:; style-src 'self' ${REPORT_STYLE_HASH}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`);
+      reply.header(
+        'content-security-policy',
+        `default-src 'self'; img-src 'self' data:; style-src 'self' ${REPORT_STYLE_HASH}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`,
+      );
     },
   });
   return true;

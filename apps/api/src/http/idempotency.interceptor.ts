@@ -46,7 +46,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const userId = request.principal!.userId;
     const path = request.url.split('?')[0];
-    const requestHash = createHash('sha256').update(`${request.method} ${path}\n${canonicalJson(request.body ?? null)}`).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(`${request.method} ${path}\n${canonicalJson(request.body ?? null)}`)
+      .digest('hex');
     const slot = `${userId}\u0000${key}`;
     for (;;) {
       const running = this.inFlight.get(slot);

@@ -27,7 +27,8 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
         type: 'http',
         scheme: 'bearer',
         bearerFormat: undefined,
-        description: 'an opaque token (not a JWT): 32 random bytes, base64url, given once by `POST /api/v1/users` or printed at the first start; the ledger keeps only its SHA-256',
+        description:
+          'an opaque token (not a JWT): 32 random bytes, base64url, given once by `POST /api/v1/users` or printed at the first start; the ledger keeps only its SHA-256',
       },
       'bearer',
     )

@@ -45,7 +45,7 @@ const WHEN: Readonly<Record<number, string>> = {
   415: 'the Content-Type is not one this operation accepts',
   422: 'the Idempotency-Key was already used by this user for a different request',
   429: 'this client address failed to authenticate too often in the last minute (LEDGER_AUTH_FAILURES_PER_MINUTE): wait the seconds `Retry-After` says; a request with a valid token is never refused',
-  501: "a time-travel read (`asOf`, `atPosition`) on a read store that keeps no history",
+  501: 'a time-travel read (`asOf`, `atPosition`) on a read store that keeps no history',
   507: "the disk holding the ledger's files is full: nothing of this request was recorded (it will not be recorded later either); retry once space is freed (`GET /health` says when: 503 `storage_full` while it lasts). `details.file` is `log` or `read models`",
   503: 'PROJECTION_LAGGING on a read: `consistentWith` named a position the read models did not reach in time (`details.position` says where they are), retry; INTEGRITY_BROKEN on a write: the hash chain is broken and nothing is recorded until the log is restored',
 };
@@ -57,7 +57,8 @@ export class ErrorBodyDto {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
-    description: 'what the code is about: `field` for a 400, `id` for a 404/409, `position` for a 503, `file` for a 507, `errors` (and `errorCount`) for a refused import file',
+    description:
+      'what the code is about: `field` for a 400, `id` for a 404/409, `position` for a 503, `file` for a 507, `errors` (and `errorCount`) for a refused import file',
   })
   details?: Record<string, unknown>;
 }
@@ -72,7 +73,12 @@ export const ApiErrors = (...listed: number[]) => {
   const statuses = listed.includes(401) && !listed.includes(429) ? [...listed, 429] : listed;
   return applyDecorators(
     ...statuses.map((status) =>
-      ApiResponse({ status, description: `${codesFor(status).join(', ')}: ${WHEN[status] ?? 'see `code`'}`, type: ErrorBodyDto, ...(status === 429 ? { headers: RETRY_AFTER } : {}) }),
+      ApiResponse({
+        status,
+        description: `${codesFor(status).join(', ')}: ${WHEN[status] ?? 'see `code`'}`,
+        type: ErrorBodyDto,
+        ...(status === 429 ? { headers: RETRY_AFTER } : {}),
+      }),
     ),
   );
 };
@@ -101,7 +107,11 @@ export const ApiDoc = (d: Doc) =>
   applyDecorators(
     ApiOperation({ operationId: d.operationId, summary: d.summary, description: d.description }),
     d.created
-      ? ApiResponse({ status: 201, description: 'recorded: `position` is the log position of its last event (pass it as `consistentWith` to read it back anywhere)', type: d.created })
+      ? ApiResponse({
+          status: 201,
+          description: 'recorded: `position` is the log position of its last event (pass it as `consistentWith` to read it back anywhere)',
+          type: d.created,
+        })
       : ApiResponse({ status: 200, description: 'the answer', type: d.ok }),
     ApiErrors(...d.errors),
     ...(d.idempotent ? [Idempotent()] : []),

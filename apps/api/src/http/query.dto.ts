@@ -52,7 +52,8 @@ export function QueryParam(o: ParamOptions) {
     const must = o.must ?? (o.enum && o.enumChecked !== false ? `one of ${o.enum.join(', ')}` : 'text');
     IsString(oneValue(must))(target, key);
     MaxLength(o.maxLength ?? 200, { message: `must be at most ${o.maxLength ?? 200} characters` })(target, key);
-    if (o.enum && o.enumChecked !== false) IsIn(o.enum, { message: (a: ValidationArguments) => `'${String(a.value)}' is not one of ${o.enum!.join(', ')}` })(target, key);
+    if (o.enum && o.enumChecked !== false)
+      IsIn(o.enum, { message: (a: ValidationArguments) => `'${String(a.value)}' is not one of ${o.enum!.join(', ')}` })(target, key);
     if (o.pattern) Matches(o.pattern, { message: `must be ${must}` })(target, key);
   };
 }
@@ -87,7 +88,8 @@ export class TimeTravelQueryDto extends ConsistentReadQuery {
     type: 'string',
     example: '2022-12-20',
     maxLength: 40,
-    description: 'the books as they were known at this instant: an ISO 8601 date-time with offset, or a day YYYY-MM-DD (its end, Asia/Ho_Chi_Minh); not with atPosition',
+    description:
+      'the books as they were known at this instant: an ISO 8601 date-time with offset, or a day YYYY-MM-DD (its end, Asia/Ho_Chi_Minh); not with atPosition',
   })
   @IsOptional()
   @IsString(oneValue('an ISO 8601 date-time with offset or a day YYYY-MM-DD'))

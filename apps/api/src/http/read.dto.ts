@@ -6,7 +6,11 @@ export class ReadPointDto {
   @ApiProperty({ type: 'integer', minimum: 0, example: 120, description: 'the log position this read answers for: the read models just after that event' })
   position!: number;
 
-  @ApiPropertyOptional({ type: 'string', format: 'date-time', description: 'the instant asked for with `asOf`, as the UTC instant it was taken to mean (a day: its end in Asia/Ho_Chi_Minh)' })
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'date-time',
+    description: 'the instant asked for with `asOf`, as the UTC instant it was taken to mean (a day: its end in Asia/Ho_Chi_Minh)',
+  })
   asOf?: string;
 }
 
@@ -20,7 +24,8 @@ export class LegalDocumentDto {
 export const NEXT_CURSOR = {
   type: 'string',
   nullable: true,
-  description: 'pass as `cursor` to read the next page (same filters); null on the last page. Every page of a listing answers for the position of its first page',
+  description:
+    'pass as `cursor` to read the next page (same filters); null on the last page. Every page of a listing answers for the position of its first page',
 } as const;
 
 /** Who recorded an event (audit trail, changes). */

@@ -22,4 +22,6 @@ export function contextOf(request: AuthenticatedRequest): AppContext {
   });
 }
 
-export const Ctx = createParamDecorator((_: unknown, context: ExecutionContext): AppContext => contextOf(context.switchToHttp().getRequest<AuthenticatedRequest>()));
+export const Ctx = createParamDecorator((_: unknown, context: ExecutionContext): AppContext =>
+  contextOf(context.switchToHttp().getRequest<AuthenticatedRequest>()),
+);

@@ -38,7 +38,9 @@ export class OutOfScopeLinkDto {
 export class DisbursementTraceDto {
   @Text() disbursementId!: string;
   @Int() position!: number;
-  @ListOfOneOf([TraceLinkDto, OutOfScopeLinkDto], { description: 'from the top-level allocation down to the one that paid' }) chain!: (TraceLinkDto | OutOfScopeLinkDto)[];
+  @ListOfOneOf([TraceLinkDto, OutOfScopeLinkDto], { description: 'from the top-level allocation down to the one that paid' }) chain!: (
+    TraceLinkDto | OutOfScopeLinkDto
+  )[];
   @Obj(() => PaymentDto) payment!: PaymentDto;
   @Obj(() => ReadPointDto, { description: 'the log position the answer is for' }) at!: ReadPointDto;
 }
@@ -54,7 +56,8 @@ export class TraceNodeDto {
   @Money({ description: 'reserved by its requests awaiting a checker' }) pending!: number;
   @List(() => TraceNodeDto) children!: readonly TraceNodeDto[];
   @List(() => PaymentDto, { description: 'its own payments, reversed ones included' }) disbursements!: readonly PaymentDto[];
-  @List(() => PaymentRequestDto, { description: 'its payments that waited for a checker, pending or decided, in the order requested' }) requests!: readonly PaymentRequestDto[];
+  @List(() => PaymentRequestDto, { description: 'its payments that waited for a checker, pending or decided, in the order requested' })
+  requests!: readonly PaymentRequestDto[];
   @Flag() reconciles!: boolean;
   @Texts() discrepancies!: readonly string[];
 }

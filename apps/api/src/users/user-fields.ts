@@ -7,5 +7,15 @@ export const EXPIRES_AT_INPUT = {
 } as const;
 
 export const ACTIVE = { type: 'boolean', description: 'false once deactivated: the token then answers 401 until the user is reactivated' } as const;
-export const EXPIRES_AT = { type: 'string', format: 'date-time', nullable: true, description: "when the user's current token stops working; null: never" } as const;
-export const ROTATED_AT = { type: 'string', format: 'date-time', nullable: true, description: 'when the current token replaced the previous one; null: never rotated' } as const;
+export const EXPIRES_AT = {
+  type: 'string',
+  format: 'date-time',
+  nullable: true,
+  description: "when the user's current token stops working; null: never",
+} as const;
+export const ROTATED_AT = {
+  type: 'string',
+  format: 'date-time',
+  nullable: true,
+  description: 'when the current token replaced the previous one; null: never rotated',
+} as const;

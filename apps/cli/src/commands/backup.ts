@@ -26,7 +26,9 @@ export const backupCommand: Command = {
       io.out(`wrote ${out}, but its chain is broken at position ${checked.position}: ${checked.problem}`);
       return EXIT_FAILED;
     }
-    io.out(`wrote ${out}: ${checked.events} events, head position ${checked.head.position}, digest ${checked.head.hash}; chain intact (${Math.round(performance.now() - started)} ms)`);
+    io.out(
+      `wrote ${out}: ${checked.events} events, head position ${checked.head.position}, digest ${checked.head.hash}; chain intact (${Math.round(performance.now() - started)} ms)`,
+    );
     return EXIT_OK;
   },
 };
@@ -37,7 +39,11 @@ export const restoreCommand: Command = {
   summary: 'put a verified backup in place of the ledger (server stopped), then rebuild its read models',
   async run(args, { io, env }) {
     const force = args.includes('--force');
-    const parsed = parseArgs(args.filter((a) => a !== '--force'), [], restoreCommand);
+    const parsed = parseArgs(
+      args.filter((a) => a !== '--force'),
+      [],
+      restoreCommand,
+    );
     if (parsed.positionals.length !== 1) throw new UsageError('give one backup file', restoreCommand);
     const backup = resolve(parsed.positionals[0]!);
     const target = ledgerPath(env);
@@ -63,10 +69,14 @@ export const restoreCommand: Command = {
     const after = await verifyFile(target);
     if (keptAside) io.out(`the ledger that was at ${target} is kept as ${keptAside}`);
     if (!after.ok || after.head.hash !== before.head.hash) {
-      io.out(`restored ${target}, but it does not verify as the backup did: ${after.ok ? `head ${after.head.position}` : `broken at position ${after.position}: ${after.problem}`}`);
+      io.out(
+        `restored ${target}, but it does not verify as the backup did: ${after.ok ? `head ${after.head.position}` : `broken at position ${after.position}: ${after.problem}`}`,
+      );
       return EXIT_FAILED;
     }
-    io.out(`restored ${backup} to ${target}: ${after.events} events, head position ${after.head.position}, digest ${after.head.hash}; chain intact, read models rebuilt (${Math.round(performance.now() - started)} ms)`);
+    io.out(
+      `restored ${backup} to ${target}: ${after.events} events, head position ${after.head.position}, digest ${after.head.hash}; chain intact, read models rebuilt (${Math.round(performance.now() - started)} ms)`,
+    );
     return EXIT_OK;
   },
 };

@@ -21,7 +21,10 @@ const keygen: Sub = async (args, { io }) => {
   if (dir === undefined) throw new UsageError('checkpoint keygen needs --out DIR', checkpointCommand);
   const repository = repositoryHolding(dir);
   if (repository !== null) {
-    throw new UsageError(`--out ${dir} is inside the git repository ${repository}: a private key must not live in a work tree; choose a folder outside it (e.g. --out ~/ledger-keys)`, checkpointCommand);
+    throw new UsageError(
+      `--out ${dir} is inside the git repository ${repository}: a private key must not live in a work tree; choose a folder outside it (e.g. --out ~/ledger-keys)`,
+      checkpointCommand,
+    );
   }
   const keys = generateCheckpointKeys();
   mkdirSync(dir, { recursive: true, mode: 0o700 });

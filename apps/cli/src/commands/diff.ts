@@ -33,7 +33,7 @@ export const diffCommand: Command = {
     if (format === 'json') {
       // The same answer as GET /changes, with every event of the range: the pages, read at one position.
       const items = [...r.items];
-      for (let next = r.nextCursor; next !== null; ) {
+      for (let next = r.nextCursor; next !== null;) {
         const page = await changes(store, store, { ...query, limit: MAX_LIMIT, cursor: next }, LOCAL_READER);
         items.push(...page.items);
         next = page.nextCursor;

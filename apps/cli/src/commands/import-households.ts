@@ -43,7 +43,12 @@ export const importHouseholdsCommand: Command = {
     const store = openLedger();
     const user = await store.get<UserDoc>(USERS, userId);
     if (!user) throw new Error(`no user '${userId}' in this ledger`);
-    const ctx = appContext({ principal: { userId: user.id, role: user.role, units: user.units }, now: new Date().toISOString(), newId: uuidv7, correlationId: randomUUID() });
+    const ctx = appContext({
+      principal: { userId: user.id, role: user.role, units: user.units },
+      now: new Date().toISOString(),
+      newId: uuidv7,
+      correlationId: randomUUID(),
+    });
 
     const input = createReadStream(file, { highWaterMark: 1 << 16 });
     const started = performance.now();
@@ -64,11 +69,17 @@ export const importHouseholdsCommand: Command = {
     // Heads' names and ethnicity are sealed as the server seals them, with keys in <LEDGER_DB>.keys.
     const keys = new SqliteHouseholdKeys(keysFile(store.file));
     try {
-      const summary = await importHouseholds(new CommandRunner(new SealingEventStore(store, keys)), store, format === 'csv' ? parseCsv(input) : parseNdjson(input), ctx, {
-        bulkAppend: sealingBulkAppend(sqliteBulkAppend(store), keys),
-        progressEvery: 5_000,
-        onProgress: (p) => report(p.rows, p.phase),
-      });
+      const summary = await importHouseholds(
+        new CommandRunner(new SealingEventStore(store, keys)),
+        store,
+        format === 'csv' ? parseCsv(input) : parseNdjson(input),
+        ctx,
+        {
+          bulkAppend: sealingBulkAppend(sqliteBulkAppend(store), keys),
+          progressEvery: 5_000,
+          onProgress: (p) => report(p.rows, p.phase),
+        },
+      );
       io.err(`done in ${duration((performance.now() - started) / 1000)}`);
       io.out(JSON.stringify(summary));
       return EXIT_OK;

@@ -19,7 +19,9 @@ export const projectionsCommand: Command = {
     // Opening it first brings an old file's schema and read models up to this release.
     await openExistingLedger(file).close();
     const r = await rebuildReadModels(file, { projections: PROJECTIONS, auditKeys }, name ?? null);
-    io.out(`rebuilt ${r.rebuilt} from ${r.events} events up to position ${r.position} in ${r.ms} ms${r.collections.length > 0 ? ` (${r.collections.join(', ')})` : ''}`);
+    io.out(
+      `rebuilt ${r.rebuilt} from ${r.events} events up to position ${r.position} in ${r.ms} ms${r.collections.length > 0 ? ` (${r.collections.join(', ')})` : ''}`,
+    );
     return EXIT_OK;
   },
 };

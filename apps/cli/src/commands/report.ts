@@ -13,12 +13,15 @@ export const reportCommand: Command = {
   summary: 'the programme report of a unit and fiscal year (as GET /reports/programme); exit 1 if a consistency check fails',
   async run(args, { io, openLedger }) {
     const { flags, positionals } = parseArgs(args, ['unit', 'year', 'program', 'as-of', 'at-position', 'format', 'table', 'out'], reportCommand);
-    if (positionals[0] !== 'programme' || positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'which report? (programme)' : `unknown report '${positionals.join(' ')}'`, reportCommand);
+    if (positionals[0] !== 'programme' || positionals.length !== 1)
+      throw new UsageError(positionals.length === 0 ? 'which report? (programme)' : `unknown report '${positionals.join(' ')}'`, reportCommand);
     if (flags.unit === undefined || flags.year === undefined) throw new UsageError('--unit and --year are needed', reportCommand);
     const format = (flags.format ?? 'json') as ReportFormat;
     if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}, not '${flags.format}'`, reportCommand);
-    if (format !== 'json' && format !== 'html' && format !== 'csv' && flags.out === undefined) throw new UsageError(`--out FILE is needed for ${format}`, reportCommand);
-    if (format === 'csv' && flags.table === undefined && flags.out === undefined) throw new UsageError('--out FILE is needed for a ZIP of every table (or pick one with --table)', reportCommand);
+    if (format !== 'json' && format !== 'html' && format !== 'csv' && flags.out === undefined)
+      throw new UsageError(`--out FILE is needed for ${format}`, reportCommand);
+    if (format === 'csv' && flags.table === undefined && flags.out === undefined)
+      throw new UsageError('--out FILE is needed for a ZIP of every table (or pick one with --table)', reportCommand);
     const store = openLedger();
     const { report, tables } = await programmeReport(
       store,
@@ -38,7 +41,9 @@ export const reportCommand: Command = {
     if (flags.out === undefined) io.out(String(body).trimEnd());
     else {
       writeFileSync(resolve(flags.out), body);
-      io.err(`wrote ${flags.out}: ${report.header.unit.code} ${report.header.fiscalYear} at position ${report.header.asOf.position}, head hash ${report.header.headHash}`);
+      io.err(
+        `wrote ${flags.out}: ${report.header.unit.code} ${report.header.fiscalYear} at position ${report.header.asOf.position}, head hash ${report.header.headHash}`,
+      );
     }
     for (const c of report.checks.filter((x) => !x.ok)) io.err(`check failed: ${c.description}: ${c.detail}`);
     return report.consistent ? EXIT_OK : EXIT_FAILED;

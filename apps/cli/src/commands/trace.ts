@@ -1,5 +1,12 @@
 import { notFound, type Principal } from '../../../../libs/domain/src';
-import { allocationTrace, disbursementTrace, type AllocationTrace, type TraceLink, type TraceNode, type TracedPayment } from '../../../../libs/ledger/src/queries/trace';
+import {
+  allocationTrace,
+  disbursementTrace,
+  type AllocationTrace,
+  type TraceLink,
+  type TraceNode,
+  type TracedPayment,
+} from '../../../../libs/ledger/src/queries/trace';
 import type { SqliteLedgerStore } from '../../../../libs/adapters/src/sqlite/sqlite-ledger-store';
 import { EXIT_FAILED, EXIT_OK, UsageError, parseArgs, type Command } from '../command';
 
@@ -34,7 +41,16 @@ const q = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').repla
 export function traceDot(t: AllocationTrace): string {
   const lines = ['digraph trace {', '  rankdir=TB;', '  node [shape=box, fontname="Helvetica"];'];
   const walk = (n: TraceNode) => {
-    const label = [n.id, n.unit, n.decision.number, `allocated ${dong(n.allocated)}`, `passed down ${dong(n.subAllocated)}`, `disbursed ${dong(n.disbursed)}`, `total ${dong(n.disbursedTotal)}`, ...n.discrepancies].join('\n');
+    const label = [
+      n.id,
+      n.unit,
+      n.decision.number,
+      `allocated ${dong(n.allocated)}`,
+      `passed down ${dong(n.subAllocated)}`,
+      `disbursed ${dong(n.disbursed)}`,
+      `total ${dong(n.disbursedTotal)}`,
+      ...n.discrepancies,
+    ].join('\n');
     lines.push(`  ${q(n.id)} [label=${q(label)}${n.reconciles ? '' : ', color=red, fontcolor=red'}];`);
     for (const p of n.disbursements) {
       const pid = `disbursement:${p.id}`;
@@ -62,7 +78,9 @@ export function paymentTraceText(t: PaymentTrace): string {
       ? `${l.allocationId}  ${l.unit}  (outside your scope)`
       : `${l.allocationId}  ${l.unit}  ${l.decision.number}  allocated ${dong(l.balanceAtTime.allocated)}  passed down ${dong(l.balanceAtTime.subAllocated)}` +
         `  disbursed ${dong(l.balanceAtTime.disbursed)}  available ${dong(l.balanceAtTime.available)}`);
-  return [...t.chain.map(link), `${'  '.repeat(t.chain.length)}${paymentLine(t.payment)}`, `balances as they stood just after position ${t.position}`].join('\n');
+  return [...t.chain.map(link), `${'  '.repeat(t.chain.length)}${paymentLine(t.payment)}`, `balances as they stood just after position ${t.position}`].join(
+    '\n',
+  );
 }
 
 /** An id names an allocation or a payment; allocations are tried first, as before. */
@@ -83,15 +101,17 @@ async function traceEither(ledger: SqliteLedgerStore, id: string): Promise<{ all
 export const traceCommand: Command = {
   name: 'trace',
   usage: ['trace <allocation-id|disbursement-id> [--format text|dot]'],
-  summary: 'print the tree below an allocation down to every payment and reversal (exit 1 if it does not reconcile), or a payment\'s chain up to the top-level allocation',
+  summary:
+    "print the tree below an allocation down to every payment and reversal (exit 1 if it does not reconcile), or a payment's chain up to the top-level allocation",
   async run(args, { io, openLedger }) {
     const { flags, positionals } = parseArgs(args, ['format'], traceCommand);
     const format = flags.format ?? 'text';
     if (format !== 'text' && format !== 'dot') throw new UsageError(`--format must be text or dot, not '${format}'`, traceCommand);
-    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'an allocation id is needed' : `unexpected argument '${positionals[1]}'`, traceCommand);
+    if (positionals.length !== 1)
+      throw new UsageError(positionals.length === 0 ? 'an allocation id is needed' : `unexpected argument '${positionals[1]}'`, traceCommand);
     const found = await traceEither(openLedger(), positionals[0]!);
     if ('payment' in found) {
-      if (format === 'dot') throw new UsageError('--format dot draws an allocation\'s tree; a payment\'s chain is printed as text', traceCommand);
+      if (format === 'dot') throw new UsageError("--format dot draws an allocation's tree; a payment's chain is printed as text", traceCommand);
       io.out(paymentTraceText(found.payment));
       return EXIT_OK;
     }

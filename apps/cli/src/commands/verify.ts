@@ -15,7 +15,10 @@ export const verifyCommand: Command = {
 
     let since;
     if (checkpointFile !== undefined) {
-      const checked = verifyCheckpoint(parseCheckpoint(readFileSync(checkpointFile, 'utf8')), keyFile === undefined ? undefined : readFileSync(keyFile, 'utf8'));
+      const checked = verifyCheckpoint(
+        parseCheckpoint(readFileSync(checkpointFile, 'utf8')),
+        keyFile === undefined ? undefined : readFileSync(keyFile, 'utf8'),
+      );
       if (!checked.ok) {
         io.out(`checkpoint ${checkpointFile} rejected: ${checked.problem}`);
         return EXIT_FAILED;

@@ -27,7 +27,9 @@ export function UsersPanel() {
             users.reload();
           }}
         />
-        <Loaded load={users}>{(items: readonly UserRow[]) => <UserAccessForm users={items} onIssued={(id, token) => setIssued({ id, token })} onDone={users.reload} />}</Loaded>
+        <Loaded load={users}>
+          {(items: readonly UserRow[]) => <UserAccessForm users={items} onIssued={(id, token) => setIssued({ id, token })} onDone={users.reload} />}
+        </Loaded>
       </div>
       <Loaded load={users}>{(items: readonly UserRow[]) => <UsersTable items={items} />}</Loaded>
     </section>

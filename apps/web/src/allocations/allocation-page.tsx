@@ -55,7 +55,14 @@ export function AllocationPage({ id }: { id: string }) {
 
 function Summary({ a }: { a: Allocation }) {
   const { t, route } = useApp();
-  const line = [a.line.program, a.line.project, a.line.subProject, String(a.line.fiscalYear), t(a.line.capitalType as MessageKey), t(a.line.source as MessageKey)]
+  const line = [
+    a.line.program,
+    a.line.project,
+    a.line.subProject,
+    String(a.line.fiscalYear),
+    t(a.line.capitalType as MessageKey),
+    t(a.line.source as MessageKey),
+  ]
     .filter(Boolean)
     .join(' · ');
   return (

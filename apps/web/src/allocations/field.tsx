@@ -4,7 +4,21 @@ import { ErrorNote } from '../ui/bits';
 import { useApp } from '../shell/app-context';
 
 /** A labelled field with its refusal right under it, tied to the input for screen readers. */
-export function Field({ form, prefix, name, label, hint, children }: { form: CommandForm; prefix: string; name: string; label: string; hint?: string; children: (props: FieldProps) => ReactNode }) {
+export function Field({
+  form,
+  prefix,
+  name,
+  label,
+  hint,
+  children,
+}: {
+  form: CommandForm;
+  prefix: string;
+  name: string;
+  label: string;
+  hint?: string;
+  children: (props: FieldProps) => ReactNode;
+}) {
   const id = `${prefix}-${name}`;
   const refused = form.error?.field === name ? form.error.error : null;
   const describedBy = [hint ? `${id}-hint` : null, refused ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;

@@ -27,7 +27,11 @@ export function given<Q extends object>(query: Q): Q {
  * session (expired or revoked token) through `onUnauthenticated`.
  */
 export function createClient(token: string, onUnauthenticated: () => void) {
-  const api = createFetchClient<paths>({ baseUrl: globalThis.location?.origin ?? '', cache: 'no-store', headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+  const api = createFetchClient<paths>({
+    baseUrl: globalThis.location?.origin ?? '',
+    cache: 'no-store',
+    headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+  });
 
   async function unwrap<T>(call: Promise<Answer<T>>): Promise<T> {
     let answer: Answer<T>;
@@ -40,7 +44,12 @@ export function createClient(token: string, onUnauthenticated: () => void) {
     if (response.ok) return data as T;
     const body = (typeof error === 'object' && error !== null ? error : {}) as Partial<ApiError>;
     if (response.status === 401) onUnauthenticated();
-    throw new ApiFailure({ statusCode: response.status, code: body.code ?? `HTTP_${response.status}`, message: body.message ?? response.statusText, details: body.details });
+    throw new ApiFailure({
+      statusCode: response.status,
+      code: body.code ?? `HTTP_${response.status}`,
+      message: body.message ?? response.statusText,
+      details: body.details,
+    });
   }
   const idempotent = (key: string) => ({ 'idempotency-key': key });
 
@@ -79,7 +88,9 @@ export function createClient(token: string, onUnauthenticated: () => void) {
     unit: (code: string): Promise<Unit> => unwrap(api.GET('/api/v1/units/{code}', { params: { path: { code } } })),
     balances: async (q: Readonly<{ fiscalYear?: number; groupBy: string; unit?: string }>, at: At): Promise<Balances> => {
       const groupBy = q.groupBy.split(',') as NonNullable<paths['/api/v1/balances']['get']['parameters']['query']>['groupBy'];
-      const body = await unwrap(api.GET('/api/v1/balances', { params: { query: given({ ...q, groupBy, ...at }) }, querySerializer: { array: { style: 'form', explode: false } } }));
+      const body = await unwrap(
+        api.GET('/api/v1/balances', { params: { query: given({ ...q, groupBy, ...at }) }, querySerializer: { array: { style: 'form', explode: false } } }),
+      );
       return { rows: body.rows, total: body.total, readPosition: readPosition(body) };
     },
     allocation: async (id: string, at: At): Promise<Allocation> => {
@@ -88,20 +99,31 @@ export function createClient(token: string, onUnauthenticated: () => void) {
     },
     allocations: (q: Readonly<{ fiscalYear?: number; unit?: string }>, at: At): Promise<AllocationSummary[]> =>
       allPages((cursor) =>
-        unwrap(api.GET('/api/v1/allocations', { params: { query: given({ unit: q.unit, fiscalYear: q.fiscalYear === undefined ? undefined : String(q.fiscalYear), ...at, limit: 1000, cursor }) } })),
+        unwrap(
+          api.GET('/api/v1/allocations', {
+            params: { query: given({ unit: q.unit, fiscalYear: q.fiscalYear === undefined ? undefined : String(q.fiscalYear), ...at, limit: 1000, cursor }) },
+          }),
+        ),
       ),
     /** An allocation's payments in the order recorded, reversed ones included, as of `at`. */
     payments: (id: string, at: At): Promise<Payment[]> =>
-      allPages((cursor) => unwrap(api.GET('/api/v1/allocations/{id}/disbursements', { params: { path: { id }, query: given({ ...at, limit: 1000, cursor }) } }))),
+      allPages((cursor) =>
+        unwrap(api.GET('/api/v1/allocations/{id}/disbursements', { params: { path: { id }, query: given({ ...at, limit: 1000, cursor }) } })),
+      ),
     /** The tree below an allocation down to every payment and reversal, as of `at`. */
-    allocationTrace: (id: string, at: At): Promise<AllocationTrace> => unwrap(api.GET('/api/v1/allocations/{id}/trace', { params: { path: { id }, query: given({ ...at }) } })),
+    allocationTrace: (id: string, at: At): Promise<AllocationTrace> =>
+      unwrap(api.GET('/api/v1/allocations/{id}/trace', { params: { path: { id }, query: given({ ...at }) } })),
     audit: (q: NonNullable<paths['/api/v1/audit']['get']['parameters']['query']>, at: At): Promise<Page<AuditEntry>> =>
       unwrap(api.GET('/api/v1/audit', { params: { query: given({ ...q, ...at }) } })),
     householdStats: async (q: Readonly<{ unit: string; reviewYear: number }>, at: At): Promise<HouseholdStats> => {
       const body = await unwrap(api.GET('/api/v1/households/stats', { params: { query: given({ ...q, ...at }) } }));
       return { ...body, readPosition: readPosition(body) };
     },
-    recordDisbursement: (allocationId: string, body: Readonly<{ amount: number; valueDate: string; voucher: string; payee?: string; purpose?: string }>, idempotencyKey: string): Promise<Written> =>
+    recordDisbursement: (
+      allocationId: string,
+      body: Readonly<{ amount: number; valueDate: string; voucher: string; payee?: string; purpose?: string }>,
+      idempotencyKey: string,
+    ): Promise<Written> =>
       unwrap(api.POST('/api/v1/allocations/{id}/disbursements', { params: { path: { id: allocationId } }, body, headers: idempotent(idempotencyKey) })),
     reverseDisbursement: (id: string, body: Readonly<{ reason: string }>, idempotencyKey: string): Promise<Written> =>
       unwrap(api.POST('/api/v1/disbursements/{id}/reversal', { params: { path: { id } }, body, headers: idempotent(idempotencyKey) })),
@@ -114,7 +136,13 @@ export function createClient(token: string, onUnauthenticated: () => void) {
      * same token, refusals and end of session as every other call. The answer is typed by the caller's
      * `api.ts` from the generated schemas.
      */
-    upload: <T>(path: keyof paths & `/api/v1/imports/${string}`, body: Blob, contentType: string, idempotencyKey: string, onProgress: (sent: number, total: number) => void): Promise<T> =>
+    upload: <T>(
+      path: keyof paths & `/api/v1/imports/${string}`,
+      body: Blob,
+      contentType: string,
+      idempotencyKey: string,
+      onProgress: (sent: number, total: number) => void,
+    ): Promise<T> =>
       new Promise<T>((resolve, reject) => {
         const xhr = new XMLHttpRequest();
         xhr.open('POST', path);

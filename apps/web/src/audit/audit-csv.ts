@@ -27,7 +27,24 @@ export function entryAmount(e: AuditEntry): number | null {
   return null;
 }
 
-const COLUMNS: readonly MessageKey[] = ['position', 'csvRecordedAt', 'when', 'actor', 'csvRole', 'csvEventType', 'what', 'navAllocation', 'household', 'disbursement', 'amount', 'csvDecisionNumber', 'csvDecisionDate', 'csvDecisionIssuer', 'why', 'csvData'];
+const COLUMNS: readonly MessageKey[] = [
+  'position',
+  'csvRecordedAt',
+  'when',
+  'actor',
+  'csvRole',
+  'csvEventType',
+  'what',
+  'navAllocation',
+  'household',
+  'disbursement',
+  'amount',
+  'csvDecisionNumber',
+  'csvDecisionDate',
+  'csvDecisionIssuer',
+  'why',
+  'csvData',
+];
 
 /**
  * The filtered trail as CSV (RFC 4180, CRLF), UTF-8 with a byte-order mark so that Excel shows

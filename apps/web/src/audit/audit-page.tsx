@@ -21,7 +21,12 @@ export function AuditPage() {
   const filters = Object.fromEntries(FILTERS.map((f) => [f, route.params[f]])) as Record<Filter, string | undefined>;
   const key = `audit|${JSON.stringify(filters)}|${JSON.stringify(at)}`;
   const first = useLoad(key, () => client.audit(filters, at));
-  const [more, setMore] = useState<{ key: string; items: AuditEntry[]; cursor: string | null; error: ApiError | null }>({ key: '', items: [], cursor: null, error: null });
+  const [more, setMore] = useState<{ key: string; items: AuditEntry[]; cursor: string | null; error: ApiError | null }>({
+    key: '',
+    items: [],
+    cursor: null,
+    error: null,
+  });
   const extra = more.key === key ? more : { key, items: [], cursor: null, error: null };
   const cursor = extra.key === key && extra.items.length > 0 ? extra.cursor : (first.data?.nextCursor ?? null);
 
@@ -65,7 +70,15 @@ function FilterForm({ filters }: { filters: Record<Filter, string | undefined> }
     e.preventDefault();
     navigate(href(['audit'], Object.fromEntries(FILTERS.map((f) => [f, values[f].trim() || undefined])), route));
   }
-  const labels: Record<Filter, MessageKey> = { allocation: 'navAllocation', household: 'household', disbursement: 'disbursement', actor: 'actor', decision: 'decision', from: 'from', to: 'to' };
+  const labels: Record<Filter, MessageKey> = {
+    allocation: 'navAllocation',
+    household: 'household',
+    disbursement: 'disbursement',
+    actor: 'actor',
+    decision: 'decision',
+    from: 'from',
+    to: 'to',
+  };
   return (
     <form className="card filters" onSubmit={submit} aria-labelledby="audit-filters">
       <h2 id="audit-filters">{t('filters')}</h2>
@@ -73,7 +86,12 @@ function FilterForm({ filters }: { filters: Record<Filter, string | undefined> }
         {FILTERS.map((f) => (
           <label key={f}>
             {t(labels[f])}
-            <input name={f} type={f === 'from' || f === 'to' ? 'date' : 'text'} value={values[f]} onChange={(e) => setValues((v) => ({ ...v, [f]: e.target.value }))} />
+            <input
+              name={f}
+              type={f === 'from' || f === 'to' ? 'date' : 'text'}
+              value={values[f]}
+              onChange={(e) => setValues((v) => ({ ...v, [f]: e.target.value }))}
+            />
           </label>
         ))}
       </div>

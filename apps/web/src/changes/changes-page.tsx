@@ -131,9 +131,15 @@ function Moves({ c }: { c: Changes }) {
               <th scope="col">{t('allocationId')}</th>
               <th scope="col">{t('unit')}</th>
               <th scope="col">{t('changesFigure')}</th>
-              <th scope="col" className="num">{t('changesBefore')}</th>
-              <th scope="col" className="num">{t('changesAfter')}</th>
-              <th scope="col" className="num">{t('changesDelta')}</th>
+              <th scope="col" className="num">
+                {t('changesBefore')}
+              </th>
+              <th scope="col" className="num">
+                {t('changesAfter')}
+              </th>
+              <th scope="col" className="num">
+                {t('changesDelta')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -170,7 +176,11 @@ function Moves({ c }: { c: Changes }) {
 
 function Events({ first, q }: { first: Changes; q: ChangesQuery }) {
   const { t, client, lang } = useApp();
-  const [more, setMore] = useState<{ items: Changes['items']; cursor: string | null; error: ApiError | null }>({ items: [], cursor: first.nextCursor, error: null });
+  const [more, setMore] = useState<{ items: Changes['items']; cursor: string | null; error: ApiError | null }>({
+    items: [],
+    cursor: first.nextCursor,
+    error: null,
+  });
   const items = [...first.items, ...more.items];
   async function loadMore() {
     if (!more.cursor) return;

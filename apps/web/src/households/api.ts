@@ -30,7 +30,8 @@ export const householdsApi = (client: Client) => ({
   standards: () => client.unwrap(client.api.GET('/api/v1/poverty-standards')),
   list: (filters: HouseholdFilters, at: At): Promise<HouseholdPage> =>
     client.unwrap(client.api.GET('/api/v1/households', { params: { query: given({ ...(filters as ListQuery), ...at, limit: PAGE_SIZE }) } })),
-  get: (id: string, at: At): Promise<Household> => client.unwrap(client.api.GET('/api/v1/households/{id}', { params: { path: { id }, query: given({ ...at }) } })),
+  get: (id: string, at: At): Promise<Household> =>
+    client.unwrap(client.api.GET('/api/v1/households/{id}', { params: { path: { id }, query: given({ ...at }) } })),
   register: (body: Registration, idempotencyKey: string): Promise<Written> =>
     client.unwrap(client.api.POST('/api/v1/households', { body, headers: { 'idempotency-key': idempotencyKey } })),
   assess: (id: string, body: AssessmentInput, idempotencyKey: string): Promise<AssessmentCreated> =>

@@ -42,14 +42,24 @@ export function AssessForm({ householdId, onDone }: { householdId: string; onDon
     const deprivations = (indicators ?? []).filter((c) => deprived.has(c));
     let created: AssessmentCreated | null = null;
     await form.submit(
-      async (key) => (created = await householdsApi(client).assess(householdId, { reviewYear: year, reviewType: v.reviewType as AssessmentInput['reviewType'], incomePerCapita: income, deprivations }, key)),
+      async (key) =>
+        (created = await householdsApi(client).assess(
+          householdId,
+          { reviewYear: year, reviewType: v.reviewType as AssessmentInput['reviewType'], incomePerCapita: income, deprivations },
+          key,
+        )),
       () => {
         const c = created!;
         setV((x) => ({ ...x, income: '' }));
         setDeprived(new Set());
         onDone();
         return (app) =>
-          [app.t('assessed', { class: classLabel(app.t, c.classification), standard: standardLabel(app.t, c.standard) }), c.previousClassification && c.previousClassification !== c.classification ? app.t('reclassifiedFrom', { class: classLabel(app.t, c.previousClassification) }) : '']
+          [
+            app.t('assessed', { class: classLabel(app.t, c.classification), standard: standardLabel(app.t, c.standard) }),
+            c.previousClassification && c.previousClassification !== c.classification
+              ? app.t('reclassifiedFrom', { class: classLabel(app.t, c.previousClassification) })
+              : '',
+          ]
             .filter(Boolean)
             .join(' ');
       },

@@ -27,7 +27,10 @@ export function badRowsFileName(fileName: string): string {
 export function rowErrorsOf(details: Readonly<Record<string, unknown>> | undefined): { errors: ImportRowError[]; count: number } | null {
   const list = details?.errors;
   if (!Array.isArray(list)) return null;
-  const errors = list.filter((e): e is ImportRowError => typeof e === 'object' && e !== null && typeof e.row === 'number' && typeof e.field === 'string' && typeof e.message === 'string');
+  const errors = list.filter(
+    (e): e is ImportRowError =>
+      typeof e === 'object' && e !== null && typeof e.row === 'number' && typeof e.field === 'string' && typeof e.message === 'string',
+  );
   const count = typeof details?.errorCount === 'number' ? details.errorCount : errors.length;
   return { errors, count };
 }

@@ -27,7 +27,11 @@ export function HouseholdPage({ id }: { id: string }) {
             <Facts h={h} />
             <Assessments h={h} />
             <Reclassifications h={h} />
-            {mayReview(me) && <div className="household-forms">{past ? <p className="notice">{t('asOfNoWrites')}</p> : <AssessForm householdId={h.id} onDone={load.reload} />}</div>}
+            {mayReview(me) && (
+              <div className="household-forms">
+                {past ? <p className="notice">{t('asOfNoWrites')}</p> : <AssessForm householdId={h.id} onDone={load.reload} />}
+              </div>
+            )}
           </>
         )}
       </Loaded>

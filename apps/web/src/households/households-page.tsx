@@ -28,7 +28,17 @@ export function HouseholdsPage() {
     <>
       <HouseholdTabs current={TABS.some(([p]) => p === sub) ? sub : null} />
       <Suspense fallback={<p aria-live="polite">{t('loading')}</p>}>
-        {sub === '' ? <ListPage /> : sub === 'stats' ? <StatsPage /> : sub === 'import' ? <ImportPage /> : sub === 'new' ? <RegisterPage /> : <HouseholdPage id={sub} />}
+        {sub === '' ? (
+          <ListPage />
+        ) : sub === 'stats' ? (
+          <StatsPage />
+        ) : sub === 'import' ? (
+          <ImportPage />
+        ) : sub === 'new' ? (
+          <RegisterPage />
+        ) : (
+          <HouseholdPage id={sub} />
+        )}
       </Suspense>
     </>
   );

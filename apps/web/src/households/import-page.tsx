@@ -160,7 +160,10 @@ function Summary({ file, summary }: { file: string; summary: ImportSummary }) {
 function BadRows({ file, errors, count }: { file: string; errors: readonly ImportRowError[]; count: number }) {
   const { t, lang } = useApp();
   const [page, setPage] = useState(0);
-  const csv = useMemo(() => URL.createObjectURL(new Blob([badRowsCsv(errors, [t('row'), t('field'), t('message')])], { type: 'text/csv;charset=utf-8' })), [errors, t]);
+  const csv = useMemo(
+    () => URL.createObjectURL(new Blob([badRowsCsv(errors, [t('row'), t('field'), t('message')])], { type: 'text/csv;charset=utf-8' })),
+    [errors, t],
+  );
   useEffect(() => () => URL.revokeObjectURL(csv), [csv]);
   const pages = Math.ceil(errors.length / ROWS_PER_PAGE);
   const shown = errors.slice(page * ROWS_PER_PAGE, (page + 1) * ROWS_PER_PAGE);
@@ -206,7 +209,13 @@ function BadRows({ file, errors, count }: { file: string; errors: readonly Impor
           <button type="button" className="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
             {t('prevPage')}
           </button>
-          <span>{t('badRowsRange', { from: COUNT.format(page * ROWS_PER_PAGE + 1), to: COUNT.format(page * ROWS_PER_PAGE + shown.length), total: COUNT.format(errors.length) })}</span>
+          <span>
+            {t('badRowsRange', {
+              from: COUNT.format(page * ROWS_PER_PAGE + 1),
+              to: COUNT.format(page * ROWS_PER_PAGE + shown.length),
+              total: COUNT.format(errors.length),
+            })}
+          </span>
           <button type="button" className="secondary" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
             {t('nextPage')}
           </button>

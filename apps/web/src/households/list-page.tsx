@@ -35,7 +35,8 @@ export function ListPage() {
     if (next !== undefined) setTrail({ key: filterKey, cursors: { ...cursors, [to]: next } });
     navigate(href(['households'], { ...filters, cursor: next, page: next === undefined ? undefined : String(to) }, route));
   };
-  const previous = page === null || page <= 1 ? null : page === 2 ? { to: 1, cursor: undefined } : cursors[page - 1] ? { to: page - 1, cursor: cursors[page - 1] } : null;
+  const previous =
+    page === null || page <= 1 ? null : page === 2 ? { to: 1, cursor: undefined } : cursors[page - 1] ? { to: page - 1, cursor: cursors[page - 1] } : null;
 
   return (
     <>
@@ -82,11 +83,23 @@ function Filters({ filters }: { filters: HouseholdFilters }) {
   const standards = useStandards();
   // Every indicator of any standard, newest standard's order first; one asked for in the URL is kept even before they come.
   const indicators = [...new Set([...[...(standards ?? [])].reverse().flatMap((s) => s.indicators), ...(filters.deprivation ? [filters.deprivation] : [])])];
-  const [v, setV] = useState({ unit: filters.unit ?? '', reviewYear: filters.reviewYear ?? '', classification: filters.classification ?? '', deprivation: filters.deprivation ?? '', q: filters.q ?? '' });
+  const [v, setV] = useState({
+    unit: filters.unit ?? '',
+    reviewYear: filters.reviewYear ?? '',
+    classification: filters.classification ?? '',
+    deprivation: filters.deprivation ?? '',
+    q: filters.q ?? '',
+  });
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV((x) => ({ ...x, [k]: e.target.value }));
   function submit(e: FormEvent) {
     e.preventDefault();
-    navigate(href(['households'], { unit: v.unit.trim(), reviewYear: v.reviewYear.trim(), classification: v.classification, deprivation: v.deprivation, q: v.q.trim() }, route));
+    navigate(
+      href(
+        ['households'],
+        { unit: v.unit.trim(), reviewYear: v.reviewYear.trim(), classification: v.classification, deprivation: v.deprivation, q: v.q.trim() },
+        route,
+      ),
+    );
   }
   return (
     <form className="card filters" onSubmit={submit} aria-labelledby="household-filters">
@@ -98,7 +111,15 @@ function Filters({ filters }: { filters: HouseholdFilters }) {
         </label>
         <label>
           {t('reviewYear')}
-          <input name="reviewYear" inputMode="numeric" pattern="[0-9]{4}" placeholder={t('anyYear')} value={v.reviewYear} onChange={set('reviewYear')} autoComplete="off" />
+          <input
+            name="reviewYear"
+            inputMode="numeric"
+            pattern="[0-9]{4}"
+            placeholder={t('anyYear')}
+            value={v.reviewYear}
+            onChange={set('reviewYear')}
+            autoComplete="off"
+          />
         </label>
         <label>
           {t('classification')}

@@ -34,7 +34,14 @@ function RegisterForm() {
     const members = /^\d{1,4}$/.test(v.members.trim()) ? Number(v.members.trim()) : null;
     if (members === null) return form.refuse('members', { statusCode: 400, code: 'VALIDATION_FAILED', message: '', details: { field: 'members' } });
     const id = v.id.trim();
-    const body = { id, unit: v.unit.trim(), area: v.area as Registration['area'], members, ...(v.headName.trim() ? { headName: v.headName.trim() } : {}), ethnicMinority: v.ethnicMinority };
+    const body = {
+      id,
+      unit: v.unit.trim(),
+      area: v.area as Registration['area'],
+      members,
+      ...(v.headName.trim() ? { headName: v.headName.trim() } : {}),
+      ethnicMinority: v.ethnicMinority,
+    };
     setRegistered(null);
     await form.submit(
       (key) => householdsApi(client).register(body, key),
@@ -47,7 +54,8 @@ function RegisterForm() {
   }
 
   // A taken id concerns the id field, whatever the server names in its details.
-  const shown = form.error && form.error.field === null && form.error.error.code === 'ALREADY_EXISTS' ? { ...form, error: { ...form.error, field: 'id' } } : form;
+  const shown =
+    form.error && form.error.field === null && form.error.error.code === 'ALREADY_EXISTS' ? { ...form, error: { ...form.error, field: 'id' } } : form;
 
   return (
     <form className="card command narrow" onSubmit={submit} aria-labelledby="register" noValidate>

@@ -61,13 +61,27 @@ function Stats({ unit, year }: { unit: string; year: string }) {
                 <thead>
                   <tr>
                     <th scope="col">{t('unit')}</th>
-                    <th scope="col" className="num">{t('households')}</th>
-                    <th scope="col" className="num">{t('poor')}</th>
-                    <th scope="col" className="num">{t('poorRate')}</th>
-                    <th scope="col" className="num">{t('nearPoor')}</th>
-                    <th scope="col" className="num">{t('nearPoorRate')}</th>
-                    <th scope="col" className="num">{t('average')}</th>
-                    <th scope="col" className="num">{t('notPoor')}</th>
+                    <th scope="col" className="num">
+                      {t('households')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('poor')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('poorRate')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('nearPoor')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('nearPoorRate')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('average')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('notPoor')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -149,7 +163,8 @@ function Deprivations({ s }: { s: HouseholdStats }) {
           return (
             <li key={code} data-indicator={code}>
               <span className="bar-label">
-                {translateCode(lang, 'ind_', code)}: {t('deprivedOf', { count: COUNT.format(n), rate: formatRate(Math.round((n / s.households) * 10_000) / 100) })}
+                {translateCode(lang, 'ind_', code)}:{' '}
+                {t('deprivedOf', { count: COUNT.format(n), rate: formatRate(Math.round((n / s.households) * 10_000) / 100) })}
               </span>
               <span className="bar" aria-hidden="true">
                 <span className="bar-fill" style={{ width: `${barWidth(n, s.households).toFixed(2)}%` }} />

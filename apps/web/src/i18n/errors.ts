@@ -38,7 +38,10 @@ const SENTENCES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   },
   ALREADY_REVERSED: { vi: 'Khoản giải ngân này đã được hủy trước đó.', en: 'This payment has already been reversed.' },
   ALREADY_ERASED: { vi: 'Dữ liệu cá nhân của hộ này đã được xóa trước đó.', en: "This household's personal data has already been erased." },
-  CONCURRENCY_CONFLICT: { vi: 'Có người vừa ghi vào khoản vốn này cùng lúc; vui lòng thử lại.', en: 'Someone recorded on this allocation at the same moment; please try again.' },
+  CONCURRENCY_CONFLICT: {
+    vi: 'Có người vừa ghi vào khoản vốn này cùng lúc; vui lòng thử lại.',
+    en: 'Someone recorded on this allocation at the same moment; please try again.',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     vi: 'Biểu mẫu này đã được gửi với nội dung khác. Hãy mở lại biểu mẫu rồi gửi lại.',
     en: 'This form was already sent with other content. Open the form again and resend.',
@@ -49,8 +52,14 @@ const SENTENCES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
     vi: 'Kho dữ liệu này không lưu lịch sử: không xem được sổ sách tại thời điểm trước.',
     en: 'This read store keeps no history: the books cannot be shown as of a past point.',
   },
-  PROJECTION_LAGGING: { vi: 'Máy chủ chưa cập nhật kịp; vui lòng thử lại sau giây lát.', en: 'The server has not caught up yet; please try again in a moment.' },
-  NETWORK: { vi: 'Không kết nối được với máy chủ. Chưa có gì được ghi nhận; hãy thử lại.', en: 'The server could not be reached. Nothing was recorded; please try again.' },
+  PROJECTION_LAGGING: {
+    vi: 'Máy chủ chưa cập nhật kịp; vui lòng thử lại sau giây lát.',
+    en: 'The server has not caught up yet; please try again in a moment.',
+  },
+  NETWORK: {
+    vi: 'Không kết nối được với máy chủ. Chưa có gì được ghi nhận; hãy thử lại.',
+    en: 'The server could not be reached. Nothing was recorded; please try again.',
+  },
   INTEGRITY_BROKEN: {
     vi: 'Sổ cái đã bị sửa ngoài ứng dụng (chuỗi mã băm bị đứt): không ghi nhận gì cho đến khi sổ được khôi phục.',
     en: 'The log was changed outside the ledger (its hash chain is broken): nothing is recorded until it is restored.',

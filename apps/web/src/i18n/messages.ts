@@ -181,7 +181,8 @@ const vi = {
   headHash: 'Mã băm SHA-256',
   headHint: 'Đây là lời máy chủ tự khai. Để không phải tin lời đó, hãy kiểm tra bằng một điểm kiểm soát đã ký bên dưới.',
   checkTitle: 'Kiểm tra một điểm kiểm soát đã ký, ngay trong trình duyệt',
-  checkIntro: 'Chọn tệp điểm kiểm soát (do lệnh “ledger checkpoint sign” tạo) và khóa công khai của bạn. Trình duyệt kiểm tra chữ ký Ed25519, tải toàn bộ các bản ghi của sổ và tự tính lại chuỗi băm SHA-256 từ đầu.',
+  checkIntro:
+    'Chọn tệp điểm kiểm soát (do lệnh “ledger checkpoint sign” tạo) và khóa công khai của bạn. Trình duyệt kiểm tra chữ ký Ed25519, tải toàn bộ các bản ghi của sổ và tự tính lại chuỗi băm SHA-256 từ đầu.',
   checkpointFile: 'Tệp điểm kiểm soát (.json)',
   publicKeyFile: 'Khóa công khai (.pem)',
   checkInBrowser: 'Kiểm tra trong trình duyệt',
@@ -399,7 +400,8 @@ const vi = {
   indicatorsOfStandard: '{standard}: {count} chỉ số',
   chartScale: 'Độ dài mỗi thanh là tỷ lệ trên tổng số {households} hộ.',
   incomeHint: 'Số nguyên đồng, ví dụ 1.400.000',
-  standardLines: 'Khu vực {area}: chuẩn nghèo {povertyLine}, mức sống trung bình đến {upperBound} (mỗi người mỗi tháng); ngưỡng thiếu hụt {threshold}/{count} chỉ số.',
+  standardLines:
+    'Khu vực {area}: chuẩn nghèo {povertyLine}, mức sống trung bình đến {upperBound} (mỗi người mỗi tháng); ngưỡng thiếu hụt {threshold}/{count} chỉ số.',
   nearPoorLine: 'Chuẩn cận nghèo {nearPoorLine}.',
   badRowsRange: 'Dòng lỗi {from}–{to} trong {total}',
   forbiddenHere: 'Vai trò của bạn không ghi nhận được hộ gia đình; chỉ cán bộ lao động – xã hội và quản trị viên.',
@@ -585,7 +587,8 @@ const en: Readonly<Record<MessageKey, string>> = {
   headHash: 'SHA-256 hash',
   headHint: "This is the server's own word. To check it without trusting the server, verify a signed checkpoint below.",
   checkTitle: 'Verify a signed checkpoint, in the browser',
-  checkIntro: 'Choose a checkpoint file (made by “ledger checkpoint sign”) and your public key. The browser checks the Ed25519 signature, downloads every record of the log and recomputes the SHA-256 hash chain from the start itself.',
+  checkIntro:
+    'Choose a checkpoint file (made by “ledger checkpoint sign”) and your public key. The browser checks the Ed25519 signature, downloads every record of the log and recomputes the SHA-256 hash chain from the start itself.',
   checkpointFile: 'Checkpoint file (.json)',
   publicKeyFile: 'Public key (.pem)',
   checkInBrowser: 'Verify in the browser',
@@ -708,7 +711,8 @@ const en: Readonly<Record<MessageKey, string>> = {
   adminUnitsHint: 'Unit codes separated by commas; empty for an administrator or a national inspector',
   adminAllUnits: 'Nationwide',
   adminTokenTitle: 'Access token of {id}',
-  adminTokenWarning: 'This token is shown once: the ledger keeps only its hash. Copy it and hand it to the user in person; once this box is closed it cannot be shown again.',
+  adminTokenWarning:
+    'This token is shown once: the ledger keeps only its hash. Copy it and hand it to the user in person; once this box is closed it cannot be shown again.',
   adminCopy: 'Copy',
   adminCopied: 'Copied.',
   adminCopyManually: 'Could not copy automatically: the token is selected, press Ctrl+C.',
@@ -802,7 +806,8 @@ const en: Readonly<Record<MessageKey, string>> = {
   indicatorsOfStandard: '{standard}: {count} indicators',
   chartScale: 'Each bar is a share of all {households} households.',
   incomeHint: 'Whole đồng, e.g. 1.400.000',
-  standardLines: '{area} area: poverty line {povertyLine}, average living standard up to {upperBound} (per person per month); deprivation threshold {threshold} of {count} indicators.',
+  standardLines:
+    '{area} area: poverty line {povertyLine}, average living standard up to {upperBound} (per person per month); deprivation threshold {threshold} of {count} indicators.',
   nearPoorLine: 'Near-poor line {nearPoorLine}.',
   badRowsRange: 'Bad rows {from}–{to} of {total}',
   forbiddenHere: 'Your role cannot record households; only social officers and administrators can.',

@@ -11,7 +11,9 @@ export const integrityHead = (client: Client): Promise<ChainHeadAnswer> => clien
 export async function* chainRecords(client: Client, pageSize = 1000): AsyncGenerator<readonly ChainRecord[]> {
   let cursor: string | undefined;
   do {
-    const page = await client.unwrap(client.api.GET('/api/v1/integrity/events', { params: { query: cursor === undefined ? { limit: pageSize } : { limit: pageSize, cursor } } }));
+    const page = await client.unwrap(
+      client.api.GET('/api/v1/integrity/events', { params: { query: cursor === undefined ? { limit: pageSize } : { limit: pageSize, cursor } } }),
+    );
     yield page.items;
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

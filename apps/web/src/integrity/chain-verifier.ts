@@ -44,8 +44,7 @@ export type ChainBreak =
   | Readonly<{ kind: 'truncated'; position: number; last: number; checkpoint: number }>;
 
 export type ChainCheck =
-  | Readonly<{ ok: true; head: ChainHead; events: number }>
-  | Readonly<{ ok: false; problem: ChainBreak; events: number; intactUpTo: number }>;
+  Readonly<{ ok: true; head: ChainHead; events: number }> | Readonly<{ ok: false; problem: ChainBreak; events: number; intactUpTo: number }>;
 
 /** JSON with object keys sorted at every depth and undefined members dropped, as the server hashes it. */
 export function canonicalJson(value: unknown): string {
@@ -63,7 +62,16 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 const hex = (buf: ArrayBuffer) => Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, '0')).join('');
 
 export async function chainHash(subtle: Subtle, previousHash: string, e: ChainRecord): Promise<string> {
-  const body = canonicalJson({ position: e.position, id: e.id, streamId: e.streamId, revision: e.revision, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata });
+  const body = canonicalJson({
+    position: e.position,
+    id: e.id,
+    streamId: e.streamId,
+    revision: e.revision,
+    type: e.type,
+    schemaVersion: e.schemaVersion,
+    data: e.data,
+    metadata: e.metadata,
+  });
   return hex(await subtle.digest('SHA-256', utf8(`${previousHash}\n${body}`)));
 }
 
@@ -85,7 +93,8 @@ export async function verifyChain(
   let events = 0;
   const revisions = new Map<string, number>();
   const fail = (problem: ChainBreak): ChainCheck => ({ ok: false, problem, events, intactUpTo: prev.position });
-  if (since && since.position === 0 && since.hash !== GENESIS_HASH) return fail({ kind: 'checkpoint_mismatch', position: 0, stored: GENESIS_HASH, signed: since.hash });
+  if (since && since.position === 0 && since.hash !== GENESIS_HASH)
+    return fail({ kind: 'checkpoint_mismatch', position: 0, stored: GENESIS_HASH, signed: since.hash });
 
   for await (const page of pages) {
     for (const e of page) {
@@ -102,7 +111,8 @@ export async function verifyChain(
 
       const computed = await chainHash(subtle, prev.hash, e);
       if (computed !== e.hash) return fail({ kind: 'hash_mismatch', position: e.position, id: e.id, streamId: e.streamId, stored: e.hash, computed });
-      if (since && e.position === since.position && e.hash !== since.hash) return fail({ kind: 'checkpoint_mismatch', position: e.position, stored: e.hash, signed: since.hash });
+      if (since && e.position === since.position && e.hash !== since.hash)
+        return fail({ kind: 'checkpoint_mismatch', position: e.position, stored: e.hash, signed: since.hash });
 
       revisions.set(e.streamId, e.revision);
       prev = { position: e.position, hash: e.hash };
@@ -138,7 +148,14 @@ export function parseCheckpoint(text: string): Checkpoint | CheckpointProblem {
     typeof v.signature === 'string' &&
     /^[A-Za-z0-9+/]+={0,2}$/.test(v.signature);
   if (!ok) return 'not_checkpoint';
-  return { position: v.position as number, hash: v.hash as string, signedAt: v.signedAt as string, algorithm: 'Ed25519', publicKey: v.publicKey as string, signature: v.signature as string };
+  return {
+    position: v.position as number,
+    hash: v.hash as string,
+    signedAt: v.signedAt as string,
+    algorithm: 'Ed25519',
+    publicKey: v.publicKey as string,
+    signature: v.signature as string,
+  };
 }
 
 function base64(s: string): Uint8Array<ArrayBuffer> {
@@ -165,7 +182,11 @@ const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.e
  * The checkpoint's signature against the inspector's own public key (not the one the file
  * carries: anyone can sign with a key of their own).
  */
-export async function verifyCheckpointSignature(subtle: Subtle, cp: Checkpoint, publicKeyPem: string): Promise<{ ok: true } | { ok: false; problem: CheckpointProblem }> {
+export async function verifyCheckpointSignature(
+  subtle: Subtle,
+  cp: Checkpoint,
+  publicKeyPem: string,
+): Promise<{ ok: true } | { ok: false; problem: CheckpointProblem }> {
   const der = pemBody(publicKeyPem);
   if (der === null) return { ok: false, problem: 'key_unreadable' };
   let key: CryptoKeyLike;

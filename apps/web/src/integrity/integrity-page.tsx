@@ -25,7 +25,10 @@ function breakMessage(p: ChainBreak): [MessageKey, Vars] {
       return ['break_position_gap', { position: p.position, found: p.found }];
     case 'revision_gap':
     case 'revision_duplicate':
-      return [p.kind === 'revision_gap' ? 'break_revision_gap' : 'break_revision_duplicate', { stream: p.streamId, revision: p.revision, expected: p.expected }];
+      return [
+        p.kind === 'revision_gap' ? 'break_revision_gap' : 'break_revision_duplicate',
+        { stream: p.streamId, revision: p.revision, expected: p.expected },
+      ];
     case 'hash_mismatch':
       return ['break_hash_mismatch', { id: p.id, stream: p.streamId, stored: p.stored, computed: p.computed }];
     case 'checkpoint_mismatch':
@@ -64,7 +67,11 @@ export function IntegrityPage() {
     setOutcome({ state: 'checking', position: 0 });
     try {
       const r = await verifyChain(subtle, chainRecords(client), cp, (position) => setOutcome({ state: 'checking', position }));
-      setOutcome(r.ok ? { state: 'intact', position: r.head.position, events: r.events, checkpoint: cp.position, signedAt: cp.signedAt } : { state: 'broken', problem: r.problem, intactUpTo: r.intactUpTo });
+      setOutcome(
+        r.ok
+          ? { state: 'intact', position: r.head.position, events: r.events, checkpoint: cp.position, signedAt: cp.signedAt }
+          : { state: 'broken', problem: r.problem, intactUpTo: r.intactUpTo },
+      );
     } catch (e) {
       setOutcome({ state: 'failed', error: toApiError(e) });
     }

@@ -34,7 +34,17 @@ export function FigureCells({ figures }: { figures: Figures }) {
 }
 
 /** Rows of allocated / disbursed / available / rate with a bar each, and the total. */
-export function FiguresTable({ data, columns, caption, renderKey }: { data: Balances; columns: readonly KeyColumn[]; caption: string; renderKey?: (row: BalanceRow) => ReactNode }) {
+export function FiguresTable({
+  data,
+  columns,
+  caption,
+  renderKey,
+}: {
+  data: Balances;
+  columns: readonly KeyColumn[];
+  caption: string;
+  renderKey?: (row: BalanceRow) => ReactNode;
+}) {
   const { t } = useApp();
   if (data.rows.length === 0) return <p>{t('noData')}</p>;
   const label = (v: string | undefined) => (v === undefined || v === null ? t('none') : CODED.has(v) ? t(v as MessageKey) : v);

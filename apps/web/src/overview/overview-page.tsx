@@ -55,7 +55,9 @@ function Overview({ year }: { year: number }) {
       <ReportLink year={year} unit={unit} />
       <section aria-labelledby="by-line">
         <h2 id="by-line">{t('byLine')}</h2>
-        <Loaded load={byLine}>{(data: Balances) => <FiguresTable data={data} columns={['program', 'project', 'subProject', 'capitalType']} caption={t('byLine')} />}</Loaded>
+        <Loaded load={byLine}>
+          {(data: Balances) => <FiguresTable data={data} columns={['program', 'project', 'subProject', 'capitalType']} caption={t('byLine')} />}
+        </Loaded>
       </section>
       <section aria-labelledby="allocations">
         <h2 id="allocations">{t('allocations')}</h2>

@@ -13,7 +13,13 @@ export const REPORT_TABLES = ['info', 'households', 'indicators', 'communes', 'f
  * GET /reports/programme in one format, as a file with the name the server gives it: fetched with
  * the session's token, which an iframe or a plain link could not send.
  */
-export async function programmeReport(client: Client, q: ReportQuery, at: At, format: ReportFormat, table?: Query['table']): Promise<{ blob: Blob; fileName: string | null }> {
+export async function programmeReport(
+  client: Client,
+  q: ReportQuery,
+  at: At,
+  format: ReportFormat,
+  table?: Query['table'],
+): Promise<{ blob: Blob; fileName: string | null }> {
   let fileName: string | null = null;
   const blob = await client.unwrap(
     client.api.GET('/api/v1/reports/programme', { params: { query: given<Query>({ ...q, ...at, format, table }) }, parseAs: 'blob' }).then((answer) => {

@@ -10,7 +10,9 @@ export function ReportLink({ year, unit }: { year: number; unit: string | undefi
   const reported = unit ?? (me && me.units.length === 1 ? me.units[0] : undefined);
   return (
     <p className="links">
-      <a href={href(['report'], { unit: reported, year: String(year) }, route)}>{reported ? t('reportLink', { year, unit: reported }) : t('reportLinkAny', { year })}</a>
+      <a href={href(['report'], { unit: reported, year: String(year) }, route)}>
+        {reported ? t('reportLink', { year, unit: reported }) : t('reportLinkAny', { year })}
+      </a>
     </p>
   );
 }

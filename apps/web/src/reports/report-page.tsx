@@ -113,7 +113,13 @@ function Downloads({ q }: { q: ReportQuery }) {
     setBusy(format);
     setError(null);
     try {
-      const { blob, fileName } = await programmeReport(client, q, at, format, format === 'csv' ? (table as (typeof REPORT_TABLES)[number]) || undefined : undefined);
+      const { blob, fileName } = await programmeReport(
+        client,
+        q,
+        at,
+        format,
+        format === 'csv' ? (table as (typeof REPORT_TABLES)[number]) || undefined : undefined,
+      );
       saveBlob(blob, fileName ?? `bao-cao-chuong-trinh-${q.unit}-${q.fiscalYear}.${format === 'csv' && !table ? 'zip' : format}`);
     } catch (e) {
       setError(toApiError(e));

@@ -9,7 +9,10 @@ export type Route = Readonly<{ path: readonly string[]; params: Readonly<Record<
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#\/?/, '');
   const [pathPart = '', queryPart = ''] = raw.split('?', 2);
-  const path = pathPart.split('/').filter(Boolean).map((s) => decodeURIComponent(s));
+  const path = pathPart
+    .split('/')
+    .filter(Boolean)
+    .map((s) => decodeURIComponent(s));
   return { path, params: Object.fromEntries(new URLSearchParams(queryPart)) };
 }
 

@@ -9,7 +9,17 @@ import { errorSentence } from '../i18n/errors';
 const REFUSED: Readonly<Record<string, MessageKey>> = { expired: 'tokenExpired', deactivated: 'userDeactivated', replaced: 'tokenReplaced' };
 
 /** Checks the token against the API before keeping it: a wrong one never reaches the session. */
-export function SignIn({ lang, notice, onSignedIn, onToggleLang }: { lang: Lang; notice: MessageKey | null; onSignedIn: (token: string) => void; onToggleLang: () => void }) {
+export function SignIn({
+  lang,
+  notice,
+  onSignedIn,
+  onToggleLang,
+}: {
+  lang: Lang;
+  notice: MessageKey | null;
+  onSignedIn: (token: string) => void;
+  onToggleLang: () => void;
+}) {
   const t = (k: MessageKey) => translate(lang, k);
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState(false);

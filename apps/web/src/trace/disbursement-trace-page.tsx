@@ -30,13 +30,16 @@ export function DisbursementTracePage({ id }: { id: string }) {
               {trace.chain.map((link) => (
                 <li key={link.allocationId} className="node" data-node={link.allocationId}>
                   <div className="node-head">
-                    {'outOfScope' in link ? link.allocationId : <a href={href(['trace', link.allocationId], {}, route)}>{link.allocationId}</a>} · <UnitName code={link.unit} />
+                    {'outOfScope' in link ? link.allocationId : <a href={href(['trace', link.allocationId], {}, route)}>{link.allocationId}</a>} ·{' '}
+                    <UnitName code={link.unit} />
                   </div>
                   {'outOfScope' in link ? (
                     <div className="node-decision">{t('outOfScope')}</div>
                   ) : (
                     <>
-                      <div className="node-decision">{t('decisionText', { number: link.decision.number, date: formatDate(link.decision.date), issuer: link.decision.issuer })}</div>
+                      <div className="node-decision">
+                        {t('decisionText', { number: link.decision.number, date: formatDate(link.decision.date), issuer: link.decision.issuer })}
+                      </div>
                       <dl className="node-figures">
                         <dt>{t('allocated')}</dt>
                         <dd>

@@ -5,7 +5,14 @@ import type { LayoutInput } from './tree-layout';
  * document) fit them, and this module stays pure, testable without the generated client.
  */
 type Decision = Readonly<{ number: string; date: string }>;
-type Payment = Readonly<{ id: string; unit: string; amount: number; valueDate: string; voucher: string; reversal: Readonly<{ reason: string; valueDate: string; recordedBy: string }> | null }>;
+type Payment = Readonly<{
+  id: string;
+  unit: string;
+  amount: number;
+  valueDate: string;
+  voucher: string;
+  reversal: Readonly<{ reason: string; valueDate: string; recordedBy: string }> | null;
+}>;
 type TraceNode = Readonly<{
   id: string;
   unit: string;
@@ -22,7 +29,10 @@ type TraceNode = Readonly<{
 export type AllocationTraceShape = Readonly<{ tree: TraceNode }>;
 type Balance = Readonly<{ allocated: number; subAllocated: number; disbursed: number; available: number }>;
 export type PaymentTraceShape = Readonly<{
-  chain: readonly (Readonly<{ allocationId: string; unit: string; decision: Decision; balanceAtTime: Balance }> | Readonly<{ allocationId: string; unit: string; outOfScope: true }>)[];
+  chain: readonly (
+    | Readonly<{ allocationId: string; unit: string; decision: Decision; balanceAtTime: Balance }>
+    | Readonly<{ allocationId: string; unit: string; outOfScope: true }>
+  )[];
   payment: Payment;
 }>;
 
@@ -62,9 +72,21 @@ export const BOX_PADDING = PAD;
 const input = (box: GraphBox, children: LayoutInput<GraphBox>[] = []): LayoutInput<GraphBox> => ({ value: box, height: boxHeight(box), children });
 
 function paymentBoxes(p: Payment, w: Words): LayoutInput<GraphBox> {
-  const payment: GraphBox = { id: p.id, kind: 'payment', lines: [`${p.voucher} · ${w.date(p.valueDate)}`, w.money(p.amount), p.unit], alarm: false, struck: p.reversal !== null };
+  const payment: GraphBox = {
+    id: p.id,
+    kind: 'payment',
+    lines: [`${p.voucher} · ${w.date(p.valueDate)}`, w.money(p.amount), p.unit],
+    alarm: false,
+    struck: p.reversal !== null,
+  };
   if (!p.reversal) return input(payment);
-  const reversal: GraphBox = { id: `${p.id} ✕`, kind: 'reversal', lines: [w.reversed(p.reversal.reason), w.date(p.reversal.valueDate), p.reversal.recordedBy], alarm: false, struck: false };
+  const reversal: GraphBox = {
+    id: `${p.id} ✕`,
+    kind: 'reversal',
+    lines: [w.reversed(p.reversal.reason), w.date(p.reversal.valueDate), p.reversal.recordedBy],
+    alarm: false,
+    struck: false,
+  };
   return input(payment, [input(reversal)]);
 }
 

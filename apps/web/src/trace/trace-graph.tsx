@@ -53,7 +53,17 @@ export function TraceGraph({ root, label, fileName }: { root: LayoutInput<GraphB
         </button>
       </p>
       <TableWrap label={label}>
-        <svg ref={svgRef} xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby={titleId} width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} fontFamily="system-ui, 'Segoe UI', Roboto, sans-serif" fontSize={12}>
+        <svg
+          ref={svgRef}
+          xmlns="http://www.w3.org/2000/svg"
+          role="img"
+          aria-labelledby={titleId}
+          width={layout.width}
+          height={layout.height}
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          fontFamily="system-ui, 'Segoe UI', Roboto, sans-serif"
+          fontSize={12}
+        >
           <title id={titleId}>{label}</title>
           <rect width={layout.width} height={layout.height} fill="#ffffff" />
           {layout.nodes.map((n) => n.parent && <Edge key={`e-${n.value.id}`} from={n.parent} to={n} />)}
@@ -82,7 +92,17 @@ function Box({ node }: { node: Placed<GraphBox> }) {
   return (
     <g data-box={b.id} data-kind={b.kind} data-alarm={b.alarm ? 'true' : undefined}>
       <title>{[b.id, ...b.lines, ...(b.alarmLines ?? [])].join('\n')}</title>
-      <rect x={node.x} y={node.y} width={node.width} height={node.height} rx={6} fill={look.fill} stroke={look.stroke} strokeWidth={b.alarm ? 2.5 : 1.25} strokeDasharray={look.dash} />
+      <rect
+        x={node.x}
+        y={node.y}
+        width={node.width}
+        height={node.height}
+        rx={6}
+        fill={look.fill}
+        stroke={look.stroke}
+        strokeWidth={b.alarm ? 2.5 : 1.25}
+        strokeDasharray={look.dash}
+      />
       <text x={x} y={line(0)} fontWeight={700} fill="#1d2733" textDecoration={b.struck ? 'line-through' : undefined}>
         {cut(b.id)}
       </text>

@@ -97,7 +97,14 @@ function Node({ node }: { node: TraceNode }) {
                 <a href={href(['disbursements', p.id], {}, route)} aria-label={t('tracePayment', { id: p.id })}>
                   {p.reversal ? <del>{p.id}</del> : p.id}
                 </a>{' '}
-                · {p.voucher} · {formatDate(p.valueDate)} · {p.reversal ? <del><Money dong={p.amount} /></del> : <Money dong={p.amount} />}
+                · {p.voucher} · {formatDate(p.valueDate)} ·{' '}
+                {p.reversal ? (
+                  <del>
+                    <Money dong={p.amount} />
+                  </del>
+                ) : (
+                  <Money dong={p.amount} />
+                )}
                 {p.reversal && <> · {t('reversedBecause', { reason: p.reversal.reason })}</>}
               </div>
             </li>

@@ -28,8 +28,7 @@ export function TraceStart() {
           </label>
         </fieldset>
         <label htmlFor="trace-id">{kind === 'allocation' ? t('allocationId') : t('paymentIdLabel')}</label>{' '}
-        <input id="trace-id" value={id} onChange={(e) => setId(e.target.value)} required />{' '}
-        <button type="submit">{t('open')}</button>
+        <input id="trace-id" value={id} onChange={(e) => setId(e.target.value)} required /> <button type="submit">{t('open')}</button>
       </form>
     </>
   );

@@ -31,7 +31,9 @@ export function layoutTree<T>(root: LayoutInput<T>, s: Spacing): Layout<T> {
   let column = 0;
   const place = (n: LayoutInput<T>, depth: number, parent: Placed<T> | null): Placed<T> => {
     // The node is created before its children (they point to it), then centred once they are placed.
-    const placed = { value: n.value, x: 0, y: rowTop[depth]!, width: s.width, height: n.height, depth, parent } as { -readonly [K in keyof Placed<T>]: Placed<T>[K] };
+    const placed = { value: n.value, x: 0, y: rowTop[depth]!, width: s.width, height: n.height, depth, parent } as {
+      -readonly [K in keyof Placed<T>]: Placed<T>[K];
+    };
     nodes.push(placed);
     if (n.children.length === 0) {
       placed.x = s.margin + column * (s.width + s.gapX);

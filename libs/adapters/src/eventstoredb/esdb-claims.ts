@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { FORWARDS, NO_STREAM, StreamNotFoundError, WrongExpectedVersionError, jsonEvent, type EventStoreDBClient, type AppendExpectedRevision } from '@eventstore/db-client';
+import {
+  FORWARDS,
+  NO_STREAM,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  jsonEvent,
+  type EventStoreDBClient,
+  type AppendExpectedRevision,
+} from '@eventstore/db-client';
 import type { ExpectedRevision, IdempotencyRecord } from '../../../ledger/src/ports/event-store.port';
 import { INTERNAL_PREFIX } from './esdb-mapping';
 
@@ -31,7 +39,13 @@ export async function readClaimStream(client: EventStoreDBClient, stream: string
   const out: ClaimRecord[] = [];
   try {
     for await (const r of client.readStream(stream, { direction: FORWARDS, fromRevision: BigInt(0) })) {
-      if (r.event) out.push({ revision: Number(r.event.revision), type: r.event.type, data: r.event.data as Record<string, unknown>, createdAt: r.event.created.getTime() });
+      if (r.event)
+        out.push({
+          revision: Number(r.event.revision),
+          type: r.event.type,
+          data: r.event.data as Record<string, unknown>,
+          createdAt: r.event.created.getTime(),
+        });
     }
   } catch (error) {
     if (error instanceof StreamNotFoundError) return [];
@@ -41,7 +55,13 @@ export async function readClaimStream(client: EventStoreDBClient, stream: string
 }
 
 /** Appends one record under `expected`; false when someone else wrote first. */
-export async function appendClaim(client: EventStoreDBClient, stream: string, expected: number | null, type: string, data: Record<string, unknown>): Promise<boolean> {
+export async function appendClaim(
+  client: EventStoreDBClient,
+  stream: string,
+  expected: number | null,
+  type: string,
+  data: Record<string, unknown>,
+): Promise<boolean> {
   const expectedRevision: AppendExpectedRevision = expected === null ? NO_STREAM : BigInt(expected);
   try {
     await client.appendToStream(stream, jsonEvent({ type, data }), { expectedRevision });

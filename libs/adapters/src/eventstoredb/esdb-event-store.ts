@@ -1,4 +1,14 @@
-import { END, EventStoreDBClient, FORWARDS, START, StreamNotFoundError, excludeSystemEvents, type AllStreamSubscription, type Position, type ReadPosition } from '@eventstore/db-client';
+import {
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  START,
+  StreamNotFoundError,
+  excludeSystemEvents,
+  type AllStreamSubscription,
+  type Position,
+  type ReadPosition,
+} from '@eventstore/db-client';
 import {
   IdempotencyKeyTaken,
   type AppendOptions,
@@ -114,8 +124,13 @@ export class EsdbEventStore implements EventStore {
     }
     await this.sync();
     const positions = events.map((e) => this.index.positionOf(e.id));
-    if (positions.some((p) => p === undefined)) throw new Error(`append to '${streamId}' succeeded but its events are not in $all yet (is the connection reading from a follower?)`);
-    const result: AppendResult = { nextExpectedRevision: Number(appended.nextExpectedRevision), firstPosition: positions[0]!, lastPosition: positions[positions.length - 1]! };
+    if (positions.some((p) => p === undefined))
+      throw new Error(`append to '${streamId}' succeeded but its events are not in $all yet (is the connection reading from a follower?)`);
+    const result: AppendResult = {
+      nextExpectedRevision: Number(appended.nextExpectedRevision),
+      firstPosition: positions[0]!,
+      lastPosition: positions[positions.length - 1]!,
+    };
     if (idem) {
       // Not recording the answer (a dropped connection) loses nothing: a retry settles the claim from the log.
       await this.claims.answer(taken[0]!.claim, idem.requestHash, idem.response(result)).catch(() => false);
@@ -288,4 +303,3 @@ export class EsdbEventStore implements EventStore {
     sub.on('close', drop);
   }
 }
-

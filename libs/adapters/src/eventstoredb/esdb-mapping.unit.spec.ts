@@ -6,7 +6,12 @@ import { esdbEventId, fromEsdbRecord, isLedgerRecord, mapAppendError, toEsdbEven
 import { LogIndex } from './log-index';
 
 /** What the server would hand back for an event written with `toEsdbEvent`. */
-const recorded = (streamId: string, revision: number, data: ReturnType<typeof toEsdbEvent>, commit: number): EsdbRecord & { position: { commit: bigint; prepare: bigint } } => ({
+const recorded = (
+  streamId: string,
+  revision: number,
+  data: ReturnType<typeof toEsdbEvent>,
+  commit: number,
+): EsdbRecord & { position: { commit: bigint; prepare: bigint } } => ({
   streamId,
   revision: BigInt(revision),
   id: data.id,
@@ -59,10 +64,18 @@ describe('EventStoreDB event mapping', () => {
   });
 
   it('maps the client’s WrongExpectedVersionError to ours, the one the SQLite store raises', () => {
-    const atRevision = mapAppendError(new WrongExpectedVersionError(undefined, { streamName: 'allocation-A', expected: BigInt(2), current: BigInt(5) }), 'allocation-A', 2);
+    const atRevision = mapAppendError(
+      new WrongExpectedVersionError(undefined, { streamName: 'allocation-A', expected: BigInt(2), current: BigInt(5) }),
+      'allocation-A',
+      2,
+    );
     expect(atRevision).toBeInstanceOf(WrongExpectedVersion);
     expect(atRevision).toMatchObject({ streamId: 'allocation-A', expected: 2, actual: 5 });
-    const missing = mapAppendError(new WrongExpectedVersionError(undefined, { streamName: 'allocation-B', expected: BigInt(0), current: NO_STREAM }), 'allocation-B', 0);
+    const missing = mapAppendError(
+      new WrongExpectedVersionError(undefined, { streamName: 'allocation-B', expected: BigInt(0), current: NO_STREAM }),
+      'allocation-B',
+      0,
+    );
     expect(missing).toMatchObject({ streamId: 'allocation-B', expected: 0, actual: 'no_stream' });
     const other = new Error('unavailable');
     expect(mapAppendError(other, 'allocation-A', 0)).toBe(other);

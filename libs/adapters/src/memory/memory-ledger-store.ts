@@ -31,9 +31,7 @@ export class MemoryLedgerStore implements EventStore, HistoricalReadStore {
   private readonly index = new Map<string, number[]>();
   private readonly idempotency = new Map<string, IdempotencyRecord>();
 
-  constructor(
-    private readonly options: Readonly<{ projections: readonly Projection[]; auditKeys: (e: StoredEvent) => readonly string[] }>,
-  ) {}
+  constructor(private readonly options: Readonly<{ projections: readonly Projection[]; auditKeys: (e: StoredEvent) => readonly string[] }>) {}
 
   /** All-or-nothing: every stream is checked before anything is published. */
   async appendMany(appends: readonly StreamAppend[], options: AppendOptions = {}): Promise<AppendResult> {
@@ -176,7 +174,13 @@ export class MemoryLedgerStore implements EventStore, HistoricalReadStore {
     return scanMap<T>(this.docs, collection, where, afterId, limit, (k) => this.docs.get(k) ?? null);
   }
 
-  async scanAt<T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, afterId: string | null, limit: number, position: number): Promise<ScanPage<T>> {
+  async scanAt<T extends Doc>(
+    collection: string,
+    where: Readonly<Record<string, Scalar>>,
+    afterId: string | null,
+    limit: number,
+    position: number,
+  ): Promise<ScanPage<T>> {
     return scanMap<T>(this.docs, collection, where, afterId, limit, (k) => this.versionAt(k, position));
   }
 

@@ -1,6 +1,7 @@
 import type { Doc, Scalar, ScanPage } from '../../../ledger/src/ports/read-store.port';
 
-const matches = (d: Doc, where: Readonly<Record<string, Scalar>>): boolean => Object.entries(where).every(([f, v]) => ((d as Record<string, unknown>)[f] ?? null) === v);
+const matches = (d: Doc, where: Readonly<Record<string, Scalar>>): boolean =>
+  Object.entries(where).every(([f, v]) => ((d as Record<string, unknown>)[f] ?? null) === v);
 
 /**
  * ReadStore.scan over an in-memory map keyed `collection\0id`: candidates are the current

@@ -82,13 +82,24 @@ export class MongoReadStore implements HistoricalReadStore, ProjectionSink {
   }
 
   async getAt<T extends Doc>(collection: string, id: string, position: number): Promise<T | null> {
-    const found = await this.db.collection<Version>(versionsName(collection)).find({ id, p: { $lte: position } }).sort({ p: -1 }).limit(1).next();
+    const found = await this.db
+      .collection<Version>(versionsName(collection))
+      .find({ id, p: { $lte: position } })
+      .sort({ p: -1 })
+      .limit(1)
+      .next();
     return found ? (JSON.parse(found.body) as T) : null;
   }
 
   /** Candidates are today's documents matching `where` (the port allows it: `where` names fields that never change). */
   async findAt<T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, position: number): Promise<T[]> {
-    const ids = (await this.db.collection<Stored>(collectionName(collection)).find(this.filterOf(where), { projection: { _id: 1 } }).sort({ _id: 1 }).toArray()).map((r) => r._id);
+    const ids = (
+      await this.db
+        .collection<Stored>(collectionName(collection))
+        .find(this.filterOf(where), { projection: { _id: 1 } })
+        .sort({ _id: 1 })
+        .toArray()
+    ).map((r) => r._id);
     const out: T[] = [];
     for (const id of ids) {
       const d = await this.getAt<T>(collection, id, position);
@@ -103,9 +114,22 @@ export class MongoReadStore implements HistoricalReadStore, ProjectionSink {
     return { docs: rows.map((r) => JSON.parse(r.body) as T), next: rows.length === limit ? rows[rows.length - 1]!._id : null };
   }
 
-  async scanAt<T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, afterId: string | null, limit: number, position: number): Promise<ScanPage<T>> {
+  async scanAt<T extends Doc>(
+    collection: string,
+    where: Readonly<Record<string, Scalar>>,
+    afterId: string | null,
+    limit: number,
+    position: number,
+  ): Promise<ScanPage<T>> {
     const filter = { ...this.filterOf(where), ...(afterId === null ? {} : { _id: { $gt: afterId } }) };
-    const ids = (await this.db.collection<Stored>(collectionName(collection)).find(filter, { projection: { _id: 1 } }).sort({ _id: 1 }).limit(limit).toArray()).map((r) => r._id);
+    const ids = (
+      await this.db
+        .collection<Stored>(collectionName(collection))
+        .find(filter, { projection: { _id: 1 } })
+        .sort({ _id: 1 })
+        .limit(limit)
+        .toArray()
+    ).map((r) => r._id);
     const docs: T[] = [];
     for (const id of ids) {
       const d = await this.getAt<T>(collection, id, position);
@@ -115,13 +139,23 @@ export class MongoReadStore implements HistoricalReadStore, ProjectionSink {
   }
 
   async positionAt(instant: string): Promise<number> {
-    const found = await this.db.collection<AuditEntry>(AUDIT).find({ recordedAt: { $lte: instant } }, { projection: { _id: 1 } }).sort({ recordedAt: -1, _id: -1 }).limit(1).next();
+    const found = await this.db
+      .collection<AuditEntry>(AUDIT)
+      .find({ recordedAt: { $lte: instant } }, { projection: { _id: 1 } })
+      .sort({ recordedAt: -1, _id: -1 })
+      .limit(1)
+      .next();
     return found?._id ?? 0;
   }
 
   async queryIndex(q: IndexQuery): Promise<number[]> {
     const filter = q.keys.length === 0 ? { _id: { $gt: q.afterPosition } } : { keys: { $all: [...q.keys] }, _id: { $gt: q.afterPosition } };
-    const rows = await this.db.collection<AuditEntry>(AUDIT).find(filter, { projection: { _id: 1 } }).sort({ _id: 1 }).limit(q.limit).toArray();
+    const rows = await this.db
+      .collection<AuditEntry>(AUDIT)
+      .find(filter, { projection: { _id: 1 } })
+      .sort({ _id: 1 })
+      .limit(q.limit)
+      .toArray();
     return rows.map((r) => r._id);
   }
 
@@ -171,7 +205,8 @@ export class MongoReadStore implements HistoricalReadStore, ProjectionSink {
         if (before === 0) await checkpoints.insertOne({ _id: this.checkpointName, position: plan.checkpoint }, { session });
         else {
           const moved = await checkpoints.updateOne({ _id: this.checkpointName, position: before }, { $set: { position: plan.checkpoint } }, { session });
-          if (moved.matchedCount !== 1) throw new Error(`checkpoint '${this.checkpointName}' moved during the batch: is another projector writing to this database?`);
+          if (moved.matchedCount !== 1)
+            throw new Error(`checkpoint '${this.checkpointName}' moved during the batch: is another projector writing to this database?`);
         }
         return plan.checkpoint;
       });
@@ -194,7 +229,10 @@ export class MongoReadStore implements HistoricalReadStore, ProjectionSink {
     const byCollection = new Map<string, string[]>();
     for (const r of refs) byCollection.set(r.collection, [...(byCollection.get(r.collection) ?? []), r.id]);
     for (const [collection, ids] of byCollection) {
-      const rows = await this.db.collection<Stored>(collectionName(collection)).find({ _id: { $in: ids } }, { session }).toArray();
+      const rows = await this.db
+        .collection<Stored>(collectionName(collection))
+        .find({ _id: { $in: ids } }, { session })
+        .toArray();
       for (const row of rows) out.set(docKey({ collection, id: row._id }), JSON.parse(row.body) as Doc);
     }
     return out;

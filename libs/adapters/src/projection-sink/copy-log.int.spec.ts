@@ -15,7 +15,10 @@ describe('copying a whole log into an empty store (ledger migrate)', () => {
   const sqliteWithFixture = async (name: string) => {
     const { events } = await buildLedgerFixture();
     const source = new SqliteLedgerStore(join(dir, name), { projections: PROJECTIONS, auditKeys });
-    for (const e of events) await source.append(e.streamId, e.revision === 0 ? 'no_stream' : e.revision - 1, [{ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata }]);
+    for (const e of events)
+      await source.append(e.streamId, e.revision === 0 ? 'no_stream' : e.revision - 1, [
+        { id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata },
+      ]);
     return source;
   };
 
@@ -41,11 +44,15 @@ describe('copying a whole log into an empty store (ledger migrate)', () => {
     const target = new MemoryLedgerStore({ projections: PROJECTIONS, auditKeys });
     await copyLog(source, target);
     const tampered = {
-      readAll: async (after: number, limit: number) => (await target.readAll(after, limit)).map((e) => (e.position === 5 ? { ...e, data: { ...e.data, amount: 1 } } : e)),
+      readAll: async (after: number, limit: number) =>
+        (await target.readAll(after, limit)).map((e) => (e.position === 5 ? { ...e, data: { ...e.data, amount: 1 } } : e)),
       head: () => target.head(),
     };
     expect(await verifyCopy(source, tampered)).toMatchObject({ ok: false, position: 5, problem: 'data differs' });
-    const short = { readAll: async (after: number, limit: number) => (await target.readAll(after, limit)).filter((e) => e.position < 9), head: () => target.head() };
+    const short = {
+      readAll: async (after: number, limit: number) => (await target.readAll(after, limit)).filter((e) => e.position < 9),
+      head: () => target.head(),
+    };
     expect(await verifyCopy(source, short)).toMatchObject({ ok: false, position: 9, problem: 'missing from the target' });
     await source.close();
   });

@@ -23,7 +23,12 @@ export class MemoryProjectionSink implements HistoricalReadStore, ProjectionSink
 
   async applyBatch(events: readonly StoredEvent[]): Promise<number> {
     const before = this.position;
-    const plan = await planBatch(events, before, async (refs) => new Map(refs.map((r) => [docKey(r), structuredClone(this.docs.get(docKey(r)) ?? null)])), this.options);
+    const plan = await planBatch(
+      events,
+      before,
+      async (refs) => new Map(refs.map((r) => [docKey(r), structuredClone(this.docs.get(docKey(r)) ?? null)])),
+      this.options,
+    );
     if (plan.applied === 0) return before;
     if (this.position !== before) throw new Error('checkpoint moved during the batch');
     for (const w of plan.writes) this.docs.set(docKey(w), structuredClone(w.doc));
@@ -79,7 +84,13 @@ export class MemoryProjectionSink implements HistoricalReadStore, ProjectionSink
     return scanMap<T>(this.docs, collection, where, afterId, limit, (k) => this.docs.get(k) ?? null);
   }
 
-  async scanAt<T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, afterId: string | null, limit: number, position: number): Promise<ScanPage<T>> {
+  async scanAt<T extends Doc>(
+    collection: string,
+    where: Readonly<Record<string, Scalar>>,
+    afterId: string | null,
+    limit: number,
+    position: number,
+  ): Promise<ScanPage<T>> {
     return scanMap<T>(this.docs, collection, where, afterId, limit, (k) => this.versionAt(k, position));
   }
 

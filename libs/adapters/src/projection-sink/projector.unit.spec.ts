@@ -42,10 +42,15 @@ describe('checkpoint logic (planBatch)', () => {
   it('fetches documents a projection reads without declaring them, and projects as inline does', async () => {
     const { events, reference } = await buildLedgerFixture();
     const asked: string[][] = [];
-    const plan = await planBatch(events, 0, async (refs) => {
-      asked.push(refs.map((r) => `${r.collection}/${r.id}`));
-      return new Map();
-    }, options);
+    const plan = await planBatch(
+      events,
+      0,
+      async (refs) => {
+        asked.push(refs.map((r) => `${r.collection}/${r.id}`));
+        return new Map();
+      },
+      options,
+    );
     expect(asked.length).toBeGreaterThanOrEqual(1);
     const written = new Map(plan.writes.map((w) => [`${w.collection}/${w.id}`, w.doc]));
     expect(written.get(`${ALLOCATIONS}/PT-1`)).toEqual(await reference.get(ALLOCATIONS, 'PT-1'));

@@ -55,7 +55,12 @@ export class WorkerProjectorHost implements ProjectorHost {
   private readonly replies: { resolve: () => void; reject: (e: Error) => void }[] = [];
   private bulkFailure: Error | null = null;
 
-  constructor(script: string, logFile: string, readFile: string, private readonly events: HostEvents) {
+  constructor(
+    script: string,
+    logFile: string,
+    readFile: string,
+    private readonly events: HostEvents,
+  ) {
     this.worker = new Worker(script, { workerData: { logFile, readFile } });
     this.worker.on('message', (m: WorkerMessage) => {
       if ('bulk' in m) {

@@ -10,7 +10,11 @@ import { SqliteEventLog } from './sqlite-event-log';
 
 let n = 0;
 const paid = (disbursementId: string, allocationId = 'A1') => payment(++n, disbursementId, allocationId);
-const settled = <T>(p: Promise<T>) => p.then((value) => ({ value }), (error: unknown) => ({ error }));
+const settled = <T>(p: Promise<T>) =>
+  p.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
 
 describe('SQLite event log: group commit', () => {
   let dir: string;
@@ -29,7 +33,10 @@ describe('SQLite event log: group commit', () => {
     expect(results.filter((r) => 'value' in r)).toHaveLength(1);
     expect(results.filter((r) => 'error' in r && r.error instanceof WrongExpectedVersion)).toHaveLength(2);
     // Other streams in the same batch are not held back by the refusals.
-    const mixed = await Promise.all([settled(log.append('allocation-A1', 0, [paid('X')])), settled(log.append('allocation-A2', 'no_stream', [paid('Y', 'A2')]))]);
+    const mixed = await Promise.all([
+      settled(log.append('allocation-A1', 0, [paid('X')])),
+      settled(log.append('allocation-A2', 'no_stream', [paid('Y', 'A2')])),
+    ]);
     expect('error' in mixed[0]!).toBe(true);
     expect(mixed[1]).toMatchObject({ value: { firstPosition: 3, lastPosition: 3 } });
     expect(log.readStream('allocation-A1').map((e) => e.revision)).toEqual([0, 1]);
@@ -40,7 +47,10 @@ describe('SQLite event log: group commit', () => {
 
   it('refuses a second event claiming a disbursement id, in the same batch or later, on any stream', async () => {
     const log = new SqliteEventLog(file);
-    const together = await Promise.all([settled(log.append('allocation-A1', 'no_stream', [paid('D1')])), settled(log.append('allocation-A2', 'no_stream', [paid('D1', 'A2')]))]);
+    const together = await Promise.all([
+      settled(log.append('allocation-A1', 'no_stream', [paid('D1')])),
+      settled(log.append('allocation-A2', 'no_stream', [paid('D1', 'A2')])),
+    ]);
     expect('value' in together[0]!).toBe(true);
     expect((together[1] as { error: DomainError }).error).toMatchObject({ code: 'ALREADY_EXISTS' });
     const later = await settled(log.append('allocation-A3', 'no_stream', [paid('D1', 'A3')]));
@@ -86,8 +96,13 @@ describe('SQLite event log: group commit', () => {
     const log = new SqliteEventLog(file);
     await log.append('allocation-A1', 'no_stream', [paid('D1')]);
     const db = new Database(file);
-    db.exec("CREATE TRIGGER refuse BEFORE INSERT ON events WHEN json_extract(NEW.data, '$.disbursementId') = 'BAD' BEGIN SELECT RAISE(ABORT, 'refused by the disk'); END;");
-    const batch = await Promise.all([settled(log.append('allocation-A1', 0, [paid('BAD')])), settled(log.append('allocation-A2', 'no_stream', [paid('D2', 'A2')]))]);
+    db.exec(
+      "CREATE TRIGGER refuse BEFORE INSERT ON events WHEN json_extract(NEW.data, '$.disbursementId') = 'BAD' BEGIN SELECT RAISE(ABORT, 'refused by the disk'); END;",
+    );
+    const batch = await Promise.all([
+      settled(log.append('allocation-A1', 0, [paid('BAD')])),
+      settled(log.append('allocation-A2', 'no_stream', [paid('D2', 'A2')])),
+    ]);
     expect(batch.every((r) => 'error' in r && /refused by the disk/.test(String((r.error as Error).message)))).toBe(true);
     db.exec('DROP TRIGGER refuse');
     db.close();

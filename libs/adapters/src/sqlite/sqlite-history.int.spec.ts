@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { LedgerMetadata, NewEvent } from '../../../ledger/src/ports/event-store.port';
-import { PROJECTIONS, auditKeys, ALLOCATIONS, DISBURSEMENTS, DISBURSED_BY_DAY, type AllocationDoc, type DisbursementDoc } from '../../../ledger/src/projections';
+import {
+  PROJECTIONS,
+  auditKeys,
+  ALLOCATIONS,
+  DISBURSEMENTS,
+  DISBURSED_BY_DAY,
+  type AllocationDoc,
+  type DisbursementDoc,
+} from '../../../ledger/src/projections';
 import { verifyChain } from '../../../ledger/src/integrity/verify-chain';
 import { MemoryLedgerStore } from '../memory/memory-ledger-store';
 import { readModelsFile } from './schema';
@@ -42,15 +50,35 @@ function history(): Step[] {
     steps.push({ stream: `allocation-A${allocation}`, event: { id: `e-${i}`, type, schemaVersion, data, metadata: meta(i) } });
   };
   for (let a = 0; a < 3; a++) {
-    push(a, 'AllocationGranted', { allocationId: `A${a}`, unit: 'PHONG-THO', grantedBy: null, parentId: null, ancestry: [], line, amount: 100_000_000, decision, transferId: null });
+    push(a, 'AllocationGranted', {
+      allocationId: `A${a}`,
+      unit: 'PHONG-THO',
+      grantedBy: null,
+      parentId: null,
+      ancestry: [],
+      line,
+      amount: 100_000_000,
+      decision,
+      transferId: null,
+    });
   }
   for (let k = 0; k < 30; k++) {
     const a = k % 3;
     const base = { allocationId: `A${a}`, unit: 'PHONG-THO', ancestry: [] };
-    push(a, 'DisbursementRecorded', { ...base, disbursementId: `D${k}`, amount: 1_000_000 + k, valueDate: k < 15 ? '2022-12-20' : '2023-01-02', voucher: `UNC-${k}`, payee: null, purpose: null });
+    push(a, 'DisbursementRecorded', {
+      ...base,
+      disbursementId: `D${k}`,
+      amount: 1_000_000 + k,
+      valueDate: k < 15 ? '2022-12-20' : '2023-01-02',
+      voucher: `UNC-${k}`,
+      payee: null,
+      purpose: null,
+    });
     if (k % 7 === 3) push(a, 'DisbursementReversed', { ...base, disbursementId: `D${k}`, amount: 1_000_000 + k, reason: 'sai chứng từ', decision: null }, 1);
-    if (k % 7 === 5) push(a, 'DisbursementReversed', { ...base, disbursementId: `D${k}`, amount: 1_000_000 + k, valueDate: '2023-01-03', reason: 'trùng', decision: null }, 2);
-    if (k % 10 === 9) push(a, 'AllocationAdjusted', { allocationId: `A${a}`, unit: 'PHONG-THO', delta: -1_000, allocated: 0, decision, reason: 'cắt giảm', transferId: null });
+    if (k % 7 === 5)
+      push(a, 'DisbursementReversed', { ...base, disbursementId: `D${k}`, amount: 1_000_000 + k, valueDate: '2023-01-03', reason: 'trùng', decision: null }, 2);
+    if (k % 10 === 9)
+      push(a, 'AllocationAdjusted', { allocationId: `A${a}`, unit: 'PHONG-THO', delta: -1_000, allocated: 0, decision, reason: 'cắt giảm', transferId: null });
   }
   return steps;
 }
@@ -82,7 +110,10 @@ async function appendAll(store: { append: SqliteLedgerStore['append'] }, steps: 
 /** Canonical checksums of the read models: rows sorted by collection and id (and position). */
 function checksums(file: string) {
   const db = new Database(readModelsFile(file), { readonly: true });
-  const hash = (sql: string) => createHash('sha256').update(JSON.stringify(db.prepare(sql).raw().all())).digest('hex');
+  const hash = (sql: string) =>
+    createHash('sha256')
+      .update(JSON.stringify(db.prepare(sql).raw().all()))
+      .digest('hex');
   const sums = {
     documents: hash('SELECT collection, id, body FROM documents ORDER BY collection, id'),
     versions: hash('SELECT collection, id, position, body FROM document_versions ORDER BY collection, id, position'),
@@ -164,7 +195,10 @@ describe('SQLite history, rebuild and replay', () => {
     await new SqliteLedgerStore(file, OPTIONS).close();
     expect(checksums(file)).toEqual(before);
     // Read models of a longer history beside this log: their position's event is not this log's.
-    const other = await incremental('b.db', [...STEPS, ...STEPS.slice(0, 3).map((s, i) => ({ stream: `allocation-X${i}`, event: { ...s.event, id: `x-${i}` } }))]);
+    const other = await incremental('b.db', [
+      ...STEPS,
+      ...STEPS.slice(0, 3).map((s, i) => ({ stream: `allocation-X${i}`, event: { ...s.event, id: `x-${i}` } })),
+    ]);
     copyFileSync(readModelsFile(other), readModelsFile(file));
     await new SqliteLedgerStore(file, OPTIONS).close();
     expect(checksums(file)).toEqual(before);
@@ -264,7 +298,9 @@ describe('SQLite history, rebuild and replay', () => {
     const sort = <T extends { id: string }>(docs: T[]) => docs.sort((a, b) => a.id.localeCompare(b.id));
     for (let p = 0; p <= STEPS.length; p += 3) {
       for (const id of ['A0', 'A1', 'A2']) expect(await memory.getAt(ALLOCATIONS, id, p)).toEqual(await sqlite.getAt(ALLOCATIONS, id, p));
-      expect(sort(await memory.findAt<AllocationDoc>(ALLOCATIONS, { fiscalYear: 2022 }, p))).toEqual(sort(await sqlite.findAt<AllocationDoc>(ALLOCATIONS, { fiscalYear: 2022 }, p)));
+      expect(sort(await memory.findAt<AllocationDoc>(ALLOCATIONS, { fiscalYear: 2022 }, p))).toEqual(
+        sort(await sqlite.findAt<AllocationDoc>(ALLOCATIONS, { fiscalYear: 2022 }, p)),
+      );
       expect(sort(await memory.findAt<AllocationDoc>(DISBURSED_BY_DAY, {}, p))).toEqual(sort(await sqlite.findAt<AllocationDoc>(DISBURSED_BY_DAY, {}, p)));
     }
     const a0 = await sqlite.getAt<AllocationDoc>(ALLOCATIONS, 'A0', 3);
@@ -279,4 +315,3 @@ describe('SQLite history, rebuild and replay', () => {
     await sqlite.close();
   });
 });
-

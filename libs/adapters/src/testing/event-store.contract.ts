@@ -67,7 +67,10 @@ export function eventStoreContract(name: string, open: () => Promise<EventStoreH
       await h.store.append(s, 'no_stream', [contractEvent()]);
       const head = (await h.store.head()).position;
       const refused = async (expected: 'no_stream' | number, target = s) => {
-        const error = await h.store.append(target, expected, [contractEvent()]).then(() => null, (e: unknown) => e);
+        const error = await h.store.append(target, expected, [contractEvent()]).then(
+          () => null,
+          (e: unknown) => e,
+        );
         expect(error).toBeInstanceOf(WrongExpectedVersion);
         return error as WrongExpectedVersion;
       };
@@ -94,7 +97,12 @@ export function eventStoreContract(name: string, open: () => Promise<EventStoreH
       await h.store.append(b, 'no_stream', [contractEvent(), contractEvent()]);
       await h.store.append(a, 0, [contractEvent()]);
       const all = await h.store.readAll(before.position, 100);
-      expect(all.map((e) => [e.streamId, e.revision])).toEqual([[a, 0], [b, 0], [b, 1], [a, 1]]);
+      expect(all.map((e) => [e.streamId, e.revision])).toEqual([
+        [a, 0],
+        [b, 0],
+        [b, 1],
+        [a, 1],
+      ]);
       expect(all.map((e) => e.position)).toEqual([1, 2, 3, 4].map((i) => before.position + i));
       let prev = before.hash;
       for (const e of all) {
@@ -108,10 +116,14 @@ export function eventStoreContract(name: string, open: () => Promise<EventStoreH
     it('reads the global log from a position in pages that resume where the last stopped', async () => {
       const s = stream();
       const before = (await h.store.head()).position;
-      await h.store.append(s, 'no_stream', Array.from({ length: 7 }, () => contractEvent()));
+      await h.store.append(
+        s,
+        'no_stream',
+        Array.from({ length: 7 }, () => contractEvent()),
+      );
       const whole = await h.store.readAll(before, 100);
       const paged = [];
-      for (let after = before; ; ) {
+      for (let after = before; ;) {
         const page = await h.store.readAll(after, 3);
         if (page.length === 0) break;
         expect(page.length).toBeLessThanOrEqual(3);

@@ -37,7 +37,8 @@ export async function buildLedgerFixture(): Promise<{ reference: MemoryLedgerSto
     { code: 'LC', name: 'Lai Châu', level: 'province', parent: 'VN' },
     { code: 'PT', name: 'Phong Thổ', level: 'district', parent: 'LC' },
     { code: 'MLP', name: 'Ma Li Pho', level: 'commune', parent: 'PT' },
-  ]) await registerUnit(runner, store, parseRegisterUnit(u), ctx());
+  ])
+    await registerUnit(runner, store, parseRegisterUnit(u), ctx());
   await grantAllocation(runner, store, parseGrantAllocation({ id: 'LC-1', unit: 'LC', ...LINE, amount: 300_000, decision: DECISION }), ctx());
   await grantAllocation(runner, store, parseGrantAllocation({ id: 'PT-1', parentId: 'LC-1', unit: 'PT', amount: 71_570, decision: DECISION }), ctx());
   await adjustAllocation(runner, store, 'PT-1', parseAdjustAllocation({ delta: 430, decision: DECISION, reason: 'top-up' }), ctx());

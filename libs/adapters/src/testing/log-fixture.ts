@@ -18,7 +18,17 @@ export const payment = (n: number, disbursementId: string, allocationId: string)
   id: `e-${n}`,
   type: 'DisbursementRecorded',
   schemaVersion: 1,
-  data: { allocationId, unit: 'PHONG-THO', ancestry: [], disbursementId, amount: 1_000 + n, valueDate: '2025-12-20', voucher: `UNC-${n}`, payee: null, purpose: null },
+  data: {
+    allocationId,
+    unit: 'PHONG-THO',
+    ancestry: [],
+    disbursementId,
+    amount: 1_000 + n,
+    valueDate: '2025-12-20',
+    voucher: `UNC-${n}`,
+    payee: null,
+    purpose: null,
+  },
   metadata: officerMetadata,
 });
 

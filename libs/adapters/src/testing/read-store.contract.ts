@@ -50,8 +50,8 @@ export function readStoreContract(name: string, open: () => Promise<ReadStoreHar
       expect(await h.reads.get(ALLOCATIONS, 'nope')).toBeNull();
       expect((await h.reads.find(ALLOCATIONS, { parentId: 'LC-1' })).map((a) => a.id)).toEqual(['PT-1']);
       expect((await h.reads.find(ALLOCATIONS, { parentId: null })).map((a) => a.id)).toEqual(['LC-1']);
-      expect((await h.reads.find(TRANSFERS, { status: 'pending' }))).toEqual([]);
-      expect((await h.reads.find(UNITS, { level: 'district', parent: 'LC' }))).toHaveLength(1);
+      expect(await h.reads.find(TRANSFERS, { status: 'pending' })).toEqual([]);
+      expect(await h.reads.find(UNITS, { level: 'district', parent: 'LC' })).toHaveLength(1);
       expect(await h.reads.find(UNITS, { level: 'province' })).toEqual(await fixture.reference.find(UNITS, { level: 'province' }));
     });
 
@@ -74,7 +74,9 @@ export function readStoreContract(name: string, open: () => Promise<ReadStoreHar
       const d1 = fixture.events.find((e) => e.type === 'DisbursementRecorded')!.position;
       for (const at of [0, d1 - 1, d1, fixture.events.length]) {
         expect(await h.reads.getAt(ALLOCATIONS, 'PT-1', at)).toEqual(await fixture.reference.getAt(ALLOCATIONS, 'PT-1', at));
-        expect((await h.reads.findAt(DISBURSEMENTS, { allocationId: 'PT-1' }, at)).sort(byId)).toEqual((await fixture.reference.findAt(DISBURSEMENTS, { allocationId: 'PT-1' }, at)).sort(byId));
+        expect((await h.reads.findAt(DISBURSEMENTS, { allocationId: 'PT-1' }, at)).sort(byId)).toEqual(
+          (await fixture.reference.findAt(DISBURSEMENTS, { allocationId: 'PT-1' }, at)).sort(byId),
+        );
       }
       expect(await h.reads.positionAt('2022-12-01T03:00:00.000Z')).toBe(fixture.events.length);
       expect(await h.reads.positionAt('2000-01-01T00:00:00.000Z')).toBe(0);
@@ -86,7 +88,8 @@ export function readStoreContract(name: string, open: () => Promise<ReadStoreHar
         const docs: Doc[] = [];
         let after: string | null = null;
         for (let stretch = 0; stretch < 50; stretch++) {
-          const page: ScanPage<Doc> = at === undefined ? await h.reads.scan(collection, where, after, limit) : await h.reads.scanAt(collection, where, after, limit, at);
+          const page: ScanPage<Doc> =
+            at === undefined ? await h.reads.scan(collection, where, after, limit) : await h.reads.scanAt(collection, where, after, limit, at);
           expect(page.docs.length).toBeLessThanOrEqual(limit);
           docs.push(...page.docs);
           if (page.next === null) return docs;

@@ -60,7 +60,12 @@ describe('access', () => {
 
     it('keeps an inspector created with units (a provincial inspectorate) inside them', () => {
       const provincial = principal('inspector', ['lai-chau']);
-      expect([canRead(provincial, SI_LO_LAU), canRead(provincial, PHONG_THO), canRead(provincial, MUONG_NHE), canRead(provincial, ['vn'])]).toEqual([true, true, false, false]);
+      expect([canRead(provincial, SI_LO_LAU), canRead(provincial, PHONG_THO), canRead(provincial, MUONG_NHE), canRead(provincial, ['vn'])]).toEqual([
+        true,
+        true,
+        false,
+        false,
+      ]);
     });
   });
 
@@ -110,11 +115,11 @@ describe('access', () => {
   });
 
   describe('assertCanWriteNote (progress notes)', () => {
-    it('lets the finance officers of the allocation\'s own unit write', () => {
+    it("lets the finance officers of the allocation's own unit write", () => {
       expect(refusal(() => assertCanWriteNote(principal('finance_officer', ['phong-tho']), PHONG_THO))).toBeNull();
     });
 
-    it('refuses a finance officer of the unit above: the note is the unit\'s own account', () => {
+    it("refuses a finance officer of the unit above: the note is the unit's own account", () => {
       expect(refusal(() => assertCanWriteNote(principal('finance_officer', ['lai-chau']), PHONG_THO))).toBe(
         "only finance officers of unit 'phong-tho' may note progress on its allocations",
       );

@@ -205,16 +205,20 @@ export function decideAllocation(command: AllocationCommand, state: AllocationSt
       if (valueDate > command.today) throw invalid('valueDate', `${valueDate} is in the future (today is ${command.today})`);
       if (valueDate < d.valueDate) throw invalid('valueDate', `${valueDate} is before the payment's own value date ${d.valueDate}`);
       return [
-        event('DisbursementReversed', {
-          allocationId: s.id,
-          unit: s.unit,
-          ancestry: s.ancestry,
-          disbursementId: command.disbursementId,
-          amount: d.amount,
-          valueDate,
-          reason: command.reason,
-          decision: command.decision,
-        }, ALLOCATION_EVENT_VERSIONS.DisbursementReversed),
+        event(
+          'DisbursementReversed',
+          {
+            allocationId: s.id,
+            unit: s.unit,
+            ancestry: s.ancestry,
+            disbursementId: command.disbursementId,
+            amount: d.amount,
+            valueDate,
+            reason: command.reason,
+            decision: command.decision,
+          },
+          ALLOCATION_EVENT_VERSIONS.DisbursementReversed,
+        ),
       ];
     }
     case 'RecordNote': {
@@ -246,7 +250,10 @@ export const allocationDecider: Decider<AllocationCommand, AllocationEvent, Allo
 };
 
 /** Builds step two of a sub-allocation from the parent and its FundsPassedDown: used by the handler and by recovery alike. */
-export function subAllocationGrant(parent: Granted, passed: Readonly<{ transferId: string; childAllocationId: string; childUnit: string; amount: Dong; decision: LegalDocument }>) {
+export function subAllocationGrant(
+  parent: Granted,
+  passed: Readonly<{ transferId: string; childAllocationId: string; childUnit: string; amount: Dong; decision: LegalDocument }>,
+) {
   return {
     type: 'GrantSubAllocation' as const,
     transferId: passed.transferId,
@@ -260,4 +267,3 @@ export function subAllocationGrant(parent: Granted, passed: Readonly<{ transferI
     decision: passed.decision,
   };
 }
-

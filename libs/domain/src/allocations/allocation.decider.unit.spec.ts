@@ -96,16 +96,20 @@ const disbursed = (disbursementId: string, amount: number): DisbursementRecorded
   });
 
 const reversed = (disbursementId: string, amount: number) =>
-  event('DisbursementReversed', {
-    allocationId: DISTRICT,
-    unit: 'phong-tho',
-    ancestry: [PROVINCE],
-    disbursementId,
-    amount,
-    valueDate: '2023-01-31',
-    reason: 'wrong voucher',
-    decision: null,
-  }, 2);
+  event(
+    'DisbursementReversed',
+    {
+      allocationId: DISTRICT,
+      unit: 'phong-tho',
+      ancestry: [PROVINCE],
+      disbursementId,
+      amount,
+      valueDate: '2023-01-31',
+      reason: 'wrong voucher',
+      decision: null,
+    },
+    2,
+  );
 
 const grant = (over: Partial<GrantAllocation> = {}): GrantAllocation => ({
   type: 'GrantAllocation',
@@ -201,12 +205,14 @@ describe('allocation decider', () => {
     it('refuses a second grant on the same stream', () => {
       spec.given([provinceGranted()]).when(grant()).thenThrows('ALREADY_EXISTS', { id: PROVINCE });
     });
-
   });
 
   describe('PassDown', () => {
     it('passes 71,570,000,000 đ down to Phong Thổ under 747/QĐ-UBND', () => {
-      spec.given([provinceGranted()]).when(passDown()).then([passedDown('t-747', PHONG_THO_AMOUNT)]);
+      spec
+        .given([provinceGranted()])
+        .when(passDown())
+        .then([passedDown('t-747', PHONG_THO_AMOUNT)]);
     });
 
     it('accepts a line that repeats the parent line', () => {
@@ -263,7 +269,12 @@ describe('allocation decider', () => {
     });
 
     it('counts disbursements of the parent against what is available', () => {
-      const provinceDisbursed = event('DisbursementRecorded', { ...disbursed('d-p', 28_430_000_001).data, allocationId: PROVINCE, unit: 'lai-chau', ancestry: [] });
+      const provinceDisbursed = event('DisbursementRecorded', {
+        ...disbursed('d-p', 28_430_000_001).data,
+        allocationId: PROVINCE,
+        unit: 'lai-chau',
+        ancestry: [],
+      });
       spec.given([provinceGranted(), provinceDisbursed]).when(passDown()).thenThrows('INSUFFICIENT_FUNDS');
     });
   });
@@ -294,15 +305,24 @@ describe('allocation decider', () => {
     });
 
     it('grants the child allocation', () => {
-      spec.given([]).when(command).then([districtGranted('t-747')]);
+      spec
+        .given([])
+        .when(command)
+        .then([districtGranted('t-747')]);
     });
 
     it('does nothing when the same transfer already granted it', () => {
-      spec.given([districtGranted('t-747')]).when(command).thenNothing();
+      spec
+        .given([districtGranted('t-747')])
+        .when(command)
+        .thenNothing();
     });
 
     it('refuses when another transfer already granted the allocation', () => {
-      spec.given([districtGranted('t-older')]).when(command).thenThrows('ALREADY_EXISTS', { id: DISTRICT });
+      spec
+        .given([districtGranted('t-older')])
+        .when(command)
+        .thenThrows('ALREADY_EXISTS', { id: DISTRICT });
     });
   });
 
@@ -346,7 +366,10 @@ describe('allocation decider', () => {
     });
 
     it('refuses an increase of a sub-allocation: it is decided on the parent', () => {
-      spec.given([districtGranted()]).when(adjust({ transferId: 't-inc' })).thenThrows('VALIDATION_FAILED');
+      spec
+        .given([districtGranted()])
+        .when(adjust({ transferId: 't-inc' }))
+        .thenThrows('VALIDATION_FAILED');
     });
 
     it('refuses when the allocation does not exist', () => {
@@ -354,7 +377,10 @@ describe('allocation decider', () => {
     });
 
     it('refuses an increase beyond the safe integer range', () => {
-      spec.given([provinceGranted()]).when(adjust({ delta: Number.MAX_SAFE_INTEGER })).thenThrows('AMOUNT_OUT_OF_RANGE');
+      spec
+        .given([provinceGranted()])
+        .when(adjust({ delta: Number.MAX_SAFE_INTEGER }))
+        .thenThrows('AMOUNT_OUT_OF_RANGE');
     });
   });
 
@@ -372,7 +398,10 @@ describe('allocation decider', () => {
     });
 
     it('reserves the increase on the parent', () => {
-      spec.given([provinceGranted(), passedDown('t-747', PHONG_THO_AMOUNT)]).when(passDownIncrease()).then([increasePassed]);
+      spec
+        .given([provinceGranted(), passedDown('t-747', PHONG_THO_AMOUNT)])
+        .when(passDownIncrease())
+        .then([increasePassed]);
     });
 
     it('refuses more than the parent has available', () => {
@@ -383,11 +412,17 @@ describe('allocation decider', () => {
     });
 
     it('refuses a zero delta', () => {
-      spec.given([provinceGranted()]).when(passDownIncrease({ delta: 0 })).thenThrows('VALIDATION_FAILED', { field: 'delta' });
+      spec
+        .given([provinceGranted()])
+        .when(passDownIncrease({ delta: 0 }))
+        .thenThrows('VALIDATION_FAILED', { field: 'delta' });
     });
 
     it('refuses a negative delta: it would hand money back to the parent without the child giving it up', () => {
-      spec.given([provinceGranted(), passedDown('t-747', PHONG_THO_AMOUNT)]).when(passDownIncrease({ delta: -1_000_000_000 })).thenThrows('VALIDATION_FAILED', { field: 'delta' });
+      spec
+        .given([provinceGranted(), passedDown('t-747', PHONG_THO_AMOUNT)])
+        .when(passDownIncrease({ delta: -1_000_000_000 }))
+        .thenThrows('VALIDATION_FAILED', { field: 'delta' });
     });
 
     it('refuses when the parent does not exist', () => {
@@ -432,7 +467,10 @@ describe('allocation decider', () => {
       });
 
     it('takes a reduction back on the parent', () => {
-      spec.given([provinceGranted(), passedDown('t-747', PHONG_THO_AMOUNT)]).when(returnFunds()).then([returned('reduction', 't-red', 1_000_000_000)]);
+      spec
+        .given([provinceGranted(), passedDown('t-747', PHONG_THO_AMOUNT)])
+        .when(returnFunds())
+        .then([returned('reduction', 't-red', 1_000_000_000)]);
     });
 
     it('cancels a pass-down whose child could not be granted', () => {
@@ -465,21 +503,33 @@ describe('allocation decider', () => {
     const given = [districtGranted()];
 
     it('records a payment through the State Treasury', () => {
-      spec.given(given).when(disburse()).then([disbursed('d-1', PHONG_THO_DISBURSED)]);
+      spec
+        .given(given)
+        .when(disburse())
+        .then([disbursed('d-1', PHONG_THO_DISBURSED)]);
     });
 
     it('records a purpose and no payee', () => {
       const expected = event('DisbursementRecorded', { ...disbursed('d-1', PHONG_THO_DISBURSED).data, payee: null, purpose: 'đường Sì Lở Lầu' });
-      spec.given(given).when(disburse({ payee: null, purpose: 'đường Sì Lở Lầu' })).then([expected]);
+      spec
+        .given(given)
+        .when(disburse({ payee: null, purpose: 'đường Sì Lở Lầu' }))
+        .then([expected]);
     });
 
     it('accepts a payment valued today', () => {
       const expected = event('DisbursementRecorded', { ...disbursed('d-1', PHONG_THO_DISBURSED).data, valueDate: '2023-01-31' });
-      spec.given(given).when(disburse({ valueDate: '2023-01-31' })).then([expected]);
+      spec
+        .given(given)
+        .when(disburse({ valueDate: '2023-01-31' }))
+        .then([expected]);
     });
 
     it('accepts exactly what is available', () => {
-      spec.given([...given, disbursed('d-0', PHONG_THO_AMOUNT - PHONG_THO_DISBURSED)]).when(disburse()).then([disbursed('d-1', PHONG_THO_DISBURSED)]);
+      spec
+        .given([...given, disbursed('d-0', PHONG_THO_AMOUNT - PHONG_THO_DISBURSED)])
+        .when(disburse())
+        .then([disbursed('d-1', PHONG_THO_DISBURSED)]);
     });
 
     it('refuses more than is available', () => {
@@ -490,20 +540,36 @@ describe('allocation decider', () => {
     });
 
     it('counts what is passed down against what is available', () => {
-      const passedOn = event('FundsPassedDown', { ...passedDown('t-xa', PHONG_THO_AMOUNT - 1, 'alloc-si-lo-lau', 'si-lo-lau').data, allocationId: DISTRICT, unit: 'phong-tho' });
-      spec.given([...given, passedOn]).when(disburse({ amount: 2 })).thenThrows('INSUFFICIENT_FUNDS');
+      const passedOn = event('FundsPassedDown', {
+        ...passedDown('t-xa', PHONG_THO_AMOUNT - 1, 'alloc-si-lo-lau', 'si-lo-lau').data,
+        allocationId: DISTRICT,
+        unit: 'phong-tho',
+      });
+      spec
+        .given([...given, passedOn])
+        .when(disburse({ amount: 2 }))
+        .thenThrows('INSUFFICIENT_FUNDS');
     });
 
     it('refuses a disbursement id already used', () => {
-      spec.given([...given, disbursed('d-1', 1)]).when(disburse()).thenThrows('ALREADY_EXISTS', { id: 'd-1' });
+      spec
+        .given([...given, disbursed('d-1', 1)])
+        .when(disburse())
+        .thenThrows('ALREADY_EXISTS', { id: 'd-1' });
     });
 
     it('refuses a disbursement id already used, even after its reversal', () => {
-      spec.given([...given, disbursed('d-1', 1), reversed('d-1', 1)]).when(disburse()).thenThrows('ALREADY_EXISTS', { id: 'd-1' });
+      spec
+        .given([...given, disbursed('d-1', 1), reversed('d-1', 1)])
+        .when(disburse())
+        .thenThrows('ALREADY_EXISTS', { id: 'd-1' });
     });
 
     it('refuses a value date in the future', () => {
-      spec.given(given).when(disburse({ valueDate: '2023-02-01' })).thenThrows('VALIDATION_FAILED', { field: 'valueDate' });
+      spec
+        .given(given)
+        .when(disburse({ valueDate: '2023-02-01' }))
+        .thenThrows('VALIDATION_FAILED', { field: 'valueDate' });
     });
 
     it('refuses when the allocation does not exist', () => {
@@ -515,17 +581,26 @@ describe('allocation decider', () => {
     const given = [districtGranted(), disbursed('d-1', PHONG_THO_DISBURSED)];
 
     it('reverses with the original amount', () => {
-      spec.given(given).when(reverse()).then([reversed('d-1', PHONG_THO_DISBURSED)]);
+      spec
+        .given(given)
+        .when(reverse())
+        .then([reversed('d-1', PHONG_THO_DISBURSED)]);
     });
 
     it('records the decision behind a reversal', () => {
       const expected = event('DisbursementReversed', { ...reversed('d-1', PHONG_THO_DISBURSED).data, decision: ADJUSTMENT }, 2);
-      spec.given(given).when(reverse({ decision: ADJUSTMENT })).then([expected]);
+      spec
+        .given(given)
+        .when(reverse({ decision: ADJUSTMENT }))
+        .then([expected]);
     });
 
     it('takes effect on the value date given, today when none is (schema version 2)', () => {
       const expected = event('DisbursementReversed', { ...reversed('d-1', PHONG_THO_DISBURSED).data, valueDate: '2023-01-15' }, 2);
-      spec.given(given).when(reverse({ valueDate: '2023-01-15' })).then([expected]);
+      spec
+        .given(given)
+        .when(reverse({ valueDate: '2023-01-15' }))
+        .then([expected]);
     });
 
     it.each([
@@ -543,11 +618,17 @@ describe('allocation decider', () => {
     });
 
     it('refuses to reverse twice', () => {
-      spec.given([...given, reversed('d-1', PHONG_THO_DISBURSED)]).when(reverse()).thenThrows('ALREADY_REVERSED', { disbursementId: 'd-1' });
+      spec
+        .given([...given, reversed('d-1', PHONG_THO_DISBURSED)])
+        .when(reverse())
+        .thenThrows('ALREADY_REVERSED', { disbursementId: 'd-1' });
     });
 
     it('refuses an unknown disbursement', () => {
-      spec.given(given).when(reverse({ disbursementId: 'd-404' })).thenThrows('NOT_FOUND', { id: 'd-404' });
+      spec
+        .given(given)
+        .when(reverse({ disbursementId: 'd-404' }))
+        .thenThrows('NOT_FOUND', { id: 'd-404' });
     });
 
     it('refuses when the allocation does not exist', () => {
@@ -581,12 +662,13 @@ describe('RecordNote (progress notes, issue 12)', () => {
   });
 
   it('records a note for an earlier day it speaks for', () => {
-    spec.given([districtGranted()]).when(note({ asOf: '2022-11-30' })).then([noted({ asOf: '2022-11-30' })]);
+    spec
+      .given([districtGranted()])
+      .when(note({ asOf: '2022-11-30' }))
+      .then([noted({ asOf: '2022-11-30' })]);
   });
 
-  it.each([
-    ['in the future', '2022-12-21'],
-  ])('refuses an asOf that is %s', (_, asOf) => {
+  it.each([['in the future', '2022-12-21']])('refuses an asOf that is %s', (_, asOf) => {
     spec.given([districtGranted()]).when(note({ asOf })).thenThrows('VALIDATION_FAILED', { field: 'asOf' });
   });
 
@@ -607,7 +689,12 @@ describe('RecordNote (progress notes, issue 12)', () => {
 
 describe('allocation state', () => {
   it('folds the story into balances: 71,570 passed down, 27,673 disbursed by Phong Thổ', () => {
-    const district = fold(allocationDecider, [districtGranted(), disbursed('d-1', PHONG_THO_DISBURSED), disbursed('d-2', 1_000), reversed('d-2', 1_000)]) as Granted;
+    const district = fold(allocationDecider, [
+      districtGranted(),
+      disbursed('d-1', PHONG_THO_DISBURSED),
+      disbursed('d-2', 1_000),
+      reversed('d-2', 1_000),
+    ]) as Granted;
     expect({ allocated: district.allocated, disbursed: district.disbursed, available: available(district), committed: committed(district) }).toEqual({
       allocated: PHONG_THO_AMOUNT,
       disbursed: PHONG_THO_DISBURSED,

@@ -53,13 +53,9 @@ export const committed = (s: Granted): Dong => add(add(s.subAllocated, s.disburs
  * make a fold quadratic, so evolve hands the grown collection on to the next state: a state is
  * only ever superseded by its successor, never read again after it has been evolved.
  */
-const withTransfer = (set: ReadonlySet<string>, id: string | null): ReadonlySet<string> =>
-  id === null ? set : (set as Set<string>).add(id);
-const withDisbursement = (
-  map: Granted['disbursements'],
-  id: string,
-  entry: Disbursed,
-): Granted['disbursements'] => (map as Map<string, Disbursed>).set(id, entry);
+const withTransfer = (set: ReadonlySet<string>, id: string | null): ReadonlySet<string> => (id === null ? set : (set as Set<string>).add(id));
+const withDisbursement = (map: Granted['disbursements'], id: string, entry: Disbursed): Granted['disbursements'] =>
+  (map as Map<string, Disbursed>).set(id, entry);
 const withRequest = (map: Granted['requests'], id: string, entry: Requested): Granted['requests'] => (map as Map<string, Requested>).set(id, entry);
 
 function decided(state: Granted, id: string, status: RequestStatus): Granted['requests'] {

@@ -78,9 +78,24 @@ const approved = (amount: number, id = 'd-1', approvedBy = 'pt-checker') =>
   });
 
 const rejected = (amount: number) =>
-  event('DisbursementRejected', { allocationId: ALLOCATION, unit: 'phong-tho', disbursementId: 'd-1', amount, requestedBy: 'pt-maker', rejectedBy: 'pt-checker', reason: 'thiếu hồ sơ' });
+  event('DisbursementRejected', {
+    allocationId: ALLOCATION,
+    unit: 'phong-tho',
+    disbursementId: 'd-1',
+    amount,
+    requestedBy: 'pt-maker',
+    rejectedBy: 'pt-checker',
+    reason: 'thiếu hồ sơ',
+  });
 const withdrawn = (amount: number) =>
-  event('DisbursementWithdrawn', { allocationId: ALLOCATION, unit: 'phong-tho', disbursementId: 'd-1', amount, requestedBy: 'pt-maker', reason: 'sai tài khoản' });
+  event('DisbursementWithdrawn', {
+    allocationId: ALLOCATION,
+    unit: 'phong-tho',
+    disbursementId: 'd-1',
+    amount,
+    requestedBy: 'pt-maker',
+    reason: 'sai tài khoản',
+  });
 
 const state = (events: readonly AllocationEvent[]) => fold(allocationDecider, events) as Granted;
 
@@ -92,7 +107,10 @@ describe('maker-checker on the allocation', () => {
     });
 
     it('makes a payment of exactly the threshold a request, naming its maker and the policy', () => {
-      spec.given([granted]).when(disburse(THRESHOLD)).then([requested(THRESHOLD)]);
+      spec
+        .given([granted])
+        .when(disburse(THRESHOLD))
+        .then([requested(THRESHOLD)]);
     });
 
     it('pays at once when no policy is in force, however large', () => {
@@ -111,24 +129,43 @@ describe('maker-checker on the allocation', () => {
     });
 
     it('refuses a request or a payment beyond what pending requests leave', () => {
-      spec.given([granted, requested(9 * THRESHOLD)]).when(disburse(THRESHOLD + 1, { disbursementId: 'd-2' })).thenThrows('INSUFFICIENT_FUNDS', { available: THRESHOLD });
-      spec.given([granted, requested(9 * THRESHOLD)]).when(disburse(THRESHOLD + 1, { disbursementId: 'd-2', approvalPolicy: null })).thenThrows('INSUFFICIENT_FUNDS');
+      spec
+        .given([granted, requested(9 * THRESHOLD)])
+        .when(disburse(THRESHOLD + 1, { disbursementId: 'd-2' }))
+        .thenThrows('INSUFFICIENT_FUNDS', { available: THRESHOLD });
+      spec
+        .given([granted, requested(9 * THRESHOLD)])
+        .when(disburse(THRESHOLD + 1, { disbursementId: 'd-2', approvalPolicy: null }))
+        .thenThrows('INSUFFICIENT_FUNDS');
     });
 
     it('refuses a second use of a request id', () => {
-      spec.given([granted, requested(THRESHOLD)]).when(disburse(5)).thenThrows('ALREADY_EXISTS', { id: 'd-1' });
+      spec
+        .given([granted, requested(THRESHOLD)])
+        .when(disburse(5))
+        .thenThrows('ALREADY_EXISTS', { id: 'd-1' });
     });
   });
 
   describe('approval', () => {
     it('by another officer turns the reservation into a payment valued as requested', () => {
-      spec.given([granted, requested(THRESHOLD)]).when({ type: 'ApproveDisbursement', disbursementId: 'd-1', checker: 'pt-checker', comment: null }).then([approved(THRESHOLD)]);
+      spec
+        .given([granted, requested(THRESHOLD)])
+        .when({ type: 'ApproveDisbursement', disbursementId: 'd-1', checker: 'pt-checker', comment: null })
+        .then([approved(THRESHOLD)]);
       const s = state([granted, requested(THRESHOLD), approved(THRESHOLD)]);
-      expect({ pending: s.pending, disbursed: s.disbursed, available: available(s) }).toEqual({ pending: 0, disbursed: THRESHOLD, available: ALLOCATED - THRESHOLD });
+      expect({ pending: s.pending, disbursed: s.disbursed, available: available(s) }).toEqual({
+        pending: 0,
+        disbursed: THRESHOLD,
+        available: ALLOCATED - THRESHOLD,
+      });
     });
 
     it('by the maker is refused: separation of duties', () => {
-      spec.given([granted, requested(THRESHOLD)]).when({ type: 'ApproveDisbursement', disbursementId: 'd-1', checker: 'pt-maker', comment: null }).thenThrows('SEPARATION_OF_DUTIES', { id: 'd-1' });
+      spec
+        .given([granted, requested(THRESHOLD)])
+        .when({ type: 'ApproveDisbursement', disbursementId: 'd-1', checker: 'pt-maker', comment: null })
+        .thenThrows('SEPARATION_OF_DUTIES', { id: 'd-1' });
     });
 
     it('twice is refused: the request was already decided', () => {
@@ -143,7 +180,10 @@ describe('maker-checker on the allocation', () => {
     });
 
     it('of a withdrawn request is refused', () => {
-      spec.given([granted, requested(THRESHOLD), withdrawn(THRESHOLD)]).when({ type: 'ApproveDisbursement', disbursementId: 'd-1', checker: 'pt-checker', comment: null }).thenThrows('ALREADY_DECIDED', { status: 'withdrawn' });
+      spec
+        .given([granted, requested(THRESHOLD), withdrawn(THRESHOLD)])
+        .when({ type: 'ApproveDisbursement', disbursementId: 'd-1', checker: 'pt-checker', comment: null })
+        .thenThrows('ALREADY_DECIDED', { status: 'withdrawn' });
     });
 
     it('gives a payment that is reversed like any other', () => {
@@ -153,39 +193,69 @@ describe('maker-checker on the allocation', () => {
         .then([
           event(
             'DisbursementReversed',
-            { allocationId: ALLOCATION, unit: 'phong-tho', ancestry: ['alloc-laichau'], disbursementId: 'd-1', amount: THRESHOLD, valueDate: '2022-09-20', reason: 'trùng chứng từ', decision: null },
+            {
+              allocationId: ALLOCATION,
+              unit: 'phong-tho',
+              ancestry: ['alloc-laichau'],
+              disbursementId: 'd-1',
+              amount: THRESHOLD,
+              valueDate: '2022-09-20',
+              reason: 'trùng chứng từ',
+              decision: null,
+            },
             2,
           ),
         ]);
     });
 
     it('is needed before a request can be reversed: a pending request is no payment', () => {
-      spec.given([granted, requested(THRESHOLD)]).when({ type: 'ReverseDisbursement', disbursementId: 'd-1', reason: 'x', decision: null, valueDate: null, today: '2022-09-20' }).thenThrows('NOT_FOUND');
+      spec
+        .given([granted, requested(THRESHOLD)])
+        .when({ type: 'ReverseDisbursement', disbursementId: 'd-1', reason: 'x', decision: null, valueDate: null, today: '2022-09-20' })
+        .thenThrows('NOT_FOUND');
     });
   });
 
   describe('rejection and withdrawal', () => {
     it('a checker rejects with a reason, and the reservation is released', () => {
-      spec.given([granted, requested(THRESHOLD)]).when({ type: 'RejectDisbursement', disbursementId: 'd-1', checker: 'pt-checker', reason: 'thiếu hồ sơ' }).then([rejected(THRESHOLD)]);
+      spec
+        .given([granted, requested(THRESHOLD)])
+        .when({ type: 'RejectDisbursement', disbursementId: 'd-1', checker: 'pt-checker', reason: 'thiếu hồ sơ' })
+        .then([rejected(THRESHOLD)]);
       expect(available(state([granted, requested(THRESHOLD), rejected(THRESHOLD)]))).toBe(ALLOCATED);
     });
 
     it('the maker may not reject their own request (they withdraw it)', () => {
-      spec.given([granted, requested(THRESHOLD)]).when({ type: 'RejectDisbursement', disbursementId: 'd-1', checker: 'pt-maker', reason: 'x' }).thenThrows('SEPARATION_OF_DUTIES');
+      spec
+        .given([granted, requested(THRESHOLD)])
+        .when({ type: 'RejectDisbursement', disbursementId: 'd-1', checker: 'pt-maker', reason: 'x' })
+        .thenThrows('SEPARATION_OF_DUTIES');
     });
 
     it('the maker withdraws, and the reservation is released', () => {
-      spec.given([granted, requested(THRESHOLD)]).when({ type: 'WithdrawDisbursement', disbursementId: 'd-1', by: 'pt-maker', reason: 'sai tài khoản' }).then([withdrawn(THRESHOLD)]);
+      spec
+        .given([granted, requested(THRESHOLD)])
+        .when({ type: 'WithdrawDisbursement', disbursementId: 'd-1', by: 'pt-maker', reason: 'sai tài khoản' })
+        .then([withdrawn(THRESHOLD)]);
       expect(state([granted, requested(THRESHOLD), withdrawn(THRESHOLD)]).pending).toBe(0);
     });
 
     it('nobody else may withdraw it', () => {
-      spec.given([granted, requested(THRESHOLD)]).when({ type: 'WithdrawDisbursement', disbursementId: 'd-1', by: 'pt-checker', reason: 'x' }).thenThrows('FORBIDDEN');
+      spec
+        .given([granted, requested(THRESHOLD)])
+        .when({ type: 'WithdrawDisbursement', disbursementId: 'd-1', by: 'pt-checker', reason: 'x' })
+        .thenThrows('FORBIDDEN');
     });
 
     it('a rejected request cannot be withdrawn, nor rejected again', () => {
-      spec.given([granted, requested(THRESHOLD), rejected(THRESHOLD)]).when({ type: 'WithdrawDisbursement', disbursementId: 'd-1', by: 'pt-maker', reason: 'x' }).thenThrows('ALREADY_DECIDED');
-      spec.given([granted, requested(THRESHOLD), rejected(THRESHOLD)]).when({ type: 'RejectDisbursement', disbursementId: 'd-1', checker: 'pt-checker', reason: 'x' }).thenThrows('ALREADY_DECIDED');
+      spec
+        .given([granted, requested(THRESHOLD), rejected(THRESHOLD)])
+        .when({ type: 'WithdrawDisbursement', disbursementId: 'd-1', by: 'pt-maker', reason: 'x' })
+        .thenThrows('ALREADY_DECIDED');
+      spec
+        .given([granted, requested(THRESHOLD), rejected(THRESHOLD)])
+        .when({ type: 'RejectDisbursement', disbursementId: 'd-1', checker: 'pt-checker', reason: 'x' })
+        .thenThrows('ALREADY_DECIDED');
     });
   });
 });
@@ -195,22 +265,37 @@ describe('approval policy', () => {
   const set = (threshold: number | null, decision = POLICY_DECISION) => event('ApprovalPolicySet', { unit: 'phong-tho', threshold, decision });
 
   it('is set under a decision', () => {
-    policies.given([]).when({ type: 'SetApprovalPolicy', unit: 'phong-tho', threshold: THRESHOLD, decision: POLICY_DECISION }).then([set(THRESHOLD)]);
+    policies
+      .given([])
+      .when({ type: 'SetApprovalPolicy', unit: 'phong-tho', threshold: THRESHOLD, decision: POLICY_DECISION })
+      .then([set(THRESHOLD)]);
   });
 
   it('records nothing when the same policy is set again under the same decision', () => {
-    policies.given([set(THRESHOLD)]).when({ type: 'SetApprovalPolicy', unit: 'phong-tho', threshold: THRESHOLD, decision: POLICY_DECISION }).thenNothing();
+    policies
+      .given([set(THRESHOLD)])
+      .when({ type: 'SetApprovalPolicy', unit: 'phong-tho', threshold: THRESHOLD, decision: POLICY_DECISION })
+      .thenNothing();
   });
 
   it('records a new decision even for the same threshold, and a removal', () => {
     const other = { ...POLICY_DECISION, number: '99/QĐ-UBND' };
-    policies.given([set(THRESHOLD)]).when({ type: 'SetApprovalPolicy', unit: 'phong-tho', threshold: THRESHOLD, decision: other }).then([set(THRESHOLD, other)]);
-    policies.given([set(THRESHOLD)]).when({ type: 'SetApprovalPolicy', unit: 'phong-tho', threshold: null, decision: POLICY_DECISION }).then([set(null)]);
+    policies
+      .given([set(THRESHOLD)])
+      .when({ type: 'SetApprovalPolicy', unit: 'phong-tho', threshold: THRESHOLD, decision: other })
+      .then([set(THRESHOLD, other)]);
+    policies
+      .given([set(THRESHOLD)])
+      .when({ type: 'SetApprovalPolicy', unit: 'phong-tho', threshold: null, decision: POLICY_DECISION })
+      .then([set(null)]);
   });
 
   it('records nothing when there is nothing to remove', () => {
     policies.given([]).when({ type: 'SetApprovalPolicy', unit: 'phong-tho', threshold: null, decision: POLICY_DECISION }).thenNothing();
-    policies.given([set(null)]).when({ type: 'SetApprovalPolicy', unit: 'phong-tho', threshold: null, decision: { ...POLICY_DECISION, number: '1/QĐ' } }).thenNothing();
+    policies
+      .given([set(null)])
+      .when({ type: 'SetApprovalPolicy', unit: 'phong-tho', threshold: null, decision: { ...POLICY_DECISION, number: '1/QĐ' } })
+      .thenNothing();
   });
 
   it("in force is the unit's own, else the nearest ancestor's; a removed one does not count", () => {

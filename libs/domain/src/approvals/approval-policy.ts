@@ -13,9 +13,7 @@ export type ApprovalPolicyEvent = ApprovalPolicySet;
 
 export type SetApprovalPolicy = Readonly<{ type: 'SetApprovalPolicy'; unit: string; threshold: Dong | null; decision: LegalDocument }>;
 
-export type ApprovalPolicyState =
-  | Readonly<{ status: 'none' }>
-  | Readonly<{ status: 'set'; threshold: Dong | null; decision: LegalDocument }>;
+export type ApprovalPolicyState = Readonly<{ status: 'none' }> | Readonly<{ status: 'set'; threshold: Dong | null; decision: LegalDocument }>;
 
 const sameDecision = (a: LegalDocument, b: LegalDocument): boolean => a.number === b.number && a.date === b.date && a.issuer === b.issuer;
 

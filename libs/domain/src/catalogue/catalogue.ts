@@ -57,7 +57,12 @@ export const GNBV_2016_2020: Programme = {
       subProjects: [],
     },
     { code: 'DA4', name: 'Communication and information poverty', nameVi: 'Truyền thông và giảm nghèo về thông tin', subProjects: [] },
-    { code: 'DA5', name: 'Capacity building, monitoring and evaluation', nameVi: 'Nâng cao năng lực và giám sát, đánh giá thực hiện Chương trình', subProjects: [] },
+    {
+      code: 'DA5',
+      name: 'Capacity building, monitoring and evaluation',
+      nameVi: 'Nâng cao năng lực và giám sát, đánh giá thực hiện Chương trình',
+      subProjects: [],
+    },
   ],
 };
 
@@ -74,8 +79,16 @@ export const GNBV_2021_2025: Programme = {
       name: 'Infrastructure in poor districts and extremely difficult communes',
       nameVi: 'Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo, các xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo',
       subProjects: [
-        { code: 'DA1.1', name: 'Infrastructure investment', nameVi: 'Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo, các xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo' },
-        { code: 'DA1.2', name: 'Scheme helping poor districts leave poverty 2022–2025', nameVi: 'Đề án hỗ trợ một số huyện nghèo thoát khỏi tình trạng nghèo, đặc biệt khó khăn giai đoạn 2022 - 2025' },
+        {
+          code: 'DA1.1',
+          name: 'Infrastructure investment',
+          nameVi: 'Hỗ trợ đầu tư phát triển hạ tầng kinh tế - xã hội các huyện nghèo, các xã đặc biệt khó khăn vùng bãi ngang, ven biển và hải đảo',
+        },
+        {
+          code: 'DA1.2',
+          name: 'Scheme helping poor districts leave poverty 2022–2025',
+          nameVi: 'Đề án hỗ trợ một số huyện nghèo thoát khỏi tình trạng nghèo, đặc biệt khó khăn giai đoạn 2022 - 2025',
+        },
       ],
     },
     { code: 'DA2', name: 'Diversifying livelihoods, poverty-reduction models', nameVi: 'Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo', subProjects: [] },

@@ -1,7 +1,14 @@
 import { DomainError } from '../shared/errors';
 import { budgetLine, GNBV_2021_2025, type BudgetLineInput, type Programme } from './catalogue';
 
-const DA1_1: BudgetLineInput = { program: 'GNBV-2021-2025', project: 'DA1', subProject: 'DA1.1', fiscalYear: 2022, capitalType: 'investment', source: 'central' };
+const DA1_1: BudgetLineInput = {
+  program: 'GNBV-2021-2025',
+  project: 'DA1',
+  subProject: 'DA1.1',
+  fiscalYear: 2022,
+  capitalType: 'investment',
+  source: 'central',
+};
 
 const refusal = (input: BudgetLineInput, catalogue?: readonly Programme[]) => {
   try {
@@ -19,7 +26,14 @@ describe('budget line', () => {
   });
 
   it('accepts a line of the 2016–2020 programme extended into 2022, and refuses one of 2023', () => {
-    const carried: BudgetLineInput = { program: 'GNBV-2016-2020', project: 'DA1', subProject: 'DA1.TDA3', fiscalYear: 2022, capitalType: 'recurrent', source: 'central' };
+    const carried: BudgetLineInput = {
+      program: 'GNBV-2016-2020',
+      project: 'DA1',
+      subProject: 'DA1.TDA3',
+      fiscalYear: 2022,
+      capitalType: 'recurrent',
+      source: 'central',
+    };
     expect(budgetLine(carried)).toEqual(carried);
     expect(refusal({ ...carried, fiscalYear: 2023 })).toEqual({ code: 'VALIDATION_FAILED', field: 'fiscalYear' });
   });

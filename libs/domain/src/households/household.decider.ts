@@ -63,10 +63,14 @@ function registered(state: HouseholdState, id: string) {
 function assertIndicators(deprivations: readonly string[], standard: PovertyStandard): void {
   deprivations.forEach((code, i) => {
     if (!standard.indicators.includes(code)) {
-      throw new DomainError('UNKNOWN_REFERENCE', `deprivations[${i}]: '${code}' is not an indicator of standard ${standard.id} (${standard.indicators.join(', ')})`, {
-        field: `deprivations[${i}]`,
-        value: code,
-      });
+      throw new DomainError(
+        'UNKNOWN_REFERENCE',
+        `deprivations[${i}]: '${code}' is not an indicator of standard ${standard.id} (${standard.indicators.join(', ')})`,
+        {
+          field: `deprivations[${i}]`,
+          value: code,
+        },
+      );
     }
   });
 }
@@ -149,14 +153,24 @@ export function decideHousehold(command: HouseholdCommand, state: HouseholdState
 export function evolveHousehold(state: HouseholdState, e: HouseholdEvent): HouseholdState {
   switch (e.type) {
     case 'HouseholdRegistered':
-      return { status: 'registered', id: e.data.householdId, unit: e.data.unit, area: e.data.area, members: e.data.members, current: null, personalDataErased: false, byYear: new Map() };
+      return {
+        status: 'registered',
+        id: e.data.householdId,
+        unit: e.data.unit,
+        area: e.data.area,
+        members: e.data.members,
+        current: null,
+        personalDataErased: false,
+        byYear: new Map(),
+      };
     case 'HouseholdAssessed': {
       if (state.status !== 'registered') return state;
       const d = e.data;
       const byYear = new Map(state.byYear).set(d.reviewYear, { assessmentId: d.assessmentId, classification: d.classification, deprivations: d.deprivations });
-      const current = state.current === null || d.reviewYear >= state.current.reviewYear
-        ? { reviewYear: d.reviewYear, classification: d.classification, standard: d.standard }
-        : state.current;
+      const current =
+        state.current === null || d.reviewYear >= state.current.reviewYear
+          ? { reviewYear: d.reviewYear, classification: d.classification, standard: d.standard }
+          : state.current;
       return { ...state, byYear, current };
     }
     case 'HouseholdReclassified':

@@ -82,14 +82,19 @@ describe('household decider', () => {
     });
 
     it.each(['district', 'province', 'agency'] as const)('refuses a unit that is a %s, not a commune', (unitLevel) => {
-      spec.given([]).when(register({ unit: 'phong-tho', unitLevel })).thenThrows('VALIDATION_FAILED', { field: 'unit' });
+      spec
+        .given([])
+        .when(register({ unit: 'phong-tho', unitLevel }))
+        .thenThrows('VALIDATION_FAILED', { field: 'unit' });
     });
-
   });
 
   describe('AssessHousehold', () => {
     it('classifies under the standard of the review year and records the rule and the decision', () => {
-      spec.given([registered()]).when(assess()).then([assessed({ classification: 'poor' })]);
+      spec
+        .given([registered()])
+        .when(assess())
+        .then([assessed({ classification: 'poor' })]);
     });
 
     it('accepts an ad-hoc review without a decision', () => {
@@ -106,7 +111,11 @@ describe('household decider', () => {
     describe('review year 2021 uses MDP-2016-2020 and its 10 indicators', () => {
       it('classifies on income alone at the 2016–2020 poverty line', () => {
         const [e] = decide([registered()], assess({ reviewYear: 2021, assessmentId: 'a-2021', incomePerCapita: 700_000, deprivations: [] }));
-        expect(e!.data).toMatchObject({ standard: 'MDP-2016-2020', classification: 'poor', rule: 'income 700,000 ≤ poverty line 700,000 (59/2015/QĐ-TTg, rural)' });
+        expect(e!.data).toMatchObject({
+          standard: 'MDP-2016-2020',
+          classification: 'poor',
+          rule: 'income 700,000 ≤ poverty line 700,000 (59/2015/QĐ-TTg, rural)',
+        });
       });
 
       it('accepts health_access, an indicator of 2016–2020 only', () => {
@@ -123,16 +132,28 @@ describe('household decider', () => {
     });
 
     it('refuses health_access in 2022: MDP-2022-2025 replaced it', () => {
-      spec.given([registered()]).when(assess({ deprivations: ['health_access'] })).thenThrows('UNKNOWN_REFERENCE', { field: 'deprivations[0]' });
+      spec
+        .given([registered()])
+        .when(assess({ deprivations: ['health_access'] }))
+        .thenThrows('UNKNOWN_REFERENCE', { field: 'deprivations[0]' });
     });
 
     it('refuses a review year no standard covers', () => {
-      spec.given([registered()]).when(assess({ reviewYear: 2030 })).thenThrows('VALIDATION_FAILED', { field: 'reviewYear' });
+      spec
+        .given([registered()])
+        .when(assess({ reviewYear: 2030 }))
+        .thenThrows('VALIDATION_FAILED', { field: 'reviewYear' });
     });
 
     it('uses the standards it is given instead of the built-in ones', () => {
-      spec.given([registered()]).when(assess({ standards: [STANDARD_2016_2020] })).thenThrows('VALIDATION_FAILED', { field: 'reviewYear' });
-      const [e] = decide([registered()], assess({ reviewYear: 2030, standards: [{ ...STANDARD_2022_2025, id: 'MDP-2026-2030', reviewYears: { from: 2026, to: 2030 } }] }));
+      spec
+        .given([registered()])
+        .when(assess({ standards: [STANDARD_2016_2020] }))
+        .thenThrows('VALIDATION_FAILED', { field: 'reviewYear' });
+      const [e] = decide(
+        [registered()],
+        assess({ reviewYear: 2030, standards: [{ ...STANDARD_2022_2025, id: 'MDP-2026-2030', reviewYears: { from: 2026, to: 2030 } }] }),
+      );
       expect(e!.data).toMatchObject({ reviewYear: 2030, standard: 'MDP-2026-2030' });
     });
 
@@ -216,11 +237,18 @@ describe('household decider', () => {
   });
 
   describe('EraseHouseholdPersonalData', () => {
-    const erase = { type: 'EraseHouseholdPersonalData' as const, legalBasis: 'Nghị định 13/2023/NĐ-CP, Điều 16', reason: 'the head of household asked for erasure' };
+    const erase = {
+      type: 'EraseHouseholdPersonalData' as const,
+      legalBasis: 'Nghị định 13/2023/NĐ-CP, Điều 16',
+      reason: 'the head of household asked for erasure',
+    };
     const erased = event('HouseholdPersonalDataErased', { householdId: HH, unit: COMMUNE, legalBasis: erase.legalBasis, reason: erase.reason });
 
     it('records the erasure with its legal basis', () => {
-      spec.given([registered(), assessed({ classification: 'poor' })]).when(erase).then([erased]);
+      spec
+        .given([registered(), assessed({ classification: 'poor' })])
+        .when(erase)
+        .then([erased]);
     });
 
     it('refuses a second erasure of the same household', () => {
@@ -232,7 +260,10 @@ describe('household decider', () => {
     });
 
     it('keeps classifying an erased household: counts and classes stay', () => {
-      spec.given([registered(), erased]).when(assess()).then([assessed({ classification: 'poor' })]);
+      spec
+        .given([registered(), erased])
+        .when(assess())
+        .then([assessed({ classification: 'poor' })]);
     });
   });
 

@@ -93,8 +93,14 @@ export function classify(standard: PovertyStandard, area: Area, incomePerCapita:
       return { classification: 'poor', rule: `income ${vnd(incomePerCapita)} ≤ poverty line ${vnd(t.povertyLine)} (${cite})` };
     }
     return many
-      ? { classification: 'poor', rule: `income ${vnd(incomePerCapita)} ≤ poverty line ${vnd(t.povertyLine)} and ${deprived} (≥ ${standard.deprivationThreshold}) (${cite})` }
-      : { classification: 'near_poor', rule: `income ${vnd(incomePerCapita)} ≤ poverty line ${vnd(t.povertyLine)} and ${deprived} (< ${standard.deprivationThreshold}) (${cite})` };
+      ? {
+          classification: 'poor',
+          rule: `income ${vnd(incomePerCapita)} ≤ poverty line ${vnd(t.povertyLine)} and ${deprived} (≥ ${standard.deprivationThreshold}) (${cite})`,
+        }
+      : {
+          classification: 'near_poor',
+          rule: `income ${vnd(incomePerCapita)} ≤ poverty line ${vnd(t.povertyLine)} and ${deprived} (< ${standard.deprivationThreshold}) (${cite})`,
+        };
   }
   if (t.nearPoorLine !== null && incomePerCapita <= t.nearPoorLine) {
     const band = `poverty line ${vnd(t.povertyLine)} < income ${vnd(incomePerCapita)} ≤ near-poor line ${vnd(t.nearPoorLine)}`;

@@ -62,9 +62,7 @@ describe('poverty standards', () => {
       expect(classify(STANDARD_2022_2025, 'urban', 3_000_000, 0).rule).toBe(
         '2,000,000 < income 3,000,000 ≤ average-living upper bound 3,000,000 (07/2021/NĐ-CP, urban)',
       );
-      expect(classify(STANDARD_2022_2025, 'rural', 2_250_001, 0).rule).toBe(
-        'income 2,250,001 > average-living upper bound 2,250,000 (07/2021/NĐ-CP, rural)',
-      );
+      expect(classify(STANDARD_2022_2025, 'rural', 2_250_001, 0).rule).toBe('income 2,250,001 > average-living upper bound 2,250,000 (07/2021/NĐ-CP, rural)');
     });
   });
 

@@ -34,20 +34,21 @@ export class DomainError extends Error {
   }
 }
 
-export const invalid = (field: string, message: string): DomainError =>
-  new DomainError('VALIDATION_FAILED', `${field}: ${message}`, { field });
+export const invalid = (field: string, message: string): DomainError => new DomainError('VALIDATION_FAILED', `${field}: ${message}`, { field });
 
 /** A value named in a message: objects from parsed input may not even turn into a string (`{"toString":1}`). */
-const shown = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : `(${value === null ? 'null' : typeof value})`);
+const shown = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : `(${value === null ? 'null' : typeof value})`;
 
 export const unknownReference = (field: string, value: unknown): DomainError =>
-  new DomainError('UNKNOWN_REFERENCE', `${field}: no such ${field} '${shown(value)}'`, { field, value: typeof value === 'object' && value !== null ? shown(value) : value });
+  new DomainError('UNKNOWN_REFERENCE', `${field}: no such ${field} '${shown(value)}'`, {
+    field,
+    value: typeof value === 'object' && value !== null ? shown(value) : value,
+  });
 
-export const notFound = (what: string, id: string): DomainError =>
-  new DomainError('NOT_FOUND', `${what} '${id}' not found`, { id });
+export const notFound = (what: string, id: string): DomainError => new DomainError('NOT_FOUND', `${what} '${id}' not found`, { id });
 
-export const alreadyExists = (what: string, id: string): DomainError =>
-  new DomainError('ALREADY_EXISTS', `${what} '${id}' already exists`, { id });
+export const alreadyExists = (what: string, id: string): DomainError => new DomainError('ALREADY_EXISTS', `${what} '${id}' already exists`, { id });
 
 /**
  * An id already taken by a record the caller may not see: it must choose another, and learns

@@ -60,7 +60,10 @@ describe('unit decider', () => {
   });
 
   it.each<UnitLevel>(['province', 'district', 'commune', 'agency'])('refuses a %s without a parent', (level) => {
-    spec.given([]).when(register({ level, parent: null })).thenThrows('VALIDATION_FAILED', { field: 'parent' });
+    spec
+      .given([])
+      .when(register({ level, parent: null }))
+      .thenThrows('VALIDATION_FAILED', { field: 'parent' });
   });
 
   it('refuses a unit registered twice', () => {

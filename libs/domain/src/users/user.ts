@@ -8,15 +8,30 @@ import { event, type DomainEvent } from '../shared/event';
  * user lists) hides. `expiresAt` is null for a token that does not expire (version 2; version 1
  * had no expiry, see libs/ledger/src/schema/user-registered.v1.ts).
  */
-export type UserRegistered = DomainEvent<'UserRegistered', { id: string; name: string; role: Role; units: readonly string[]; tokenHash: string; expiresAt: string | null }>;
+export type UserRegistered = DomainEvent<
+  'UserRegistered',
+  { id: string; name: string; role: Role; units: readonly string[]; tokenHash: string; expiresAt: string | null }
+>;
 /** The previous hash is named so that the read model can kill that token at once. */
-export type UserTokenRotated = DomainEvent<'UserTokenRotated', { id: string; tokenHash: string; previousTokenHash: string; expiresAt: string | null; reason: string }>;
+export type UserTokenRotated = DomainEvent<
+  'UserTokenRotated',
+  { id: string; tokenHash: string; previousTokenHash: string; expiresAt: string | null; reason: string }
+>;
 export type UserDeactivated = DomainEvent<'UserDeactivated', { id: string; reason: string }>;
 export type UserReactivated = DomainEvent<'UserReactivated', { id: string; reason: string }>;
 export type UserEvent = UserRegistered | UserTokenRotated | UserDeactivated | UserReactivated;
 
 /** `now` is when the command arrived: an expiry must lie after it. */
-export type RegisterUser = Readonly<{ type: 'RegisterUser'; id: string; name: string; role: Role; units: readonly string[]; tokenHash: string; expiresAt: string | null; now: string }>;
+export type RegisterUser = Readonly<{
+  type: 'RegisterUser';
+  id: string;
+  name: string;
+  role: Role;
+  units: readonly string[];
+  tokenHash: string;
+  expiresAt: string | null;
+  now: string;
+}>;
 export type RotateUserToken = Readonly<{ type: 'RotateUserToken'; id: string; tokenHash: string; expiresAt: string | null; reason: string; now: string }>;
 /** `otherActiveAdmins`: how many active administrators besides this user the read model knows. */
 export type DeactivateUser = Readonly<{ type: 'DeactivateUser'; id: string; reason: string; otherActiveAdmins: number }>;

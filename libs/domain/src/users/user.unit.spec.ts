@@ -24,15 +24,36 @@ const register = (over: Partial<RegisterUser> = {}): RegisterUser => ({
 const registeredAs = (role: Role, expiresAt: string | null = null) =>
   event(
     'UserRegistered',
-    { id: 'ke-toan-phong-tho', name: 'Kế toán Phòng TC-KH huyện Phong Thổ', role, units: role === 'admin' ? [] : ['phong-tho'], tokenHash: TOKEN_HASH, expiresAt },
+    {
+      id: 'ke-toan-phong-tho',
+      name: 'Kế toán Phòng TC-KH huyện Phong Thổ',
+      role,
+      units: role === 'admin' ? [] : ['phong-tho'],
+      tokenHash: TOKEN_HASH,
+      expiresAt,
+    },
     2,
   );
 const registered = registeredAs('finance_officer');
 
-const rotate = (over: Partial<RotateUserToken> = {}): RotateUserToken => ({ type: 'RotateUserToken', id: 'ke-toan-phong-tho', tokenHash: NEW_HASH, expiresAt: null, reason: 'điện thoại bị mất', now: NOW, ...over });
+const rotate = (over: Partial<RotateUserToken> = {}): RotateUserToken => ({
+  type: 'RotateUserToken',
+  id: 'ke-toan-phong-tho',
+  tokenHash: NEW_HASH,
+  expiresAt: null,
+  reason: 'điện thoại bị mất',
+  now: NOW,
+  ...over,
+});
 const rotated = (expiresAt: string | null = null) =>
   event('UserTokenRotated', { id: 'ke-toan-phong-tho', tokenHash: NEW_HASH, previousTokenHash: TOKEN_HASH, expiresAt, reason: 'điện thoại bị mất' });
-const deactivate = (over: Partial<DeactivateUser> = {}): DeactivateUser => ({ type: 'DeactivateUser', id: 'ke-toan-phong-tho', reason: 'chuyển công tác', otherActiveAdmins: 1, ...over });
+const deactivate = (over: Partial<DeactivateUser> = {}): DeactivateUser => ({
+  type: 'DeactivateUser',
+  id: 'ke-toan-phong-tho',
+  reason: 'chuyển công tác',
+  otherActiveAdmins: 1,
+  ...over,
+});
 const deactivated = event('UserDeactivated', { id: 'ke-toan-phong-tho', reason: 'chuyển công tác' });
 const reactivated = event('UserReactivated', { id: 'ke-toan-phong-tho', reason: 'trở lại đơn vị' });
 
@@ -43,7 +64,10 @@ describe('user decider', () => {
     });
 
     it('records a token expiry', () => {
-      spec.given([]).when(register({ expiresAt: '2025-12-31T16:59:00.000Z' })).then([registeredAs('finance_officer', '2025-12-31T16:59:00.000Z')]);
+      spec
+        .given([])
+        .when(register({ expiresAt: '2025-12-31T16:59:00.000Z' }))
+        .then([registeredAs('finance_officer', '2025-12-31T16:59:00.000Z')]);
     });
 
     it.each(['2025-03-01T02:00:00.000Z', '2024-12-31T00:00:00.000Z'])('refuses an expiry that is not in the future (%s)', (expiresAt) => {
@@ -58,13 +82,15 @@ describe('user decider', () => {
     });
 
     it.each<Role>(['finance_officer', 'social_officer', 'supervisor'])('refuses a %s without a unit', (role) => {
-      spec.given([]).when(register({ role, units: [] })).thenThrows('VALIDATION_FAILED', { field: 'units' });
+      spec
+        .given([])
+        .when(register({ role, units: [] }))
+        .thenThrows('VALIDATION_FAILED', { field: 'units' });
     });
 
     it('refuses a user registered twice', () => {
       spec.given([registered]).when(register()).thenThrows('ALREADY_EXISTS', { id: 'ke-toan-phong-tho' });
     });
-
   });
 
   describe('token rotation', () => {
@@ -73,15 +99,27 @@ describe('user decider', () => {
     });
 
     it('kills the token of the previous rotation, not the first one', () => {
-      const second = event('UserTokenRotated', { id: 'ke-toan-phong-tho', tokenHash: 'c'.repeat(64), previousTokenHash: NEW_HASH, expiresAt: null, reason: 'lần hai' });
-      spec.given([registered, rotated()]).when(rotate({ tokenHash: 'c'.repeat(64), reason: 'lần hai' })).then([second]);
+      const second = event('UserTokenRotated', {
+        id: 'ke-toan-phong-tho',
+        tokenHash: 'c'.repeat(64),
+        previousTokenHash: NEW_HASH,
+        expiresAt: null,
+        reason: 'lần hai',
+      });
+      spec
+        .given([registered, rotated()])
+        .when(rotate({ tokenHash: 'c'.repeat(64), reason: 'lần hai' }))
+        .then([second]);
     });
 
     it('gives the new token an expiry', () => {
-      spec.given([registered]).when(rotate({ expiresAt: '2025-06-30T17:00:00.000Z' })).then([rotated('2025-06-30T17:00:00.000Z')]);
+      spec
+        .given([registered])
+        .when(rotate({ expiresAt: '2025-06-30T17:00:00.000Z' }))
+        .then([rotated('2025-06-30T17:00:00.000Z')]);
     });
 
-    it('rotates a deactivated user\'s token (it works once the user is reactivated)', () => {
+    it("rotates a deactivated user's token (it works once the user is reactivated)", () => {
       spec.given([registered, deactivated]).when(rotate()).then([rotated()]);
     });
 
@@ -94,7 +132,10 @@ describe('user decider', () => {
     });
 
     it('refuses an expiry in the past', () => {
-      spec.given([registered]).when(rotate({ expiresAt: '2025-02-28T00:00:00.000Z' })).thenThrows('VALIDATION_FAILED', { field: 'expiresAt' });
+      spec
+        .given([registered])
+        .when(rotate({ expiresAt: '2025-02-28T00:00:00.000Z' }))
+        .thenThrows('VALIDATION_FAILED', { field: 'expiresAt' });
     });
   });
 
@@ -104,15 +145,24 @@ describe('user decider', () => {
     });
 
     it('deactivates an administrator while another stays active', () => {
-      spec.given([registeredAs('admin')]).when(deactivate({ otherActiveAdmins: 1 })).then([deactivated]);
+      spec
+        .given([registeredAs('admin')])
+        .when(deactivate({ otherActiveAdmins: 1 }))
+        .then([deactivated]);
     });
 
     it('refuses to deactivate the last active administrator', () => {
-      spec.given([registeredAs('admin')]).when(deactivate({ otherActiveAdmins: 0 })).thenThrows('LAST_ACTIVE_ADMIN', { id: 'ke-toan-phong-tho' });
+      spec
+        .given([registeredAs('admin')])
+        .when(deactivate({ otherActiveAdmins: 0 }))
+        .thenThrows('LAST_ACTIVE_ADMIN', { id: 'ke-toan-phong-tho' });
     });
 
     it('deactivates the only finance officer: the rule is about administrators', () => {
-      spec.given([registered]).when(deactivate({ otherActiveAdmins: 0 })).then([deactivated]);
+      spec
+        .given([registered])
+        .when(deactivate({ otherActiveAdmins: 0 }))
+        .then([deactivated]);
     });
 
     it('refuses to deactivate a deactivated user', () => {
@@ -138,7 +188,12 @@ describe('user decider', () => {
 
   it('folds its history into state: role, current token and whether it is active', () => {
     expect(fold(userDecider, [registered])).toEqual({ status: 'active', id: 'ke-toan-phong-tho', role: 'finance_officer', tokenHash: TOKEN_HASH });
-    expect(fold(userDecider, [registered, rotated(), deactivated])).toEqual({ status: 'deactivated', id: 'ke-toan-phong-tho', role: 'finance_officer', tokenHash: NEW_HASH });
+    expect(fold(userDecider, [registered, rotated(), deactivated])).toEqual({
+      status: 'deactivated',
+      id: 'ke-toan-phong-tho',
+      role: 'finance_officer',
+      tokenHash: NEW_HASH,
+    });
     expect(fold(userDecider, [registered, deactivated, reactivated])).toMatchObject({ status: 'active' });
   });
 });

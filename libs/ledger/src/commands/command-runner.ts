@@ -1,12 +1,5 @@
 import { DomainError, type Decider, type DomainEvent } from '../../../domain/src';
-import {
-  WrongExpectedVersion,
-  type AppendResult,
-  type EventStore,
-  type LedgerMetadata,
-  type NewEvent,
-  type StoredEvent,
-} from '../ports/event-store.port';
+import { WrongExpectedVersion, type AppendResult, type EventStore, type LedgerMetadata, type NewEvent, type StoredEvent } from '../ports/event-store.port';
 import type { AppContext } from './context';
 import { KeyedMutex } from './keyed-mutex';
 import { upcast } from '../schema/upcasters';
@@ -56,11 +49,22 @@ export class CommandRunner {
         const { revision, state } = await this.load(streamId, decider);
         const events = decider.decide(typeof command === 'function' ? (command as (s: S) => C)(state) : command, state);
         if (events.length === 0) return { events, state, result: null };
-        const idem = ctx.idempotency && options.respond
-          ? { userId: ctx.principal.userId, key: ctx.idempotency.key, requestHash: ctx.idempotency.requestHash, response: (r: AppendResult) => options.respond!(r, events) }
-          : undefined;
+        const idem =
+          ctx.idempotency && options.respond
+            ? {
+                userId: ctx.principal.userId,
+                key: ctx.idempotency.key,
+                requestHash: ctx.idempotency.requestHash,
+                response: (r: AppendResult) => options.respond!(r, events),
+              }
+            : undefined;
         try {
-          const result = await this.store.append(streamId, revision < 0 ? 'no_stream' : revision, events.map((e) => this.toNew(e, ctx, options)), { idempotency: idem });
+          const result = await this.store.append(
+            streamId,
+            revision < 0 ? 'no_stream' : revision,
+            events.map((e) => this.toNew(e, ctx, options)),
+            { idempotency: idem },
+          );
           let next = state;
           for (const e of events) next = decider.evolve(next, e);
           this.remember(streamId, { revision: result.nextExpectedRevision, state: next });

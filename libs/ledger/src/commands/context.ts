@@ -14,14 +14,16 @@ export type AppContext = CommandContext &
  * The one way to build a context: the actor is the principal, and the idempotency key recorded in
  * metadata is the one the request carried. The caller supplies the clock reading and id source.
  */
-export const appContext = (c: Readonly<{
-  principal: Principal;
-  now: string;
-  newId: () => string;
-  correlationId: string;
-  causationId?: string | null;
-  idempotency?: IdempotencyRequest | null;
-}>): AppContext => ({
+export const appContext = (
+  c: Readonly<{
+    principal: Principal;
+    now: string;
+    newId: () => string;
+    correlationId: string;
+    causationId?: string | null;
+    idempotency?: IdempotencyRequest | null;
+  }>,
+): AppContext => ({
   principal: c.principal,
   actor: { userId: c.principal.userId, role: c.principal.role },
   now: c.now,

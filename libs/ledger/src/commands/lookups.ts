@@ -50,7 +50,11 @@ export async function householdById(reads: ReadStore, principal: Principal, id: 
 }
 
 /** A payment and the allocation it was paid from; a payment is in the scope of its allocation's unit. */
-export async function disbursementAndAllocation(reads: ReadStore, principal: Principal, id: string): Promise<Readonly<{ disbursement: DisbursementDoc; allocation: AllocationDoc }>> {
+export async function disbursementAndAllocation(
+  reads: ReadStore,
+  principal: Principal,
+  id: string,
+): Promise<Readonly<{ disbursement: DisbursementDoc; allocation: AllocationDoc }>> {
   const d = await reads.get<DisbursementDoc>(DISBURSEMENTS, id);
   const a = d === null ? null : await reads.get<AllocationDoc>(ALLOCATIONS, d.allocationId);
   if (d === null || a === null || !canRead(principal, a.unitPath)) throw notFound('disbursement', id);
@@ -61,7 +65,11 @@ export async function disbursementAndAllocation(reads: ReadStore, principal: Pri
  * The unit path that decides who may see a record of a collection (a payment: its allocation's).
  * null when there is no such record.
  */
-async function pathOf(reads: ReadStore, collection: typeof ALLOCATIONS | typeof HOUSEHOLDS | typeof DISBURSEMENTS, id: string): Promise<readonly string[] | null> {
+async function pathOf(
+  reads: ReadStore,
+  collection: typeof ALLOCATIONS | typeof HOUSEHOLDS | typeof DISBURSEMENTS,
+  id: string,
+): Promise<readonly string[] | null> {
   if (collection === DISBURSEMENTS) {
     const d = await reads.get<DisbursementDoc>(DISBURSEMENTS, id);
     // A payment still waiting for a checker is found by its request (issue 13).
@@ -72,7 +80,13 @@ async function pathOf(reads: ReadStore, collection: typeof ALLOCATIONS | typeof 
 }
 
 /** A record named as a filter (`/audit?household=`): unknown or out of scope → 400 naming the field. */
-export async function assertReferenceVisible(reads: ReadStore, principal: Principal, field: string, collection: typeof ALLOCATIONS | typeof HOUSEHOLDS | typeof DISBURSEMENTS, id: string): Promise<void> {
+export async function assertReferenceVisible(
+  reads: ReadStore,
+  principal: Principal,
+  field: string,
+  collection: typeof ALLOCATIONS | typeof HOUSEHOLDS | typeof DISBURSEMENTS,
+  id: string,
+): Promise<void> {
   const path = await pathOf(reads, collection, id);
   if (path === null || !canRead(principal, path)) throw unknownReference(field, id);
 }

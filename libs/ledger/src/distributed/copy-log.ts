@@ -37,7 +37,9 @@ export async function copyLog(source: Source, target: EventStore, onProgress: Co
       const last = run[run.length - 1]!;
       const result = await target.append(first.streamId, first.revision === 0 ? 'no_stream' : first.revision - 1, run.map(toNew));
       if (result.firstPosition !== first.position || result.lastPosition !== last.position) {
-        throw new Error(`copy diverged: events ${first.position}–${last.position} landed at ${result.firstPosition}–${result.lastPosition} (is another writer using the target?)`);
+        throw new Error(
+          `copy diverged: events ${first.position}–${last.position} landed at ${result.firstPosition}–${result.lastPosition} (is another writer using the target?)`,
+        );
       }
     }
     after = page[page.length - 1]!.position;
@@ -55,7 +57,8 @@ export async function verifyCopy(source: Pick<EventStore, 'readAll'>, target: Pi
     for (let i = 0; i < Math.max(a.length, b.length); i++) {
       const s = a[i];
       const t = b[i];
-      if (!s || !t) return { ok: false, events: count, position: (s ?? t)!.position, problem: s ? 'missing from the target' : 'in the target but not in the source' };
+      if (!s || !t)
+        return { ok: false, events: count, position: (s ?? t)!.position, problem: s ? 'missing from the target' : 'in the target but not in the source' };
       const problem = differs(s, t);
       if (problem) return { ok: false, events: count, position: s.position, problem };
       count++;

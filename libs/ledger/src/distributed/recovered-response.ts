@@ -27,7 +27,14 @@ export function recoveredResponse(events: readonly StoredEvent[]): unknown {
     case 'AllocationNoteRecorded':
       return { id: d.noteId, allocationId: d.allocationId, position };
     case 'HouseholdAssessed':
-      return { id: d.assessmentId, position, classification: d.classification, previousClassification: d.previousClassification, standard: d.standard, rule: d.rule };
+      return {
+        id: d.assessmentId,
+        position,
+        classification: d.classification,
+        previousClassification: d.previousClassification,
+        standard: d.standard,
+        rule: d.rule,
+      };
     default:
       return { id: first.streamId.slice(first.streamId.indexOf('-') + 1), position };
   }

@@ -19,9 +19,7 @@ export type Checkpoint = Readonly<{
 
 export type CheckpointKeys = Readonly<{ privateKey: string; publicKey: string }>;
 
-export type CheckpointVerification =
-  | Readonly<{ ok: true; checkpoint: Checkpoint; trustedKey: boolean }>
-  | Readonly<{ ok: false; problem: string }>;
+export type CheckpointVerification = Readonly<{ ok: true; checkpoint: Checkpoint; trustedKey: boolean }> | Readonly<{ ok: false; problem: string }>;
 
 export function generateCheckpointKeys(): CheckpointKeys {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');

@@ -24,7 +24,12 @@ describe('checkpoints', () => {
 
   it('refuses any altered field', () => {
     const cp = signCheckpoint(head, keys.privateKey, signedAt);
-    for (const altered of [{ position: 43 }, { hash: 'd'.repeat(64) }, { signedAt: '2024-06-30T10:00:01.000Z' }, { signature: Buffer.alloc(64).toString('base64') }]) {
+    for (const altered of [
+      { position: 43 },
+      { hash: 'd'.repeat(64) },
+      { signedAt: '2024-06-30T10:00:01.000Z' },
+      { signature: Buffer.alloc(64).toString('base64') },
+    ]) {
       expect(verifyCheckpoint({ ...cp, ...altered }, keys.publicKey)).toMatchObject({ ok: false });
       expect(verifyCheckpoint({ ...cp, ...altered })).toMatchObject({ ok: false });
     }

@@ -94,11 +94,22 @@ export function swapPositions(db: Database.Database, a: number, b: number): void
   db.prepare('UPDATE events SET position = ? WHERE position = -1').run(b);
 }
 
-type Row = { position: number; event_id: string; stream_id: string; revision: number; type: string; schema_version: number; data: string; metadata: string; hash: string };
+type Row = {
+  position: number;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  schema_version: number;
+  data: string;
+  metadata: string;
+  hash: string;
+};
 
 /** A careful attacker: after changing rows, recomputes every hash from `fromPosition` on so the chain itself holds. */
 export function rechain(db: Database.Database, fromPosition: number): void {
-  let prev = fromPosition === 1 ? GENESIS_HASH : db.prepare<[number], { hash: string }>('SELECT hash FROM events WHERE position = ?').get(fromPosition - 1)!.hash;
+  let prev =
+    fromPosition === 1 ? GENESIS_HASH : db.prepare<[number], { hash: string }>('SELECT hash FROM events WHERE position = ?').get(fromPosition - 1)!.hash;
   const rows = db.prepare<[number], Row>('SELECT * FROM events WHERE position >= ? ORDER BY position').all(fromPosition);
   const update = db.prepare('UPDATE events SET hash = ? WHERE position = ?');
   for (const r of rows) {

@@ -3,7 +3,18 @@ import { generateCheckpointKeys, signCheckpoint, verifyCheckpoint } from './chec
 import { GENESIS_HASH, type StoredEvent } from '../ports/event-store.port';
 import { chainHash } from './hash-chain';
 import { verifyChain, type VerifyOptions, type VerifyResult } from './verify-chain';
-import { EVENT_COUNT, appendEvents, insertRow, makeRoomAt, openStore, rechain, swapPositions, tamper, tempLedger, type TempLedger } from './tamper-fixture.spec';
+import {
+  EVENT_COUNT,
+  appendEvents,
+  insertRow,
+  makeRoomAt,
+  openStore,
+  rechain,
+  swapPositions,
+  tamper,
+  tempLedger,
+  type TempLedger,
+} from './tamper-fixture.spec';
 
 async function verifyFile(file: string, options?: VerifyOptions): Promise<VerifyResult> {
   const store = openStore(file);
@@ -86,7 +97,15 @@ describe('verifyChain on a SQLite ledger tampered with behind its back', () => {
   it('names a forged row appended with a made-up hash', async () => {
     const last = events[EVENT_COUNT - 1]!;
     tamper(ledger.file, (db) =>
-      insertRow(db, { ...last, id: 'evt-forged', position: EVENT_COUNT + 1, streamId: 'test-z', revision: 0, data: { seq: 99, amount: 5e9 }, hash: 'a'.repeat(64) }),
+      insertRow(db, {
+        ...last,
+        id: 'evt-forged',
+        position: EVENT_COUNT + 1,
+        streamId: 'test-z',
+        revision: 0,
+        data: { seq: 99, amount: 5e9 },
+        hash: 'a'.repeat(64),
+      }),
     );
     expectBroken(await verifyFile(ledger.file), EVENT_COUNT + 1, 'hash_mismatch');
   });

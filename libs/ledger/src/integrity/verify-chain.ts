@@ -21,18 +21,10 @@ export type VerifyOptions = Readonly<{
 }>;
 
 export type ChainProblem =
-  | 'hash_mismatch'
-  | 'position_gap'
-  | 'position_order'
-  | 'revision_gap'
-  | 'revision_duplicate'
-  | 'checkpoint_mismatch'
-  | 'truncated'
-  | 'unreadable';
+  'hash_mismatch' | 'position_gap' | 'position_order' | 'revision_gap' | 'revision_duplicate' | 'checkpoint_mismatch' | 'truncated' | 'unreadable';
 
 export type VerifyResult =
-  | Readonly<{ ok: true; head: ChainHead; events: number }>
-  | Readonly<{ ok: false; position: number; problem: string; kind: ChainProblem; events: number }>;
+  Readonly<{ ok: true; head: ChainHead; events: number }> | Readonly<{ ok: false; position: number; problem: string; kind: ChainProblem; events: number }>;
 
 export const VERIFY_PAGE_SIZE = 5000;
 
@@ -75,7 +67,11 @@ export async function verifyChain(source: ChainSource, options: VerifyOptions = 
 
       const computed = chainHash(prev.hash, e);
       if (computed !== e.hash) {
-        return fail(e.position, 'hash_mismatch', `stored hash ${e.hash} does not match the computed ${computed} (event ${e.id} of '${e.streamId}' was altered)`);
+        return fail(
+          e.position,
+          'hash_mismatch',
+          `stored hash ${e.hash} does not match the computed ${computed} (event ${e.id} of '${e.streamId}' was altered)`,
+        );
       }
 
       if (since && e.position === since.position && e.hash !== since.hash) {

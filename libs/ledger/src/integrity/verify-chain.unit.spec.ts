@@ -82,7 +82,11 @@ describe('verifyChain', () => {
 
   it('checks the checkpoint at its position, and that the log reaches it', async () => {
     expect(await verifyChain(iterate(log), { since: { position: 5, hash: log[4]!.hash } })).toMatchObject({ ok: true });
-    expect(await verifyChain(iterate(log), { since: { position: 5, hash: log[3]!.hash } })).toMatchObject({ ok: false, position: 5, kind: 'checkpoint_mismatch' });
+    expect(await verifyChain(iterate(log), { since: { position: 5, hash: log[3]!.hash } })).toMatchObject({
+      ok: false,
+      position: 5,
+      kind: 'checkpoint_mismatch',
+    });
     expect(await verifyChain(iterate(log), { since: { position: 9, hash: log[7]!.hash } })).toMatchObject({ ok: false, position: 9, kind: 'truncated' });
     expect(await verifyChain(iterate([]), { since: { position: 0, hash: GENESIS_HASH } })).toMatchObject({ ok: true });
     expect(await verifyChain(iterate([]), { since: { position: 0, hash: 'f'.repeat(64) } })).toMatchObject({ ok: false, kind: 'checkpoint_mismatch' });
@@ -109,7 +113,12 @@ describe('readAllPages', () => {
     const seen: number[] = [];
     for await (const e of readAllPages(read, 3)) seen.push(e.position);
     expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(calls).toEqual([[0, 3], [3, 3], [6, 3], [8, 3]]);
+    expect(calls).toEqual([
+      [0, 3],
+      [3, 3],
+      [6, 3],
+      [8, 3],
+    ]);
   });
 
   it('refuses a reader that makes no progress rather than looping', async () => {

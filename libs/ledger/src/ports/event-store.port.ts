@@ -77,7 +77,10 @@ export class WrongExpectedVersion extends Error {
  * held until space returns (a client that gave up and retried would pay twice).
  */
 export class StorageFull extends Error {
-  constructor(readonly file: 'log' | 'read models' | 'household keys', detail: string) {
+  constructor(
+    readonly file: 'log' | 'read models' | 'household keys',
+    detail: string,
+  ) {
     super(`the ledger's ${file} cannot grow (${detail}): nothing was recorded; retry once space is freed`);
     this.name = 'StorageFull';
   }
@@ -85,7 +88,10 @@ export class StorageFull extends Error {
 
 /** Another request stored the same idempotency key first; the caller answers with its record. */
 export class IdempotencyKeyTaken extends Error {
-  constructor(readonly userId: string, readonly key: string) {
+  constructor(
+    readonly userId: string,
+    readonly key: string,
+  ) {
     super(`idempotency key '${key}' is already stored`);
     this.name = 'IdempotencyKeyTaken';
   }

@@ -52,7 +52,13 @@ export interface HistoricalReadStore extends ReadStore {
    * are examined, so a stretch may hold fewer documents (those not written yet at `position`) and
    * still have a `next`.
    */
-  scanAt<T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, afterId: string | null, limit: number, position: number): Promise<ScanPage<T>>;
+  scanAt<T extends Doc>(
+    collection: string,
+    where: Readonly<Record<string, Scalar>>,
+    afterId: string | null,
+    limit: number,
+    position: number,
+  ): Promise<ScanPage<T>>;
   /**
    * The position the books had reached at `instant` (ISO 8601, UTC `…Z` as `recordedAt` is
    * stamped): the position of the event with the latest `metadata.recordedAt` ≤ `instant`, the

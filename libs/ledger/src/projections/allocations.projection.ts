@@ -39,14 +39,24 @@ export const ALLOCATIONS = 'allocations';
 /** Live balances of every allocation: the figures GET /allocations/{id} and /balances read. */
 export const allocationsProjection = defineProjection({
   name: 'allocations',
-  handles: ['AllocationGranted', 'AllocationAdjusted', 'FundsPassedDown', 'FundsReturned', 'DisbursementRecorded', 'DisbursementReversed', 'AllocationNoteRecorded', ...MAKER_CHECKER_EVENTS],
+  handles: [
+    'AllocationGranted',
+    'AllocationAdjusted',
+    'FundsPassedDown',
+    'FundsReturned',
+    'DisbursementRecorded',
+    'DisbursementReversed',
+    'AllocationNoteRecorded',
+    ...MAKER_CHECKER_EVENTS,
+  ],
   touches(e) {
     const refs: DocRef[] = [ref(ALLOCATIONS, e.data.allocationId)];
     if (e.type === 'AllocationGranted') {
       refs.push(ref(UNITS, e.data.unit));
       if (e.data.parentId) refs.push(ref(ALLOCATIONS, e.data.parentId));
     }
-    if (e.type === 'DisbursementRecorded' || e.type === 'DisbursementReversed' || e.type === 'DisbursementApproved') for (const a of e.data.ancestry) refs.push(ref(ALLOCATIONS, a));
+    if (e.type === 'DisbursementRecorded' || e.type === 'DisbursementReversed' || e.type === 'DisbursementApproved')
+      for (const a of e.data.ancestry) refs.push(ref(ALLOCATIONS, a));
     return refs;
   },
   apply(e, docs): DocWrite[] {
@@ -114,7 +124,14 @@ export const allocationsProjection = defineProjection({
       case 'AllocationNoteRecorded': {
         const d = e.data;
         const a = get(d.allocationId);
-        const note: AllocationNote = { id: d.noteId, text: d.text, asOf: d.asOf, recordedAt: e.metadata.recordedAt, recordedBy: e.metadata.actor.userId, position: e.position };
+        const note: AllocationNote = {
+          id: d.noteId,
+          text: d.text,
+          asOf: d.asOf,
+          recordedAt: e.metadata.recordedAt,
+          recordedBy: e.metadata.actor.userId,
+          position: e.position,
+        };
         return [put({ ...a, notes: [...(a.notes ?? []), note] })];
       }
       case 'DisbursementRequested':

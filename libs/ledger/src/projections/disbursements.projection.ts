@@ -15,7 +15,14 @@ export type DisbursementDoc = Readonly<{
   position: number;
   /** A payment that waited for a checker (maker-checker, issue 13): who released it and why; absent: none needed. */
   approval?: Readonly<{ approvedBy: string; comment: string | null; approvedAt: string; position: number }>;
-  reversal: Readonly<{ reason: string; valueDate: string; decision: DisbursementReversed['data']['decision']; recordedAt: string; recordedBy: string; position: number }> | null;
+  reversal: Readonly<{
+    reason: string;
+    valueDate: string;
+    decision: DisbursementReversed['data']['decision'];
+    recordedAt: string;
+    recordedBy: string;
+    position: number;
+  }> | null;
   _position?: number;
 }>;
 
@@ -47,7 +54,9 @@ export const disbursementsProjection = defineProjection({
         recordedAt: e.metadata.recordedAt,
         recordedBy: e.type === 'DisbursementApproved' ? e.data.requestedBy : e.metadata.actor.userId,
         position: e.position,
-        ...(e.type === 'DisbursementApproved' ? { approval: { approvedBy: e.data.approvedBy, comment: e.data.comment, approvedAt: e.metadata.recordedAt, position: e.position } } : {}),
+        ...(e.type === 'DisbursementApproved'
+          ? { approval: { approvedBy: e.data.approvedBy, comment: e.data.comment, approvedAt: e.metadata.recordedAt, position: e.position } }
+          : {}),
         reversal: null,
       };
       return [{ collection: DISBURSEMENTS, id: doc.id, doc }];
@@ -55,7 +64,14 @@ export const disbursementsProjection = defineProjection({
     const d = e.data;
     const existing = docs<DisbursementDoc>(DISBURSEMENTS, d.disbursementId);
     if (!existing) throw new Error(`disbursements projection: '${d.disbursementId}' reversed before it was recorded`);
-    const reversal = { reason: d.reason, valueDate: d.valueDate, decision: d.decision, recordedAt: e.metadata.recordedAt, recordedBy: e.metadata.actor.userId, position: e.position };
+    const reversal = {
+      reason: d.reason,
+      valueDate: d.valueDate,
+      decision: d.decision,
+      recordedAt: e.metadata.recordedAt,
+      recordedBy: e.metadata.actor.userId,
+      position: e.position,
+    };
     return [{ collection: DISBURSEMENTS, id: d.disbursementId, doc: { ...existing, reversal } }];
   },
 });

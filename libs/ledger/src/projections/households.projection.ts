@@ -34,7 +34,15 @@ export type HouseholdDoc = Readonly<{
   registeredAt: string;
   current: Readonly<{ classification: Classification; reviewYear: number; standard: string }> | null;
   assessments: readonly AssessmentEntry[];
-  reclassifications: readonly Readonly<{ assessmentId: string; reviewYear: number; from: Classification; to: Classification; standard: string; recordedAt: string; position: number }>[];
+  reclassifications: readonly Readonly<{
+    assessmentId: string;
+    reviewYear: number;
+    from: Classification;
+    to: Classification;
+    standard: string;
+    recordedAt: string;
+    position: number;
+  }>[];
   _position?: number;
 }>;
 
@@ -118,7 +126,15 @@ export const householdsProjection = defineProjection({
     }
     if (e.type === 'HouseholdReclassified') {
       const d = e.data;
-      const entry = { assessmentId: d.assessmentId, reviewYear: d.reviewYear, from: d.from, to: d.to, standard: d.standard, recordedAt: e.metadata.recordedAt, position: e.position };
+      const entry = {
+        assessmentId: d.assessmentId,
+        reviewYear: d.reviewYear,
+        from: d.from,
+        to: d.to,
+        standard: d.standard,
+        recordedAt: e.metadata.recordedAt,
+        position: e.position,
+      };
       return [{ collection: HOUSEHOLDS, id, doc: { ...household, reclassifications: [...household.reclassifications, entry] } }];
     }
     const d = e.data;

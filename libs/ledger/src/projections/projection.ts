@@ -25,7 +25,9 @@ export type LedgerEvent = AllocationEvent | HouseholdEvent | UnitEvent | UserEve
 export type LedgerEventType = LedgerEvent['type'];
 
 /** A stored event read as the domain event its type names (upcast first, so `data` has the current shape). */
-export type Projected<E extends LedgerEvent = LedgerEvent> = E extends LedgerEvent ? Omit<StoredEvent, 'type' | 'data'> & Readonly<{ type: E['type']; data: E['data'] }> : never;
+export type Projected<E extends LedgerEvent = LedgerEvent> = E extends LedgerEvent
+  ? Omit<StoredEvent, 'type' | 'data'> & Readonly<{ type: E['type']; data: E['data'] }>
+  : never;
 
 export type ProjectedOf<T extends LedgerEventType> = Projected<Extract<LedgerEvent, { type: T }>>;
 
@@ -33,12 +35,14 @@ export type ProjectedOf<T extends LedgerEventType> = Projected<Extract<LedgerEve
  * A projection over the events it names, each seen with its own data type. The one cast from a
  * stored event is here: `project` calls a projection only with an upcast event whose type it handles.
  */
-export function defineProjection<const T extends LedgerEventType>(p: Readonly<{
-  name: string;
-  handles: readonly T[];
-  touches: (e: ProjectedOf<T>) => readonly DocRef[];
-  apply: (e: ProjectedOf<T>, docs: DocLookup) => readonly DocWrite[];
-}>): Projection {
+export function defineProjection<const T extends LedgerEventType>(
+  p: Readonly<{
+    name: string;
+    handles: readonly T[];
+    touches: (e: ProjectedOf<T>) => readonly DocRef[];
+    apply: (e: ProjectedOf<T>, docs: DocLookup) => readonly DocWrite[];
+  }>,
+): Projection {
   return {
     name: p.name,
     handles: new Set<string>(p.handles),

@@ -45,19 +45,17 @@ class Log {
 
   append(streamId: string, events: readonly DomainEvent[], actor: Actor = KE_TOAN, recordedAt = '2022-07-01T02:00:00.000Z'): StoredEvent[] {
     const revision = this.events.filter((e) => e.streamId === streamId).length;
-    const stored = events.map(
-      (e, i): StoredEvent => ({
-        id: `evt-${this.events.length + i + 1}`,
-        type: e.type,
-        schemaVersion: e.schemaVersion,
-        data: e.data as Readonly<Record<string, unknown>>,
-        metadata: { actor, recordedAt, correlationId: 'corr', causationId: null, idempotencyKey: null, decision: null, reason: null, requestHash: null },
-        streamId,
-        revision: revision + i,
-        position: this.events.length + i + 1,
-        hash: '0'.repeat(64),
-      }),
-    );
+    const stored = events.map((e, i): StoredEvent => ({
+      id: `evt-${this.events.length + i + 1}`,
+      type: e.type,
+      schemaVersion: e.schemaVersion,
+      data: e.data as Readonly<Record<string, unknown>>,
+      metadata: { actor, recordedAt, correlationId: 'corr', causationId: null, idempotencyKey: null, decision: null, reason: null, requestHash: null },
+      streamId,
+      revision: revision + i,
+      position: this.events.length + i + 1,
+      hash: '0'.repeat(64),
+    }));
     this.events.push(...stored);
     return stored;
   }
@@ -76,7 +74,8 @@ class Log {
 /** A Map-backed read store that applies the runner's writes. */
 class ReadModels {
   private readonly docs = new Map<string, Doc>();
-  readonly lookup: DocLookup = <T extends Doc>(collection: string, id: string): T | null => (this.docs.get(docKey({ collection, id })) as T | undefined) ?? null;
+  readonly lookup: DocLookup = <T extends Doc>(collection: string, id: string): T | null =>
+    (this.docs.get(docKey({ collection, id })) as T | undefined) ?? null;
 
   apply(events: readonly StoredEvent[]): DocWrite[] {
     const all: DocWrite[] = [];
@@ -126,7 +125,7 @@ function subAllocate(log: Log, parentId: string, childId: string, childUnitPath:
     decision: DECISION_747,
   });
   const parent = log.state(stream(parentId), allocationDecider) as Granted;
-  log.run(stream(childId), allocationDecider, subAllocationGrant(parent, (passed!.data as FundsPassedDown['data'])));
+  log.run(stream(childId), allocationDecider, subAllocationGrant(parent, passed!.data as FundsPassedDown['data']));
 }
 
 const disburse = (disbursementId: string, amount: number): AllocationCommand => ({
@@ -146,15 +145,20 @@ const disburse = (disbursementId: string, amount: number): AllocationCommand => 
 function allocationStory(): Log {
   const log = new Log();
   registerUnits(log);
-  log.run(stream(PROVINCE), allocationDecider, {
-    type: 'GrantAllocation',
-    allocationId: PROVINCE,
-    unit: 'lai-chau',
-    grantedBy: 'vn',
-    line: LINE,
-    amount: 100_000_000_000,
-    decision: { number: '652/QĐ-TTg', date: '2022-05-28', issuer: 'Thủ tướng Chính phủ' },
-  }, ADMIN);
+  log.run(
+    stream(PROVINCE),
+    allocationDecider,
+    {
+      type: 'GrantAllocation',
+      allocationId: PROVINCE,
+      unit: 'lai-chau',
+      grantedBy: 'vn',
+      line: LINE,
+      amount: 100_000_000_000,
+      decision: { number: '652/QĐ-TTg', date: '2022-05-28', issuer: 'Thủ tướng Chính phủ' },
+    },
+    ADMIN,
+  );
   subAllocate(log, PROVINCE, DISTRICT, ['phong-tho', 'lai-chau', 'vn'], 71_570_000_000, 't-747');
   subAllocate(log, DISTRICT, COMMUNE, ['si-lo-lau', 'phong-tho', 'lai-chau', 'vn'], 5_000_000_000, 't-xa');
   log.run(stream(DISTRICT), allocationDecider, disburse('d-1', 27_673_000_000));
@@ -174,35 +178,101 @@ describe('projections', () => {
       registerUnits(log);
       const rm = new ReadModels();
       rm.apply(log.events);
-      expect(rm.get<UnitDoc>(UNITS, 'si-lo-lau')).toMatchObject({ level: 'commune', parent: 'phong-tho', path: ['si-lo-lau', 'phong-tho', 'lai-chau', 'vn'], _position: 4 });
+      expect(rm.get<UnitDoc>(UNITS, 'si-lo-lau')).toMatchObject({
+        level: 'commune',
+        parent: 'phong-tho',
+        path: ['si-lo-lau', 'phong-tho', 'lai-chau', 'vn'],
+        _position: 4,
+      });
       expect(rm.get<UnitDoc>(UNITS, 'phong-tho')).toMatchObject({ children: ['si-lo-lau'], path: ['phong-tho', 'lai-chau', 'vn'], _position: 4 });
     });
 
     it('refuses a unit whose parent has no document', () => {
       const log = new Log();
-      log.run('unit-phong-tho', unitDecider, { type: 'RegisterUnit', code: 'phong-tho', name: 'Huyện Phong Thổ', level: 'district', parent: { code: 'lai-chau', level: 'province' } });
+      log.run('unit-phong-tho', unitDecider, {
+        type: 'RegisterUnit',
+        code: 'phong-tho',
+        name: 'Huyện Phong Thổ',
+        level: 'district',
+        parent: { code: 'lai-chau', level: 'province' },
+      });
       expect(() => new ReadModels().apply(log.events)).toThrow(/parent 'lai-chau' of 'phong-tho' is unknown/);
     });
 
     it('indexes a user by id and by token hash', () => {
       const log = new Log();
-      log.run('user-ke-toan', userDecider, { type: 'RegisterUser', id: 'ke-toan', name: 'Kế toán', role: 'finance_officer', units: ['phong-tho'], tokenHash: 'f'.repeat(64), expiresAt: null, now: NOW }, ADMIN);
+      log.run(
+        'user-ke-toan',
+        userDecider,
+        {
+          type: 'RegisterUser',
+          id: 'ke-toan',
+          name: 'Kế toán',
+          role: 'finance_officer',
+          units: ['phong-tho'],
+          tokenHash: 'f'.repeat(64),
+          expiresAt: null,
+          now: NOW,
+        },
+        ADMIN,
+      );
       const rm = new ReadModels();
       rm.apply(log.events);
-      expect(rm.get<UserDoc>(USERS, 'ke-toan')).toEqual({ id: 'ke-toan', name: 'Kế toán', role: 'finance_officer', units: ['phong-tho'], registeredAt: '2022-07-01T02:00:00.000Z', active: true, expiresAt: null, tokenRotatedAt: null, _position: 1 });
+      expect(rm.get<UserDoc>(USERS, 'ke-toan')).toEqual({
+        id: 'ke-toan',
+        name: 'Kế toán',
+        role: 'finance_officer',
+        units: ['phong-tho'],
+        registeredAt: '2022-07-01T02:00:00.000Z',
+        active: true,
+        expiresAt: null,
+        tokenRotatedAt: null,
+        _position: 1,
+      });
       expect(rm.get(TOKENS, 'f'.repeat(64))).toEqual({ userId: 'ke-toan', expiresAt: null, revokedAt: null, _position: 1 });
     });
 
     it('marks the replaced token revoked, keeps the new one, and follows deactivation and reactivation', () => {
       const log = new Log();
-      log.run('user-ke-toan', userDecider, { type: 'RegisterUser', id: 'ke-toan', name: 'Kế toán', role: 'finance_officer', units: ['phong-tho'], tokenHash: 'f'.repeat(64), expiresAt: null, now: NOW }, ADMIN);
-      log.run('user-ke-toan', userDecider, { type: 'RotateUserToken', id: 'ke-toan', tokenHash: 'e'.repeat(64), expiresAt: '2023-01-01T00:00:00.000Z', reason: 'máy bị mất', now: NOW }, ADMIN, '2022-07-02T02:00:00.000Z');
-      log.run('user-ke-toan', userDecider, { type: 'DeactivateUser', id: 'ke-toan', reason: 'nghỉ việc', otherActiveAdmins: 1 }, ADMIN, '2022-07-03T02:00:00.000Z');
+      log.run(
+        'user-ke-toan',
+        userDecider,
+        {
+          type: 'RegisterUser',
+          id: 'ke-toan',
+          name: 'Kế toán',
+          role: 'finance_officer',
+          units: ['phong-tho'],
+          tokenHash: 'f'.repeat(64),
+          expiresAt: null,
+          now: NOW,
+        },
+        ADMIN,
+      );
+      log.run(
+        'user-ke-toan',
+        userDecider,
+        { type: 'RotateUserToken', id: 'ke-toan', tokenHash: 'e'.repeat(64), expiresAt: '2023-01-01T00:00:00.000Z', reason: 'máy bị mất', now: NOW },
+        ADMIN,
+        '2022-07-02T02:00:00.000Z',
+      );
+      log.run(
+        'user-ke-toan',
+        userDecider,
+        { type: 'DeactivateUser', id: 'ke-toan', reason: 'nghỉ việc', otherActiveAdmins: 1 },
+        ADMIN,
+        '2022-07-03T02:00:00.000Z',
+      );
       const rm = new ReadModels();
       rm.apply(log.events);
       expect(rm.get(TOKENS, 'f'.repeat(64))).toEqual({ userId: 'ke-toan', expiresAt: null, revokedAt: '2022-07-02T02:00:00.000Z', _position: 2 });
       expect(rm.get(TOKENS, 'e'.repeat(64))).toEqual({ userId: 'ke-toan', expiresAt: '2023-01-01T00:00:00.000Z', revokedAt: null, _position: 2 });
-      expect(rm.get<UserDoc>(USERS, 'ke-toan')).toMatchObject({ active: false, expiresAt: '2023-01-01T00:00:00.000Z', tokenRotatedAt: '2022-07-02T02:00:00.000Z', _position: 3 });
+      expect(rm.get<UserDoc>(USERS, 'ke-toan')).toMatchObject({
+        active: false,
+        expiresAt: '2023-01-01T00:00:00.000Z',
+        tokenRotatedAt: '2022-07-02T02:00:00.000Z',
+        _position: 3,
+      });
       log.run('user-ke-toan', userDecider, { type: 'ReactivateUser', id: 'ke-toan', reason: 'đi làm lại' }, ADMIN, '2022-07-04T02:00:00.000Z');
       rm.apply(log.events.slice(3));
       expect(rm.get<UserDoc>(USERS, 'ke-toan')).toMatchObject({ active: true, _position: 4 });
@@ -214,7 +284,12 @@ describe('projections', () => {
       const rm = new ReadModels();
       rm.apply(allocationStory().events);
       expect(balances(rm, PROVINCE)).toEqual({ allocated: 100_000_000_000, subAllocated: 71_570_000_000, disbursed: 0, disbursedTotal: 29_673_000_000 });
-      expect(balances(rm, DISTRICT)).toEqual({ allocated: 71_570_000_000, subAllocated: 5_000_000_000, disbursed: 27_673_000_000, disbursedTotal: 29_673_000_000 });
+      expect(balances(rm, DISTRICT)).toEqual({
+        allocated: 71_570_000_000,
+        subAllocated: 5_000_000_000,
+        disbursed: 27_673_000_000,
+        disbursedTotal: 29_673_000_000,
+      });
       expect(balances(rm, COMMUNE)).toEqual({ allocated: 5_000_000_000, subAllocated: 0, disbursed: 2_000_000_000, disbursedTotal: 2_000_000_000 });
     });
 
@@ -228,7 +303,13 @@ describe('projections', () => {
     it('records the tree: unit paths, grantor, parent, ancestry, children and line', () => {
       const rm = new ReadModels();
       rm.apply(allocationStory().events);
-      expect(rm.get<AllocationDoc>(ALLOCATIONS, PROVINCE)).toMatchObject({ unitPath: ['lai-chau', 'vn'], grantedBy: 'vn', parentId: null, ancestry: [], children: [DISTRICT] });
+      expect(rm.get<AllocationDoc>(ALLOCATIONS, PROVINCE)).toMatchObject({
+        unitPath: ['lai-chau', 'vn'],
+        grantedBy: 'vn',
+        parentId: null,
+        ancestry: [],
+        children: [DISTRICT],
+      });
       expect(rm.get<AllocationDoc>(ALLOCATIONS, COMMUNE)).toMatchObject({
         unit: 'si-lo-lau',
         unitPath: ['si-lo-lau', 'phong-tho', 'lai-chau', 'vn'],
@@ -244,7 +325,14 @@ describe('projections', () => {
 
     it('takes a reversal off the allocation and every ancestor', () => {
       const log = allocationStory();
-      log.run(stream(COMMUNE), allocationDecider, { type: 'ReverseDisbursement', disbursementId: 'd-2', reason: 'sai số tài khoản', decision: null, valueDate: null, today: '2023-01-05' });
+      log.run(stream(COMMUNE), allocationDecider, {
+        type: 'ReverseDisbursement',
+        disbursementId: 'd-2',
+        reason: 'sai số tài khoản',
+        decision: null,
+        valueDate: null,
+        today: '2023-01-05',
+      });
       const rm = new ReadModels();
       rm.apply(log.events);
       expect([balances(rm, PROVINCE).disbursedTotal, balances(rm, DISTRICT).disbursedTotal, balances(rm, COMMUNE)]).toEqual([
@@ -256,22 +344,60 @@ describe('projections', () => {
 
     it('lists progress notes on the allocation, oldest first, with who wrote them and when', () => {
       const log = allocationStory();
-      log.run(stream(DISTRICT), allocationDecider, { type: 'RecordNote', noteId: 'n-1', text: 'Chưa có hướng dẫn', asOf: null, today: '2022-11-30' }, KE_TOAN, '2022-11-30T03:00:00.000Z');
+      log.run(
+        stream(DISTRICT),
+        allocationDecider,
+        { type: 'RecordNote', noteId: 'n-1', text: 'Chưa có hướng dẫn', asOf: null, today: '2022-11-30' },
+        KE_TOAN,
+        '2022-11-30T03:00:00.000Z',
+      );
       log.run(stream(DISTRICT), allocationDecider, { type: 'RecordNote', noteId: 'n-2', text: 'Đã chọn nhà thầu', asOf: '2022-12-01', today: '2022-12-20' });
       const rm = new ReadModels();
       rm.apply(log.events);
       const district = rm.get<AllocationDoc>(ALLOCATIONS, DISTRICT)!;
       expect(district.notes).toEqual([
-        { id: 'n-1', text: 'Chưa có hướng dẫn', asOf: '2022-11-30', recordedAt: '2022-11-30T03:00:00.000Z', recordedBy: KE_TOAN.userId, position: log.events.length - 1 },
-        { id: 'n-2', text: 'Đã chọn nhà thầu', asOf: '2022-12-01', recordedAt: '2022-07-01T02:00:00.000Z', recordedBy: KE_TOAN.userId, position: log.events.length },
+        {
+          id: 'n-1',
+          text: 'Chưa có hướng dẫn',
+          asOf: '2022-11-30',
+          recordedAt: '2022-11-30T03:00:00.000Z',
+          recordedBy: KE_TOAN.userId,
+          position: log.events.length - 1,
+        },
+        {
+          id: 'n-2',
+          text: 'Đã chọn nhà thầu',
+          asOf: '2022-12-01',
+          recordedAt: '2022-07-01T02:00:00.000Z',
+          recordedBy: KE_TOAN.userId,
+          position: log.events.length,
+        },
       ]);
-      expect(balances(rm, DISTRICT)).toEqual({ allocated: 71_570_000_000, subAllocated: 5_000_000_000, disbursed: 27_673_000_000, disbursedTotal: 29_673_000_000 });
+      expect(balances(rm, DISTRICT)).toEqual({
+        allocated: 71_570_000_000,
+        subAllocated: 5_000_000_000,
+        disbursed: 27_673_000_000,
+        disbursedTotal: 29_673_000_000,
+      });
     });
 
     it('follows an adjustment and a return of funds', () => {
       const log = allocationStory();
-      log.run(stream(PROVINCE), allocationDecider, { type: 'AdjustAllocation', delta: -10_000_000_000, decision: DECISION_747, reason: 'điều chỉnh giảm', transferId: null });
-      log.run(stream(PROVINCE), allocationDecider, { type: 'ReturnFunds', transferId: 't-747', purpose: 'reduction', childAllocationId: DISTRICT, amount: 1_000_000_000, reason: 'giảm' });
+      log.run(stream(PROVINCE), allocationDecider, {
+        type: 'AdjustAllocation',
+        delta: -10_000_000_000,
+        decision: DECISION_747,
+        reason: 'điều chỉnh giảm',
+        transferId: null,
+      });
+      log.run(stream(PROVINCE), allocationDecider, {
+        type: 'ReturnFunds',
+        transferId: 't-747',
+        purpose: 'reduction',
+        childAllocationId: DISTRICT,
+        amount: 1_000_000_000,
+        reason: 'giảm',
+      });
       const rm = new ReadModels();
       rm.apply(log.events);
       expect(balances(rm, PROVINCE)).toMatchObject({ allocated: 90_000_000_000, subAllocated: 70_570_000_000 });
@@ -279,7 +405,17 @@ describe('projections', () => {
 
     it('refuses an event on an allocation that has no document', () => {
       const log = new Log();
-      log.append(stream(DISTRICT), [event('AllocationAdjusted', { allocationId: DISTRICT, unit: 'phong-tho', delta: 1, allocated: 1, decision: DECISION_747, reason: 'x', transferId: null })]);
+      log.append(stream(DISTRICT), [
+        event('AllocationAdjusted', {
+          allocationId: DISTRICT,
+          unit: 'phong-tho',
+          delta: 1,
+          allocated: 1,
+          decision: DECISION_747,
+          reason: 'x',
+          transferId: null,
+        }),
+      ]);
       expect(() => new ReadModels().apply(log.events)).toThrow(/'alloc-phongtho' has no document/);
     });
   });
@@ -307,13 +443,25 @@ describe('projections', () => {
 
     it('keeps the original beside its reversal', () => {
       const log = allocationStory();
-      const [reversal] = log.run(stream(DISTRICT), allocationDecider, { type: 'ReverseDisbursement', disbursementId: 'd-1', reason: 'sai chứng từ', decision: DECISION_747, valueDate: null, today: '2023-01-05' }, KE_TOAN, '2023-01-05T03:00:00.000Z');
+      const [reversal] = log.run(
+        stream(DISTRICT),
+        allocationDecider,
+        { type: 'ReverseDisbursement', disbursementId: 'd-1', reason: 'sai chứng từ', decision: DECISION_747, valueDate: null, today: '2023-01-05' },
+        KE_TOAN,
+        '2023-01-05T03:00:00.000Z',
+      );
       const rm = new ReadModels();
       rm.apply(log.events);
       expect(rm.get<DisbursementDoc>(DISBURSEMENTS, 'd-1')).toMatchObject({
         amount: 27_673_000_000,
         position: 10,
-        reversal: { reason: 'sai chứng từ', decision: DECISION_747, recordedAt: '2023-01-05T03:00:00.000Z', recordedBy: KE_TOAN.userId, position: reversal!.position },
+        reversal: {
+          reason: 'sai chứng từ',
+          decision: DECISION_747,
+          recordedAt: '2023-01-05T03:00:00.000Z',
+          recordedBy: KE_TOAN.userId,
+          position: reversal!.position,
+        },
         _position: reversal!.position,
       });
     });
@@ -321,7 +469,15 @@ describe('projections', () => {
     it('refuses a reversal of a disbursement it has never seen', () => {
       const log = allocationStory();
       log.append(stream(DISTRICT), [
-        event('DisbursementReversed', { allocationId: DISTRICT, unit: 'phong-tho', ancestry: [PROVINCE], disbursementId: 'd-9', amount: 1, reason: 'x', decision: null }),
+        event('DisbursementReversed', {
+          allocationId: DISTRICT,
+          unit: 'phong-tho',
+          ancestry: [PROVINCE],
+          disbursementId: 'd-9',
+          amount: 1,
+          reason: 'x',
+          decision: null,
+        }),
       ]);
       expect(() => new ReadModels().apply(log.events)).toThrow(/'d-9' reversed before it was recorded/);
     });
@@ -377,7 +533,12 @@ describe('projections', () => {
       rm.apply(log.events);
       const increase = { transferId: 't-inc', delta: 3_000_000_000, decision: DECISION_747, reason: 'bổ sung' };
       rm.apply(log.run(stream(PROVINCE), allocationDecider, { type: 'PassDownIncrease', childAllocationId: DISTRICT, childUnit: 'phong-tho', ...increase }));
-      expect(rm.get<TransferDoc>(TRANSFERS, 't-inc')).toMatchObject({ kind: 'increase', status: 'pending', childAllocationId: DISTRICT, amount: 3_000_000_000 });
+      expect(rm.get<TransferDoc>(TRANSFERS, 't-inc')).toMatchObject({
+        kind: 'increase',
+        status: 'pending',
+        childAllocationId: DISTRICT,
+        amount: 3_000_000_000,
+      });
       rm.apply(log.run(stream(DISTRICT), allocationDecider, { type: 'ApplyIncrease', ...increase }));
       expect(rm.get<TransferDoc>(TRANSFERS, 't-inc')).toMatchObject({ status: 'done' });
       expect([balances(rm, PROVINCE).subAllocated, balances(rm, DISTRICT).allocated]).toEqual([74_570_000_000, 74_570_000_000]);
@@ -387,7 +548,13 @@ describe('projections', () => {
       const log = allocationStory();
       const rm = new ReadModels();
       rm.apply(log.events);
-      const [reduced] = log.run(stream(DISTRICT), allocationDecider, { type: 'AdjustAllocation', delta: -1_000_000_000, decision: DECISION_747, reason: 'giảm', transferId: 't-red' });
+      const [reduced] = log.run(stream(DISTRICT), allocationDecider, {
+        type: 'AdjustAllocation',
+        delta: -1_000_000_000,
+        decision: DECISION_747,
+        reason: 'giảm',
+        transferId: 't-red',
+      });
       rm.apply([reduced!]);
       expect(rm.get<TransferDoc>(TRANSFERS, 't-red')).toEqual({
         id: 't-red',
@@ -398,7 +565,16 @@ describe('projections', () => {
         amount: 1_000_000_000,
         _position: reduced!.position,
       });
-      rm.apply(log.run(stream(PROVINCE), allocationDecider, { type: 'ReturnFunds', transferId: 't-red', purpose: 'reduction', childAllocationId: DISTRICT, amount: 1_000_000_000, reason: 'giảm' }));
+      rm.apply(
+        log.run(stream(PROVINCE), allocationDecider, {
+          type: 'ReturnFunds',
+          transferId: 't-red',
+          purpose: 'reduction',
+          childAllocationId: DISTRICT,
+          amount: 1_000_000_000,
+          reason: 'giảm',
+        }),
+      );
       expect(rm.get<TransferDoc>(TRANSFERS, 't-red')).toMatchObject({ status: 'done' });
       expect([balances(rm, PROVINCE).subAllocated, balances(rm, DISTRICT).allocated]).toEqual([70_570_000_000, 70_570_000_000]);
     });
@@ -408,8 +584,21 @@ describe('projections', () => {
       const rm = new ReadModels();
       rm.apply(log.events);
       const writes = rm.apply([
-        ...log.run(stream(PROVINCE), allocationDecider, { type: 'AdjustAllocation', delta: 1_000, decision: DECISION_747, reason: 'bổ sung', transferId: null }),
-        ...log.run(stream(PROVINCE), allocationDecider, { type: 'ReturnFunds', transferId: 't-unknown', purpose: 'cancellation', childAllocationId: 'x', amount: 0, reason: 'r' }),
+        ...log.run(stream(PROVINCE), allocationDecider, {
+          type: 'AdjustAllocation',
+          delta: 1_000,
+          decision: DECISION_747,
+          reason: 'bổ sung',
+          transferId: null,
+        }),
+        ...log.run(stream(PROVINCE), allocationDecider, {
+          type: 'ReturnFunds',
+          transferId: 't-unknown',
+          purpose: 'cancellation',
+          childAllocationId: 'x',
+          amount: 0,
+          reason: 'r',
+        }),
       ]);
       expect(writes.map((w) => w.collection)).toEqual([ALLOCATIONS, ALLOCATIONS]);
       expect(rm.get(TRANSFERS, 't-unknown')).toBeNull();
@@ -433,7 +622,16 @@ describe('projections', () => {
       const log = new Log();
       registerUnits(log);
       for (const id of [HH1, HH2]) {
-        log.run(`household-${id}`, householdDecider, { type: 'RegisterHousehold', householdId: id, unit: 'si-lo-lau', unitLevel: 'commune', area: 'rural', members: 5, headName: null, ethnicMinority: true });
+        log.run(`household-${id}`, householdDecider, {
+          type: 'RegisterHousehold',
+          householdId: id,
+          unit: 'si-lo-lau',
+          unitLevel: 'commune',
+          area: 'rural',
+          members: 5,
+          headName: null,
+          ethnicMinority: true,
+        });
       }
       log.run(`household-${HH1}`, householdDecider, assess('a-1', 2022, 1_200_000, ['nutrition', 'housing_quality', 'latrine']));
       log.run(`household-${HH2}`, householdDecider, assess('a-2', 2022, 1_400_000, ['latrine']));
@@ -501,7 +699,16 @@ describe('projections', () => {
 
     it('falls back to the unit alone as path when the unit has no document', () => {
       const log = new Log();
-      log.run('household-hh', householdDecider, { type: 'RegisterHousehold', householdId: 'hh', unit: 'xa-moi', unitLevel: 'commune', area: 'urban', members: 2, headName: null, ethnicMinority: null });
+      log.run('household-hh', householdDecider, {
+        type: 'RegisterHousehold',
+        householdId: 'hh',
+        unit: 'xa-moi',
+        unitLevel: 'commune',
+        area: 'urban',
+        members: 2,
+        headName: null,
+        ethnicMinority: null,
+      });
       const rm = new ReadModels();
       rm.apply(log.events);
       expect(rm.get<HouseholdDoc>(HOUSEHOLDS, 'hh')).toMatchObject({ unit: 'xa-moi', unitPath: ['xa-moi'], current: null });
@@ -519,16 +726,23 @@ describe('projections', () => {
     it('finds a sub-allocation grant under the actor, both allocations and its decision (no key for what no query asks: type, unit)', () => {
       const log = allocationStory();
       const grant = log.events.find((e) => e.type === 'AllocationGranted' && e.streamId === stream(DISTRICT))!;
-      expect(auditKeys(grant).sort()).toEqual(
-        [`actor:${KE_TOAN.userId}`, `allocation:${DISTRICT}`, `allocation:${PROVINCE}`, 'decision:747/QĐ-UBND'].sort(),
-      );
+      expect(auditKeys(grant).sort()).toEqual([`actor:${KE_TOAN.userId}`, `allocation:${DISTRICT}`, `allocation:${PROVINCE}`, 'decision:747/QĐ-UBND'].sort());
     });
 
     it('finds a disbursement and a household by their ids, skipping empty values', () => {
       const log = allocationStory();
       const d1 = log.events.find((e) => e.type === 'DisbursementRecorded')!;
       expect(auditKeys(d1)).toEqual(expect.arrayContaining(['disbursement:d-1', `allocation:${DISTRICT}`]));
-      log.run('household-hh', householdDecider, { type: 'RegisterHousehold', householdId: 'hh', unit: 'si-lo-lau', unitLevel: 'commune', area: 'rural', members: 2, headName: null, ethnicMinority: null });
+      log.run('household-hh', householdDecider, {
+        type: 'RegisterHousehold',
+        householdId: 'hh',
+        unit: 'si-lo-lau',
+        unitLevel: 'commune',
+        area: 'rural',
+        members: 2,
+        headName: null,
+        ethnicMinority: null,
+      });
       expect(auditKeys(log.events.at(-1)!).sort()).toEqual([`actor:${KE_TOAN.userId}`, 'household:hh']);
     });
   });
@@ -537,14 +751,59 @@ describe('projections', () => {
     function fullStory(): Log {
       const log = allocationStory();
       makerChecker(log);
-      log.run(stream(COMMUNE), allocationDecider, { type: 'ReverseDisbursement', disbursementId: 'd-2', reason: 'sai', decision: null, valueDate: null, today: '2023-01-05' });
-      log.run(stream(DISTRICT), allocationDecider, { type: 'AdjustAllocation', delta: -1_000_000_000, decision: DECISION_747, reason: 'giảm', transferId: 't-red' });
-      log.run(stream(PROVINCE), allocationDecider, { type: 'ReturnFunds', transferId: 't-red', purpose: 'reduction', childAllocationId: DISTRICT, amount: 1_000_000_000, reason: 'giảm' });
-      log.run('household-hh', householdDecider, { type: 'RegisterHousehold', householdId: 'hh', unit: 'si-lo-lau', unitLevel: 'commune', area: 'rural', members: 4, headName: null, ethnicMinority: null });
-      for (const [id, income] of [['a-1', 1_000_000], ['a-2', 1_900_000]] as const) {
-        log.run('household-hh', householdDecider, { type: 'AssessHousehold', assessmentId: id, reviewYear: 2022, reviewType: 'periodic', incomePerCapita: income, deprivations: ['latrine', 'telecom', 'nutrition'], decision: null });
+      log.run(stream(COMMUNE), allocationDecider, {
+        type: 'ReverseDisbursement',
+        disbursementId: 'd-2',
+        reason: 'sai',
+        decision: null,
+        valueDate: null,
+        today: '2023-01-05',
+      });
+      log.run(stream(DISTRICT), allocationDecider, {
+        type: 'AdjustAllocation',
+        delta: -1_000_000_000,
+        decision: DECISION_747,
+        reason: 'giảm',
+        transferId: 't-red',
+      });
+      log.run(stream(PROVINCE), allocationDecider, {
+        type: 'ReturnFunds',
+        transferId: 't-red',
+        purpose: 'reduction',
+        childAllocationId: DISTRICT,
+        amount: 1_000_000_000,
+        reason: 'giảm',
+      });
+      log.run('household-hh', householdDecider, {
+        type: 'RegisterHousehold',
+        householdId: 'hh',
+        unit: 'si-lo-lau',
+        unitLevel: 'commune',
+        area: 'rural',
+        members: 4,
+        headName: null,
+        ethnicMinority: null,
+      });
+      for (const [id, income] of [
+        ['a-1', 1_000_000],
+        ['a-2', 1_900_000],
+      ] as const) {
+        log.run('household-hh', householdDecider, {
+          type: 'AssessHousehold',
+          assessmentId: id,
+          reviewYear: 2022,
+          reviewType: 'periodic',
+          incomePerCapita: income,
+          deprivations: ['latrine', 'telecom', 'nutrition'],
+          decision: null,
+        });
       }
-      log.run('user-u', userDecider, { type: 'RegisterUser', id: 'u', name: 'U', role: 'inspector', units: [], tokenHash: 'e'.repeat(64), expiresAt: null, now: NOW }, ADMIN);
+      log.run(
+        'user-u',
+        userDecider,
+        { type: 'RegisterUser', id: 'u', name: 'U', role: 'inspector', units: [], tokenHash: 'e'.repeat(64), expiresAt: null, now: NOW },
+        ADMIN,
+      );
       log.run('user-u', userDecider, { type: 'RotateUserToken', id: 'u', tokenHash: 'd'.repeat(64), expiresAt: null, reason: 'r', now: NOW }, ADMIN);
       log.run('user-u', userDecider, { type: 'DeactivateUser', id: 'u', reason: 'r', otherActiveAdmins: 1 }, ADMIN);
       return log;
@@ -554,7 +813,8 @@ describe('projections', () => {
     function makerChecker(log: Log): void {
       const policy = { unit: 'phong-tho', threshold: 1_000_000_000, decision: DECISION_747 };
       log.run('approval-policy-phong-tho', approvalPolicyDecider, { type: 'SetApprovalPolicy', ...policy }, KE_TOAN);
-      for (const id of ['r-1', 'r-2']) log.run(stream(DISTRICT), allocationDecider, { ...(disburse(id, 2_000_000_000) as RecordDisbursement), approvalPolicy: policy });
+      for (const id of ['r-1', 'r-2'])
+        log.run(stream(DISTRICT), allocationDecider, { ...(disburse(id, 2_000_000_000) as RecordDisbursement), approvalPolicy: policy });
       log.run(stream(DISTRICT), allocationDecider, { type: 'ApproveDisbursement', disbursementId: 'r-1', checker: 'checker', comment: 'ok' }, CHECKER);
       log.run(stream(DISTRICT), allocationDecider, { type: 'RejectDisbursement', disbursementId: 'r-2', checker: 'checker', reason: 'thiếu hồ sơ' }, CHECKER);
     }

@@ -42,7 +42,16 @@ export const usersProjection = defineProjection({
     const at = e.metadata.recordedAt;
     if (e.type === 'UserRegistered') {
       const d = e.data;
-      const user: UserDoc = { id: d.id, name: d.name, role: d.role, units: d.units, registeredAt: at, active: true, expiresAt: d.expiresAt, tokenRotatedAt: null };
+      const user: UserDoc = {
+        id: d.id,
+        name: d.name,
+        role: d.role,
+        units: d.units,
+        registeredAt: at,
+        active: true,
+        expiresAt: d.expiresAt,
+        tokenRotatedAt: null,
+      };
       return [
         { collection: USERS, id: d.id, doc: user },
         { collection: TOKENS, id: d.tokenHash, doc: { userId: d.id, expiresAt: d.expiresAt, revokedAt: null } },

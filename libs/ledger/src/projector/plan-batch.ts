@@ -24,7 +24,10 @@ export type PlanOptions = Readonly<{
 export type LoadMany = (refs: readonly DocRef[]) => Promise<ReadonlyMap<string, Doc | null>>;
 
 export class CheckpointGap extends Error {
-  constructor(readonly checkpoint: number, readonly position: number) {
+  constructor(
+    readonly checkpoint: number,
+    readonly position: number,
+  ) {
     super(`batch starts at position ${position} but the read models stop at ${checkpoint}: applying it would skip events`);
     this.name = 'CheckpointGap';
   }

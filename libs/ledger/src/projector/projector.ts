@@ -30,7 +30,12 @@ const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  * dropped connection resumes exactly after the last event whose effects were stored.
  */
 export class Projector {
-  private state: { checkpoint: number; head: number; lastError: string | null; updatedAt: string | null } = { checkpoint: 0, head: 0, lastError: null, updatedAt: null };
+  private state: { checkpoint: number; head: number; lastError: string | null; updatedAt: string | null } = {
+    checkpoint: 0,
+    head: 0,
+    lastError: null,
+    updatedAt: null,
+  };
   private readonly batchSize: number;
   private readonly idleMs: number;
   private readonly retryDelayMs: (attempt: number) => number;

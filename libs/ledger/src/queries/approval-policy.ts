@@ -13,7 +13,14 @@ export async function approvalPolicyView(reads: ReadStore, unit: UnitDoc) {
     policy:
       found === null
         ? null
-        : { unit: found.policy.unit, threshold: found.policy.threshold, decision: found.policy.decision, setBy: found.doc.setBy, setAt: found.doc.setAt, position: found.doc.position },
+        : {
+            unit: found.policy.unit,
+            threshold: found.policy.threshold,
+            decision: found.policy.decision,
+            setBy: found.doc.setBy,
+            setAt: found.doc.setAt,
+            position: found.doc.position,
+          },
   };
 }
 

@@ -40,7 +40,11 @@ export async function audit(events: EventStore, current: ReadStore, q: AuditQuer
   const from = bound('from', q.from);
   const to = bound('to', q.to);
   const keys: string[] = [];
-  for (const [field, collection] of [['allocation', ALLOCATIONS], ['household', HOUSEHOLDS], ['disbursement', DISBURSEMENTS]] as const) {
+  for (const [field, collection] of [
+    ['allocation', ALLOCATIONS],
+    ['household', HOUSEHOLDS],
+    ['disbursement', DISBURSEMENTS],
+  ] as const) {
     const v = q[field];
     if (v === undefined) continue;
     // One outside the reader's scope is answered as an unknown one: the trail never says it exists.
@@ -68,18 +72,20 @@ export async function audit(events: EventStore, current: ReadStore, q: AuditQuer
   }
   const page = items.slice(0, limit);
   return {
-    items: await Promise.all(page.map(async (e) => ({
-      position: e.position,
-      type: e.type,
-      schemaVersion: e.schemaVersion,
-      streamId: e.streamId,
-      revision: e.revision,
-      recordedAt: e.metadata.recordedAt,
-      actor: e.metadata.actor,
-      data: await shownEventData(e, principal, householdKeys, current),
-      metadata: e.metadata,
-      hash: e.hash,
-    }))),
+    items: await Promise.all(
+      page.map(async (e) => ({
+        position: e.position,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        streamId: e.streamId,
+        revision: e.revision,
+        recordedAt: e.metadata.recordedAt,
+        actor: e.metadata.actor,
+        data: await shownEventData(e, principal, householdKeys, current),
+        metadata: e.metadata,
+        hash: e.hash,
+      })),
+    ),
     nextCursor: items.length > limit ? String(page[page.length - 1]!.position) : null,
     at,
   };

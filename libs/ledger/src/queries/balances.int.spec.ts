@@ -39,7 +39,8 @@ async function threeLevels(): Promise<MemoryLedgerStore> {
     { code: 'LC', name: 'LC', level: 'province', parent: 'VN' },
     { code: 'PT', name: 'PT', level: 'district', parent: 'LC' },
     { code: 'MLP', name: 'MLP', level: 'commune', parent: 'PT' },
-  ]) await registerUnit(runner, store, parseRegisterUnit(u), ctx());
+  ])
+    await registerUnit(runner, store, parseRegisterUnit(u), ctx());
   await grantAllocation(runner, store, parseGrantAllocation({ id: 'LC-1', unit: 'LC', ...LINE, amount: 300_000, decision: DECISION }), ctx());
   await grantAllocation(runner, store, parseGrantAllocation({ id: 'PT-1', parentId: 'LC-1', unit: 'PT', amount: 72_000, decision: DECISION }), ctx());
   await grantAllocation(runner, store, parseGrantAllocation({ id: 'MLP-1', parentId: 'PT-1', unit: 'MLP', amount: 5_000, decision: DECISION }), ctx());
@@ -50,13 +51,13 @@ async function threeLevels(): Promise<MemoryLedgerStore> {
   return store;
 }
 
-describe('balances: the allocation view\'s figures, each đồng once', () => {
+describe("balances: the allocation view's figures, each đồng once", () => {
   let store: MemoryLedgerStore;
   beforeAll(async () => {
     store = await threeLevels();
   });
 
-  it('gives a row holding one allocation exactly that allocation\'s figures', async () => {
+  it("gives a row holding one allocation exactly that allocation's figures", async () => {
     const r = await balances(store, { groupBy: 'unit' }, ADMIN);
     expect(r.rows).toEqual([
       { unit: 'LC', allocated: 300_000, subAllocated: 72_000, disbursed: 0, pending: 0, available: 228_000, disbursementRate: 4.67 },

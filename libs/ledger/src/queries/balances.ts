@@ -9,7 +9,9 @@ import { readingAt, type TimeTravelQuery } from './time-travel';
 export const GROUP_KEYS = ['program', 'project', 'subProject', 'fiscalYear', 'capitalType', 'source', 'unit'] as const;
 type GroupKey = (typeof GROUP_KEYS)[number];
 
-export type BalancesQuery = Readonly<Partial<Record<'fiscalYear' | 'unit' | 'program' | 'project' | 'subProject' | 'capitalType' | 'source' | 'groupBy' | 'valueDate', string>>> &
+export type BalancesQuery = Readonly<
+  Partial<Record<'fiscalYear' | 'unit' | 'program' | 'project' | 'subProject' | 'capitalType' | 'source' | 'groupBy' | 'valueDate', string>>
+> &
   TimeTravelQuery;
 
 /**
@@ -60,9 +62,13 @@ export async function balances(current: ReadStore, q: BalancesQuery, principal: 
   if (q.program !== undefined && !CATALOGUE.some((p) => p.code === q.program)) throw unknownReference('program', q.program);
   const projects = CATALOGUE.flatMap((p) => p.projects);
   if (q.project !== undefined && !projects.some((p) => p.code === q.project)) throw unknownReference('project', q.project);
-  if (q.subProject !== undefined && !projects.some((p) => p.subProjects.some((s) => s.code === q.subProject))) throw unknownReference('subProject', q.subProject);
+  if (q.subProject !== undefined && !projects.some((p) => p.subProjects.some((s) => s.code === q.subProject)))
+    throw unknownReference('subProject', q.subProject);
   for (const f of ['program', 'project', 'subProject', 'capitalType', 'source'] as const) if (q[f] !== undefined) where[f] = q[f]!;
-  const groupBy = (q.groupBy ?? '').split(',').map((s) => s.trim()).filter(Boolean) as GroupKey[];
+  const groupBy = (q.groupBy ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean) as GroupKey[];
   for (const g of groupBy) if (!GROUP_KEYS.includes(g)) throw invalid('groupBy', `'${g}' is not one of ${GROUP_KEYS.join(', ')}`);
 
   let unitFilter: string | null = null;

@@ -10,7 +10,8 @@ const POSITION = /^(0|[1-9][0-9]{0,14})$/;
 
 function position(field: 'after' | 'cursor', value: string | undefined): number | null {
   if (value === undefined) return null;
-  if (!POSITION.test(value)) throw invalid(field, field === 'cursor' ? 'must be the nextCursor of the previous page' : 'must be a log position (a whole number)');
+  if (!POSITION.test(value))
+    throw invalid(field, field === 'cursor' ? 'must be the nextCursor of the previous page' : 'must be a log position (a whole number)');
   return Number(value);
 }
 
@@ -21,7 +22,11 @@ function position(field: 'after' | 'cursor', value: string | undefined): number 
  * whole, so only those who read everything (administrators, the national inspectorate) may read
  * it: a scoped reader would see other units' records.
  */
-export async function chainRecords(events: EventStore, q: ChainRecordsQuery, principal: Principal): Promise<{ items: ChainRecord[]; nextCursor: string | null }> {
+export async function chainRecords(
+  events: EventStore,
+  q: ChainRecordsQuery,
+  principal: Principal,
+): Promise<{ items: ChainRecord[]; nextCursor: string | null }> {
   if (principal.role !== 'admin' && principal.role !== 'inspector') throw forbidden(`role '${principal.role}' may not read the log's records`);
   if (!readsEverything(principal)) throw forbidden('the log is read whole: only administrators and inspectors without units may read its records');
   const limit = pageLimit(q.limit);
@@ -33,7 +38,17 @@ export async function chainRecords(events: EventStore, q: ChainRecordsQuery, pri
   const read = await events.readAll(from, limit + 1);
   const page = read.slice(0, limit);
   return {
-    items: page.map((e) => ({ position: e.position, id: e.id, streamId: e.streamId, revision: e.revision, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata, hash: e.hash })),
+    items: page.map((e) => ({
+      position: e.position,
+      id: e.id,
+      streamId: e.streamId,
+      revision: e.revision,
+      type: e.type,
+      schemaVersion: e.schemaVersion,
+      data: e.data,
+      metadata: e.metadata,
+      hash: e.hash,
+    })),
     nextCursor: read.length > limit ? String(page[page.length - 1]!.position) : null,
   };
 }

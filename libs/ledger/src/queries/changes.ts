@@ -63,7 +63,6 @@ async function bound(reads: HistoricalReadStore, field: 'from' | 'to', value: st
   return reads.positionAt(parseInstant(field, value));
 }
 
-
 /**
  * GET /changes and `ledger diff`: what was recorded after `from` up to `to`, and how the balance of
  * each allocation those events touched moved. Scoped like every read: events and allocations
@@ -98,7 +97,7 @@ export async function changes(events: EventStore, current: ReadStore, q: Changes
   const items: ChangedEvent[] = [];
   let count = 0;
   const touched = new Set<string>();
-  for (let cursor = from; cursor < to; ) {
+  for (let cursor = from; cursor < to;) {
     const page = await events.readAll(cursor, Math.min(5000, to - cursor));
     if (page.length === 0) break;
     for (const stored of page) {
@@ -110,7 +109,15 @@ export async function changes(events: EventStore, current: ReadStore, q: Changes
       byType[e.type] = (byType[e.type] ?? 0) + 1;
       // Every event in range is counted; only the page's are kept (and one more, to know there is a next page).
       if ((listing.after === null || e.position > (listing.after as number)) && items.length <= listing.limit) {
-        items.push({ position: e.position, type: e.type, schemaVersion: stored.schemaVersion, streamId: e.streamId, recordedAt: e.metadata.recordedAt, actor: e.metadata.actor, data: await shownEventData(e, principal, keys, current) });
+        items.push({
+          position: e.position,
+          type: e.type,
+          schemaVersion: stored.schemaVersion,
+          streamId: e.streamId,
+          recordedAt: e.metadata.recordedAt,
+          actor: e.metadata.actor,
+          data: await shownEventData(e, principal, keys, current),
+        });
       }
     }
     cursor = page[page.length - 1]!.position;

@@ -19,7 +19,11 @@ const report = (t: Tally) => ({
   households: t.households,
   byClassification: { ...t.byClassification },
   rates: Object.fromEntries(CLASSIFICATIONS.map((c) => [c, percent(t.byClassification[c], t.households)])) as Record<Classification, number>,
-  deprivations: Object.fromEntries(Object.entries(t.deprivations).filter(([, n]) => n > 0).sort(([a], [b]) => a.localeCompare(b))),
+  deprivations: Object.fromEntries(
+    Object.entries(t.deprivations)
+      .filter(([, n]) => n > 0)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  ),
 });
 
 /** Sums the per-commune counts kept by the households projection over a subtree of units. */

@@ -12,5 +12,12 @@ export async function householdView(current: ReadStore, id: string, principal: P
   const { _position, unitPath: _path, headName: _name, ethnicMinority: _ethnic, personal: _sealed, personalDataErased: _erased, ...rest } = h;
   // An erasure applies to every read from then on, those of an earlier position included.
   const erasedNow = (await current.get<HouseholdDoc>(HOUSEHOLDS, id))?.personalDataErased === true;
-  return { ...rest, ...shownHousehold(h, principal, keys, erasedNow), classification: h.current?.classification ?? null, standard: h.current?.standard ?? null, position: _position, at };
+  return {
+    ...rest,
+    ...shownHousehold(h, principal, keys, erasedNow),
+    classification: h.current?.classification ?? null,
+    standard: h.current?.standard ?? null,
+    position: _position,
+    at,
+  };
 }

@@ -18,8 +18,10 @@ export function lineFilters(q: AllocationsQuery): Record<string, Scalar> {
   if (q.program !== undefined && !CATALOGUE.some((p) => p.code === q.program)) throw unknownReference('program', q.program);
   const projects = CATALOGUE.flatMap((p) => p.projects);
   if (q.project !== undefined && !projects.some((p) => p.code === q.project)) throw unknownReference('project', q.project);
-  if (q.subProject !== undefined && !projects.some((p) => p.subProjects.some((s) => s.code === q.subProject))) throw unknownReference('subProject', q.subProject);
-  if (q.capitalType !== undefined && !(CAPITAL_TYPES as readonly string[]).includes(q.capitalType)) throw invalid('capitalType', `must be one of ${CAPITAL_TYPES.join(', ')}`);
+  if (q.subProject !== undefined && !projects.some((p) => p.subProjects.some((s) => s.code === q.subProject)))
+    throw unknownReference('subProject', q.subProject);
+  if (q.capitalType !== undefined && !(CAPITAL_TYPES as readonly string[]).includes(q.capitalType))
+    throw invalid('capitalType', `must be one of ${CAPITAL_TYPES.join(', ')}`);
   if (q.source !== undefined && !(SOURCES as readonly string[]).includes(q.source)) throw invalid('source', `must be one of ${SOURCES.join(', ')}`);
   for (const f of ['program', 'project', 'subProject', 'capitalType', 'source'] as const) if (q[f] !== undefined) where[f] = q[f]!;
   return where;
@@ -33,7 +35,16 @@ export function lineFilters(q: AllocationsQuery): Record<string, Scalar> {
 export async function listAllocations(current: ReadStore, q: AllocationsQuery, principal: Principal) {
   const where = lineFilters(q);
   if (q.parentId !== undefined) where.parentId = q.parentId;
-  const filters = { unit: q.unit, fiscalYear: q.fiscalYear, program: q.program, project: q.project, subProject: q.subProject, capitalType: q.capitalType, source: q.source, parentId: q.parentId };
+  const filters = {
+    unit: q.unit,
+    fiscalYear: q.fiscalYear,
+    program: q.program,
+    project: q.project,
+    subProject: q.subProject,
+    capitalType: q.capitalType,
+    source: q.source,
+    parentId: q.parentId,
+  };
   const listing = await openListing(current, q, 'allocations', filters);
   const unit = q.unit === undefined ? null : await visibleUnitRef(listing.reads, principal, 'unit', q.unit);
   return listing.scanPage<AllocationDoc, ReturnType<typeof allocationSummary>>(ALLOCATIONS, where, (a) =>

@@ -33,10 +33,16 @@ describe('GET /households over more documents than one scan stretch', () => {
       { code: 'MLP', name: 'MLP', level: 'commune', parent: 'PT' },
       { code: 'TT', name: 'TT', level: 'district', parent: 'LC' },
       { code: 'KH', name: 'KH', level: 'commune', parent: 'TT' },
-    ]) await registerUnit(runner, store, parseRegisterUnit(u), ctx());
+    ])
+      await registerUnit(runner, store, parseRegisterUnit(u), ctx());
     // Every seventh household is Phong Thổ's: a sparse filter for a district user.
     for (let i = 0; i < 1_400; i++) {
-      await registerHousehold(runner, store, parseRegisterHousehold({ id: `H${String(i).padStart(4, '0')}`, unit: i % 7 === 0 ? 'MLP' : 'KH', area: 'rural', members: 3 }), ctx());
+      await registerHousehold(
+        runner,
+        store,
+        parseRegisterHousehold({ id: `H${String(i).padStart(4, '0')}`, unit: i % 7 === 0 ? 'MLP' : 'KH', area: 'rural', members: 3 }),
+        ctx(),
+      );
     }
   });
 

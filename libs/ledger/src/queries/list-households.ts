@@ -23,7 +23,8 @@ const assessmentFor = (h: HouseholdDoc, reviewYear: number): AssessmentEntry | n
  * `q` matches the id or the head's name, ignoring case and diacritics.
  */
 export async function listHouseholds(current: ReadStore, q: HouseholdsQuery, principal: Principal, keys: HouseholdKeyStore | null = null) {
-  if (q.classification !== undefined && !(CLASSIFICATIONS as readonly string[]).includes(q.classification)) throw invalid('classification', `must be one of ${CLASSIFICATIONS.join(', ')}`);
+  if (q.classification !== undefined && !(CLASSIFICATIONS as readonly string[]).includes(q.classification))
+    throw invalid('classification', `must be one of ${CLASSIFICATIONS.join(', ')}`);
   if (q.reviewYear !== undefined && !/^\d{4}$/.test(q.reviewYear)) throw invalid('reviewYear', 'must be a year');
   if (q.deprivation !== undefined && !INDICATORS.includes(q.deprivation)) throw invalid('deprivation', `must be an indicator code: ${INDICATORS.join(', ')}`);
   if (q.q !== undefined && q.q.trim() === '') throw invalid('q', 'must not be empty');
@@ -55,7 +56,13 @@ export async function listHouseholds(current: ReadStore, q: HouseholdsQuery, pri
       assessment:
         assessment === null
           ? null
-          : { reviewYear: assessment.reviewYear, reviewType: assessment.reviewType, classification: assessment.classification, deprivations: assessment.deprivations, standard: assessment.standard },
+          : {
+              reviewYear: assessment.reviewYear,
+              reviewType: assessment.reviewType,
+              classification: assessment.classification,
+              deprivations: assessment.deprivations,
+              standard: assessment.standard,
+            },
       position: h._position,
     };
   });

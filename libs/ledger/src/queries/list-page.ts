@@ -31,7 +31,13 @@ export function pageLimit(value: unknown): number {
 
 const fingerprint = (filters: Readonly<Record<string, unknown>>): string =>
   createHash('sha256')
-    .update(JSON.stringify(Object.entries(filters).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))))
+    .update(
+      JSON.stringify(
+        Object.entries(filters)
+          .filter(([, v]) => v !== undefined)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      ),
+    )
     .digest('base64url')
     .slice(0, 16);
 
@@ -46,7 +52,14 @@ function decode(value: unknown, filters: string): Cursor | null {
   } catch {
     throw badCursor('is not a cursor this list returned');
   }
-  if (typeof c !== 'object' || c === null || !Number.isSafeInteger(c.p) || c.p! < 0 || (typeof c.k !== 'string' && typeof c.k !== 'number') || typeof c.f !== 'string') {
+  if (
+    typeof c !== 'object' ||
+    c === null ||
+    !Number.isSafeInteger(c.p) ||
+    c.p! < 0 ||
+    (typeof c.k !== 'string' && typeof c.k !== 'number') ||
+    typeof c.f !== 'string'
+  ) {
     throw badCursor('is not a cursor this list returned');
   }
   if (c.f !== filters) throw badCursor('belongs to a listing with other filters');
@@ -72,7 +85,11 @@ export type Listing = Readonly<{
    * The page of a collection too large to load, scanned in the store's id order from the cursor
    * a stretch at a time until the page is full: `keep` turns a document into an item, or drops it.
    */
-  scanPage<T extends Doc & Readonly<{ id: string }>, R>(collection: string, where: Readonly<Record<string, Scalar>>, keep: (doc: T) => R | null): Promise<Page<R>>;
+  scanPage<T extends Doc & Readonly<{ id: string }>, R>(
+    collection: string,
+    where: Readonly<Record<string, Scalar>>,
+    keep: (doc: T) => R | null,
+  ): Promise<Page<R>>;
 }>;
 
 /**
@@ -96,10 +113,14 @@ export async function openListing(current: ReadStore, q: PageQuery, list: string
     at,
     limit,
     after: cursor?.k ?? null,
-    async scanPage<T extends Doc & Readonly<{ id: string }>, R>(collection: string, where: Readonly<Record<string, Scalar>>, keep: (doc: T) => R | null): Promise<Page<R>> {
+    async scanPage<T extends Doc & Readonly<{ id: string }>, R>(
+      collection: string,
+      where: Readonly<Record<string, Scalar>>,
+      keep: (doc: T) => R | null,
+    ): Promise<Page<R>> {
       const kept: { id: string; item: R }[] = [];
       const stretch = Math.max(limit + 1, SCAN_STRETCH);
-      for (let after = cursor === null ? null : String(cursor.k); kept.length <= limit; ) {
+      for (let after = cursor === null ? null : String(cursor.k); kept.length <= limit;) {
         const { docs, next } = await reads.scan<T>(collection, where, after, stretch);
         for (const doc of docs) {
           const item = keep(doc);

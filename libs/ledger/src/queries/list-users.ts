@@ -5,7 +5,15 @@ import { openListing, type PageQuery } from './list-page';
 import { readingAt, type TimeTravelQuery } from './time-travel';
 
 /** Built field by field, so that nothing the document holds beyond them (no hash) is ever served. */
-const userView = (u: UserDoc) => ({ id: u.id, name: u.name, role: u.role, units: u.units, registeredAt: u.registeredAt, ...userStatus(u), position: u._position });
+const userView = (u: UserDoc) => ({
+  id: u.id,
+  name: u.name,
+  role: u.role,
+  units: u.units,
+  registeredAt: u.registeredAt,
+  ...userStatus(u),
+  position: u._position,
+});
 
 /** GET /users: who may sign in, by id; an administrator's list (token hashes are never shown). */
 export async function listUsers(current: ReadStore, q: PageQuery, principal: Principal) {
@@ -19,5 +27,13 @@ export async function me(current: ReadStore, principal: Principal, q: TimeTravel
   const { reads, at } = await readingAt(current, q);
   const u = await reads.get<UserDoc>(USERS, principal.userId);
   const status = u ? userStatus(u) : { active: true, expiresAt: null, tokenRotatedAt: null };
-  return { id: principal.userId, name: u?.name ?? null, role: principal.role, units: [...principal.units], registeredAt: u?.registeredAt ?? null, ...status, at };
+  return {
+    id: principal.userId,
+    name: u?.name ?? null,
+    role: principal.role,
+    units: [...principal.units],
+    registeredAt: u?.registeredAt ?? null,
+    ...status,
+    at,
+  };
 }

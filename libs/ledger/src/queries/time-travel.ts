@@ -19,7 +19,8 @@ export function parseInstant(field: string, value: string, end: 'start' | 'end' 
     return new Date(end === 'start' ? start : start + 86_400_000 - 1).toISOString();
   }
   const t = Date.parse(value);
-  if (!TIMESTAMP.test(value) || Number.isNaN(t)) throw invalid(field, 'must be an ISO 8601 timestamp with an offset (e.g. 2023-01-15T00:00:00+07:00) or a date YYYY-MM-DD');
+  if (!TIMESTAMP.test(value) || Number.isNaN(t))
+    throw invalid(field, 'must be an ISO 8601 timestamp with an offset (e.g. 2023-01-15T00:00:00+07:00) or a date YYYY-MM-DD');
   return new Date(t).toISOString();
 }
 
@@ -50,7 +51,7 @@ export async function requestedPosition(reads: ReadStore, q: TimeTravelQuery): P
 
 /** The store's history, or NOT_SUPPORTED for a read store that keeps none. */
 export function historical(reads: ReadStore): HistoricalReadStore {
-  if (!keepsHistory(reads)) throw new DomainError('NOT_SUPPORTED', 'this ledger\'s read store keeps no history: time-travel reads are not available on it');
+  if (!keepsHistory(reads)) throw new DomainError('NOT_SUPPORTED', "this ledger's read store keeps no history: time-travel reads are not available on it");
   return reads;
 }
 
@@ -64,7 +65,8 @@ export function readsAt(reads: HistoricalReadStore, position: number): Historica
     find: <T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>> = {}) => reads.findAt<T>(collection, where, position),
     queryIndex: async (q: IndexQuery) => (q.afterPosition >= position ? [] : (await reads.queryIndex(q)).filter((p) => p <= position)),
     checkpoint: async () => position,
-    scan: <T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, afterId: string | null, limit: number) => reads.scanAt<T>(collection, where, afterId, limit, position),
+    scan: <T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, afterId: string | null, limit: number) =>
+      reads.scanAt<T>(collection, where, afterId, limit, position),
     getAt: (collection, id, at) => reads.getAt(collection, id, Math.min(at, position)),
     findAt: (collection, where, at) => reads.findAt(collection, where, Math.min(at, position)),
     scanAt: (collection, where, afterId, limit, at) => reads.scanAt(collection, where, afterId, limit, Math.min(at, position)),
@@ -104,11 +106,21 @@ export function pinnedReads(current: ReadStore, position: number): ReadStore {
   };
   return {
     ...past,
-    get: <T extends Doc>(collection: string, id: string) => present(() => current.get<T>(collection, id), () => past.get<T>(collection, id)),
+    get: <T extends Doc>(collection: string, id: string) =>
+      present(
+        () => current.get<T>(collection, id),
+        () => past.get<T>(collection, id),
+      ),
     find: <T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>> = {}) =>
-      present(() => current.find<T>(collection, where), () => past.find<T>(collection, where)),
+      present(
+        () => current.find<T>(collection, where),
+        () => past.find<T>(collection, where),
+      ),
     scan: <T extends Doc>(collection: string, where: Readonly<Record<string, Scalar>>, afterId: string | null, limit: number) =>
-      present(() => current.scan<T>(collection, where, afterId, limit), () => past.scan<T>(collection, where, afterId, limit)),
+      present(
+        () => current.scan<T>(collection, where, afterId, limit),
+        () => past.scan<T>(collection, where, afterId, limit),
+      ),
   } as HistoricalReadStore;
 }
 

@@ -1,11 +1,4 @@
-import {
-  add,
-  allocationDecider,
-  available,
-  type AllocationEvent,
-  type AllocationState,
-  type Principal,
-} from '../../../domain/src';
+import { add, allocationDecider, available, type AllocationEvent, type AllocationState, type Principal } from '../../../domain/src';
 import type { EventStore } from '../ports/event-store.port';
 import type { ReadStore } from '../ports/read-store.port';
 import { ALLOCATIONS, type AllocationDoc } from '../projections/allocations.projection';
@@ -105,7 +98,9 @@ async function node(reads: ReadStore, a: AllocationDoc, bad: AllocationTrace['un
     else children.push(await node(reads, child, bad));
   }
   const payments = (await reads.find<DisbursementDoc>(DISBURSEMENTS, { allocationId: a.id })).sort((x, y) => x.position - y.position).map(payment);
-  const requests = (await reads.find<Parameters<typeof requestView>[0]>(APPROVALS, { allocationId: a.id })).sort((x, y) => x.position - y.position).map(requestView);
+  const requests = (await reads.find<Parameters<typeof requestView>[0]>(APPROVALS, { allocationId: a.id }))
+    .sort((x, y) => x.position - y.position)
+    .map(requestView);
   const pendingRequested = requests.filter((r) => r.status === 'pending').reduce((s, r) => add(s, r.amount), 0);
   if ((a.pending ?? 0) !== pendingRequested) discrepancies.push(`pending ${a.pending ?? 0} ≠ Σ pending requests ${pendingRequested}`);
   const childAllocated = children.reduce((s, c) => add(s, c.allocated), 0);
@@ -113,7 +108,8 @@ async function node(reads: ReadStore, a: AllocationDoc, bad: AllocationTrace['un
   const childTotals = children.reduce((s, c) => add(s, c.disbursedTotal), 0);
   if (a.subAllocated !== childAllocated) discrepancies.push(`subAllocated ${a.subAllocated} ≠ Σ children.allocated ${childAllocated}`);
   if (a.disbursed !== ownDisbursed) discrepancies.push(`disbursed ${a.disbursed} ≠ Σ own non-reversed disbursements ${ownDisbursed}`);
-  if (a.disbursedTotal !== add(a.disbursed, childTotals)) discrepancies.push(`disbursedTotal ${a.disbursedTotal} ≠ disbursed ${a.disbursed} + Σ children.disbursedTotal ${childTotals}`);
+  if (a.disbursedTotal !== add(a.disbursed, childTotals))
+    discrepancies.push(`disbursedTotal ${a.disbursedTotal} ≠ disbursed ${a.disbursed} + Σ children.disbursedTotal ${childTotals}`);
   if (discrepancies.length > 0) bad.push({ id: a.id, unit: a.unit, discrepancies });
   return {
     id: a.id,

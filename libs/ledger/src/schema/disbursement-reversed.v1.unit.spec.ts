@@ -9,7 +9,15 @@ const v1: StoredEvent = {
   revision: 4,
   position: 17,
   hash: 'f'.repeat(64),
-  data: { allocationId: 'PT-DA1.1-2022', unit: 'PHONG-THO', ancestry: ['LC-DA1.1-2022'], disbursementId: 'D-WRONG', amount: 5_000_000_000, reason: 'voucher posted twice', decision: null },
+  data: {
+    allocationId: 'PT-DA1.1-2022',
+    unit: 'PHONG-THO',
+    ancestry: ['LC-DA1.1-2022'],
+    disbursementId: 'D-WRONG',
+    amount: 5_000_000_000,
+    reason: 'voucher posted twice',
+    decision: null,
+  },
   metadata: {
     actor: { userId: 'pt-finance', role: 'finance_officer' },
     // 23:30 in Hà Nội on 31 Dec 2022: the reversal belongs to 2022 even though it is 2022-12-31T16:30Z.

@@ -10,7 +10,16 @@ const v1: StoredEvent = {
   position: 1,
   hash: 'f'.repeat(64),
   data: { id: 'admin', name: 'Administrator', role: 'admin', units: [], tokenHash: 'a'.repeat(64) },
-  metadata: { actor: { userId: 'system', role: 'admin' }, recordedAt: '2024-01-01T00:00:00.000Z', correlationId: 'c', causationId: null, idempotencyKey: null, requestHash: null, decision: null, reason: null },
+  metadata: {
+    actor: { userId: 'system', role: 'admin' },
+    recordedAt: '2024-01-01T00:00:00.000Z',
+    correlationId: 'c',
+    causationId: null,
+    idempotencyKey: null,
+    requestHash: null,
+    decision: null,
+    reason: null,
+  },
 };
 
 describe('UserRegistered v1 → v2', () => {

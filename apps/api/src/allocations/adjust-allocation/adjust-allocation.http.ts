@@ -18,7 +18,7 @@ export class AdjustAllocationController {
     operationId: 'AllocationsController_adjust',
     summary: 'Adjust an allocation up or down',
     description:
-      'A signed `delta` in whole đồng under a decision, with a reason, decided by whoever granted the allocation. A sub-allocation\'s increase comes from its parent (409 if the parent lacks it); a reduction goes back to it and may not go below what is committed (409 BELOW_COMMITTED).',
+      "A signed `delta` in whole đồng under a decision, with a reason, decided by whoever granted the allocation. A sub-allocation's increase comes from its parent (409 if the parent lacks it); a reduction goes back to it and may not go below what is committed (409 BELOW_COMMITTED).",
     created: CreatedDto,
     errors: [...WRITE_ERRORS, 404, 409],
     idempotent: true,

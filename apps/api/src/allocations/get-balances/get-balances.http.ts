@@ -16,7 +16,7 @@ export class GetBalancesController {
     operationId: 'AllocationsController_balances',
     summary: 'Balances, filtered and grouped',
     description:
-      'Sums over the allocations in the caller\'s scope that match the filters, each đồng counted once: an allocation contributes what it kept (allocated − passed down) and what it paid itself. `groupBy` gives one row per group; `valueDate` counts only payments and reversals valued by then; `asOf`/`atPosition` read the books as they were known.',
+      "Sums over the allocations in the caller's scope that match the filters, each đồng counted once: an allocation contributes what it kept (allocated − passed down) and what it paid itself. `groupBy` gives one row per group; `valueDate` counts only payments and reversals valued by then; `asOf`/`atPosition` read the books as they were known.",
     ok: BalancesDto,
     errors: [...READ_ERRORS, 403, 501],
   })

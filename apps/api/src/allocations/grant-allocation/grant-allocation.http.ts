@@ -18,7 +18,7 @@ export class GrantAllocationController {
     operationId: 'AllocationsController_grant',
     summary: 'Grant an allocation, or carve a sub-allocation out of one',
     description:
-      'Without `parentId`: a top-level grant on a budget line (program, project, subProject, fiscalYear, capitalType, source) by the unit\'s parent (an admin for a root unit). With `parentId`: the parent allocation\'s unit passes `amount` down to a unit below it; the line is the parent\'s. Refused (409) if the parent has not that much available.',
+      "Without `parentId`: a top-level grant on a budget line (program, project, subProject, fiscalYear, capitalType, source) by the unit's parent (an admin for a root unit). With `parentId`: the parent allocation's unit passes `amount` down to a unit below it; the line is the parent's. Refused (409) if the parent has not that much available.",
     created: CreatedDto,
     errors: [...WRITE_ERRORS, 409],
     idempotent: true,

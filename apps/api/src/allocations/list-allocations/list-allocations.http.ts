@@ -17,7 +17,8 @@ export class ListAllocationsController {
   @ApiOperation({
     operationId: 'AllocationListsController_list',
     summary: 'List allocations',
-    description: "The allocations in the caller's scope, by id, with the figures of GET /allocations/{id}. `unit` keeps a unit's subtree; the budget-line filters and `parentId` match exactly.",
+    description:
+      "The allocations in the caller's scope, by id, with the figures of GET /allocations/{id}. `unit` keeps a unit's subtree; the budget-line filters and `parentId` match exactly.",
   })
   @ApiOkResponse({ type: AllocationPageDto })
   @ApiErrors(...READ_ERRORS, 403, 501)

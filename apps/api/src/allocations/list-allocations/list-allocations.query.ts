@@ -3,7 +3,10 @@ import type { Principal } from '../../../../../libs/domain/src';
 import type { listAllocations, AllocationsQuery } from '../../../../../libs/ledger/src';
 
 export class ListAllocationsQuery extends Query<Awaited<ReturnType<typeof listAllocations>>> {
-  constructor(readonly query: AllocationsQuery, readonly principal: Principal) {
+  constructor(
+    readonly query: AllocationsQuery,
+    readonly principal: Principal,
+  ) {
     super();
   }
 }

@@ -17,7 +17,8 @@ export class ListDisbursementsController {
   @ApiOperation({
     operationId: 'AllocationListsController_disbursements',
     summary: "List an allocation's disbursements",
-    description: 'The payments recorded against the allocation, in the order they were recorded; a reversed one stays listed, marked `reversed`, with its reversal and reason. An allocation outside the caller\'s scope answers 404 like an unknown one.',
+    description:
+      "The payments recorded against the allocation, in the order they were recorded; a reversed one stays listed, marked `reversed`, with its reversal and reason. An allocation outside the caller's scope answers 404 like an unknown one.",
   })
   @ApiOkResponse({ type: DisbursementPageDto })
   @ApiErrors(...READ_ERRORS, 404, 501)

@@ -3,7 +3,11 @@ import type { Principal } from '../../../../../libs/domain/src';
 import type { listDisbursements, PageQuery } from '../../../../../libs/ledger/src';
 
 export class ListDisbursementsQuery extends Query<Awaited<ReturnType<typeof listDisbursements>>> {
-  constructor(readonly allocationId: string, readonly query: PageQuery, readonly principal: Principal) {
+  constructor(
+    readonly allocationId: string,
+    readonly query: PageQuery,
+    readonly principal: Principal,
+  ) {
     super();
   }
 }

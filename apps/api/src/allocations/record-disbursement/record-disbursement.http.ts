@@ -17,7 +17,7 @@ export class RecordDisbursementController {
     operationId: 'AllocationsController_disburse',
     summary: 'Record a payment from an allocation',
     description:
-      'A disbursement of `amount` whole đồng valued on `valueDate` (not later than today in Asia/Ho_Chi_Minh) against a voucher, by a finance officer of the allocation\'s unit. Refused (409 INSUFFICIENT_FUNDS) beyond what is available; a disbursement id is unique across the ledger (409 ALREADY_EXISTS). At or above the threshold of the approval policy in force for the unit it is a request (`status: pending`, DisbursementRequested): its amount is reserved at once and paid when another finance officer approves it (POST /disbursements/{id}/approval).',
+      "A disbursement of `amount` whole đồng valued on `valueDate` (not later than today in Asia/Ho_Chi_Minh) against a voucher, by a finance officer of the allocation's unit. Refused (409 INSUFFICIENT_FUNDS) beyond what is available; a disbursement id is unique across the ledger (409 ALREADY_EXISTS). At or above the threshold of the approval policy in force for the unit it is a request (`status: pending`, DisbursementRequested): its amount is reserved at once and paid when another finance officer approves it (POST /disbursements/{id}/approval).",
     created: DisbursementRecordedDto,
     errors: [...WRITE_ERRORS, 404, 409],
     idempotent: true,

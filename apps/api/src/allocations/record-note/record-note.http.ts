@@ -18,7 +18,8 @@ export class RecordNoteController {
   @ApiDoc({
     operationId: 'AllocationNotesController_record',
     summary: 'Record a progress note on an allocation',
-    description: 'Why the money is (not yet) spent, for the programme report; recorded as AllocationNoteRecorded on the allocation’s stream. Finance officers of the allocation’s unit, supervisors over it, admins.',
+    description:
+      'Why the money is (not yet) spent, for the programme report; recorded as AllocationNoteRecorded on the allocation’s stream. Finance officers of the allocation’s unit, supervisors over it, admins.',
     created: NoteCreatedDto,
     errors: [...WRITE_ERRORS, 404],
     idempotent: true,

@@ -18,7 +18,7 @@ export class ReverseDisbursementController {
     operationId: 'AllocationsController_reverse',
     summary: 'Reverse a payment',
     description:
-      'The payment stays in the log; a reversal event gives its amount back to the allocation from `valueDate` (default: today in Asia/Ho_Chi_Minh; not before the payment\'s). A payment is reversed once (409 ALREADY_REVERSED).',
+      "The payment stays in the log; a reversal event gives its amount back to the allocation from `valueDate` (default: today in Asia/Ho_Chi_Minh; not before the payment's). A payment is reversed once (409 ALREADY_REVERSED).",
     created: DisbursementCreatedDto,
     errors: [...WRITE_ERRORS, 404, 409],
     idempotent: true,

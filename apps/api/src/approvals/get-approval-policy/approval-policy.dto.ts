@@ -12,12 +12,14 @@ export class ApprovalPolicyInForceDto {
 
 export class ApprovalPolicyDto {
   @Text({ example: 'PHONG-THO' }) unit!: string;
-  @Obj(() => ApprovalPolicyInForceDto, { nullable: true, description: 'null: no policy in force, every payment is paid at once' }) policy!: ApprovalPolicyInForceDto | null;
+  @Obj(() => ApprovalPolicyInForceDto, { nullable: true, description: 'null: no policy in force, every payment is paid at once' })
+  policy!: ApprovalPolicyInForceDto | null;
   @Obj(() => ReadPointDto, { description: 'the log position the answer is for' }) at!: ReadPointDto;
 }
 
 export class ApprovalPolicySetDto {
   @Text({ example: 'PHONG-THO' }) unit!: string;
-  @Obj(() => ApprovalPolicyInForceDto, { nullable: true, description: 'the policy now in force for the unit (after a removal: an ancestor\'s, or none)' }) policy!: ApprovalPolicyInForceDto | null;
+  @Obj(() => ApprovalPolicyInForceDto, { nullable: true, description: "the policy now in force for the unit (after a removal: an ancestor's, or none)" })
+  policy!: ApprovalPolicyInForceDto | null;
   @Int({ description: 'the log position of ApprovalPolicySet (or, when nothing changed, the position the answer is for)' }) position!: number;
 }

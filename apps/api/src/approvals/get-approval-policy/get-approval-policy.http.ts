@@ -15,8 +15,9 @@ export class GetApprovalPolicyController {
 
   @ApiDoc({
     operationId: 'GetApprovalPolicyController_get',
-    summary: "The approval policy in force for a unit",
-    description: "The unit's own policy, or else its nearest ancestor's (`policy.unit` says whose); `policy: null` when none is in force. `asOf`/`atPosition` read it as it was.",
+    summary: 'The approval policy in force for a unit',
+    description:
+      "The unit's own policy, or else its nearest ancestor's (`policy.unit` says whose); `policy: null` when none is in force. `asOf`/`atPosition` read it as it was.",
     ok: ApprovalPolicyDto,
     errors: [...READ_ERRORS, 404, 501],
   })

@@ -4,7 +4,14 @@ import { IsInt, IsNotEmptyObject, Max, Min, ValidateIf, ValidateNested } from 'c
 import { DecisionDto } from '../../http/decision.dto';
 
 export class SetApprovalPolicyDto {
-  @ApiProperty({ type: 'integer', nullable: true, minimum: 1, maximum: Number.MAX_SAFE_INTEGER, example: 1_000_000_000, description: 'whole đồng: payments of this amount or more wait for a checker; null removes the unit\'s own policy' })
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    minimum: 1,
+    maximum: Number.MAX_SAFE_INTEGER,
+    example: 1_000_000_000,
+    description: "whole đồng: payments of this amount or more wait for a checker; null removes the unit's own policy",
+  })
   @ValidateIf((_o, v) => v !== null)
   @IsInt({ message: '$property must be a whole number of đồng, or null' })
   @Min(1, { message: '$property must be positive' })

@@ -17,7 +17,8 @@ export class WithdrawRequestController {
   @ApiDoc({
     operationId: 'WithdrawRequestController_withdraw',
     summary: "Withdraw one's own payment request",
-    description: "By the maker only (403 otherwise): records DisbursementWithdrawn with the reason, and the reservation is released. A request no longer pending answers 409 ALREADY_DECIDED.",
+    description:
+      'By the maker only (403 otherwise): records DisbursementWithdrawn with the reason, and the reservation is released. A request no longer pending answers 409 ALREADY_DECIDED.',
     created: RequestDecidedDto,
     errors: [...WRITE_ERRORS, 404, 409],
     idempotent: true,

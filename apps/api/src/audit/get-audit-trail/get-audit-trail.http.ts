@@ -16,7 +16,7 @@ export class GetAuditTrailController {
     operationId: 'AuditController_trail',
     summary: 'The audit trail: who did what, when, under which decision, and why',
     description:
-      "Events of the log, oldest first, filtered by the record they touched (`allocation`, `household`, `disbursement`), `actor`, `decision` number or time (`from`, `to`), each with its metadata and hash; cursor-paged. Scoped readers see only the events of units in their scope; hashes of tokens are redacted. `asOf`/`atPosition` stop the trail there.",
+      'Events of the log, oldest first, filtered by the record they touched (`allocation`, `household`, `disbursement`), `actor`, `decision` number or time (`from`, `to`), each with its metadata and hash; cursor-paged. Scoped readers see only the events of units in their scope; hashes of tokens are redacted. `asOf`/`atPosition` stop the trail there.',
     ok: AuditPageDto,
     errors: [...READ_ERRORS, 403, 501],
   })

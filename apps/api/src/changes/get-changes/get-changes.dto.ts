@@ -22,7 +22,13 @@ export class ChangesQueryDto extends ConsistentReadQuery {
   @MaxLength(128)
   unit?: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 1000, default: 100, description: 'events listed per page; every event of the range is counted in `recorded`' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 1000,
+    default: 100,
+    description: 'events listed per page; every event of the range is counted in `recorded`',
+  })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' && /^\d{1,4}$/.test(value) ? Number(value) : value))
   @IsInt({ message: 'limit must be a whole number from 1 to 1000' })
@@ -30,7 +36,7 @@ export class ChangesQueryDto extends ConsistentReadQuery {
   @Max(1000)
   limit?: number;
 
-  @ApiPropertyOptional({ type: 'string', description: 'the `nextCursor` of the previous page: later pages keep the first page\'s `to`' })
+  @ApiPropertyOptional({ type: 'string', description: "the `nextCursor` of the previous page: later pages keep the first page's `to`" })
   @IsOptional()
   @IsString()
   @MaxLength(512)
@@ -59,7 +65,8 @@ export class ChangedEventDto {
 export class AllocationMoveDto {
   @ApiProperty({ type: 'string' }) id!: string;
   @ApiProperty({ type: 'string' }) unit!: string;
-  @ApiProperty({ type: () => BalanceFiguresDto, nullable: true, description: 'null: the allocation did not exist at `from`' }) before!: BalanceFiguresDto | null;
+  @ApiProperty({ type: () => BalanceFiguresDto, nullable: true, description: 'null: the allocation did not exist at `from`' })
+  before!: BalanceFiguresDto | null;
   @ApiProperty({ type: () => BalanceFiguresDto }) after!: BalanceFiguresDto;
   @ApiProperty({ type: () => BalanceFiguresDto }) delta!: BalanceFiguresDto;
 }
@@ -70,6 +77,7 @@ export class ChangesDto {
   @ApiProperty({ type: () => RecordedDto }) recorded!: RecordedDto;
   @ApiProperty({ type: () => ChangedEventDto, isArray: true, description: 'this page of the events, by position' }) items!: readonly ChangedEventDto[];
   @ApiProperty(NEXT_CURSOR) nextCursor!: string | null;
-  @ApiProperty({ type: () => AllocationMoveDto, isArray: true, description: 'every allocation the range touched, on every page' }) allocations!: readonly AllocationMoveDto[];
+  @ApiProperty({ type: () => AllocationMoveDto, isArray: true, description: 'every allocation the range touched, on every page' })
+  allocations!: readonly AllocationMoveDto[];
   @ApiProperty({ type: () => ReadPointDto, description: 'the position the listing answers for: `to`' }) at!: ReadPointDto;
 }

@@ -15,7 +15,8 @@ export class GetChangesController {
   @ApiDoc({
     operationId: 'ChangesController_list',
     summary: 'What changed between two points',
-    description: 'The events recorded after `from` up to `to` (positions, ISO timestamps or days), cursor-paged, counted by type, and how each allocation they touched moved (`before`/`after`/`delta`). Scoped like every read; later pages keep the first page\'s `to`.',
+    description:
+      "The events recorded after `from` up to `to` (positions, ISO timestamps or days), cursor-paged, counted by type, and how each allocation they touched moved (`before`/`after`/`delta`). Scoped like every read; later pages keep the first page's `to`.",
     ok: ChangesDto,
     errors: [...READ_ERRORS, 403, 501],
   })

@@ -30,9 +30,15 @@ export class EventsStreamController {
       'Resume with `Last-Event-ID` (what an EventSource sends when it reconnects) or `?after=`: the events after that position come first, at most 10,000 back. The bearer token goes in the `Authorization` header as everywhere, so a browser reads the stream with `fetch()` and a `ReadableStream` reader: `EventSource` cannot send headers.',
     ].join('\n'),
   })
-  @ApiHeader({ name: 'Last-Event-ID', required: false, schema: { type: 'string', pattern: POSITION.source }, description: 'the `id` of the last event received: the stream resumes after it' })
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    schema: { type: 'string', pattern: POSITION.source },
+    description: 'the `id` of the last event received: the stream resumes after it',
+  })
   @ApiOkResponse({
-    description: 'the stream: one SSE event per committed event, e.g. `id: 42` then `data: {"position":42,"type":"DisbursementRecorded",…}` then a blank line, and `: heartbeat` comment lines; it ends when the client leaves or the server stops',
+    description:
+      'the stream: one SSE event per committed event, e.g. `id: 42` then `data: {"position":42,"type":"DisbursementRecorded",…}` then a blank line, and `: heartbeat` comment lines; it ends when the client leaves or the server stops',
     content: {
       'text/event-stream': {
         // OpenAPI 3.1 has no keyword for the items of a stream (3.2's itemSchema): the stream is described as the sequence of its events.
@@ -42,7 +48,11 @@ export class EventsStreamController {
   })
   @ApiErrors(...READ_ERRORS)
   @Sse('stream')
-  async stream(@QueryParams() query: EventStreamQueryDto, @Headers('last-event-id') lastEventId: string | string[] | undefined, @Req() req: AuthenticatedRequest): Promise<Observable<MessageEvent>> {
+  async stream(
+    @QueryParams() query: EventStreamQueryDto,
+    @Headers('last-event-id') lastEventId: string | string[] | undefined,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<Observable<MessageEvent>> {
     const after = await this.startAfter(query.after, lastEventId);
     return this.live.follow(req.principal!, after);
   }
@@ -54,7 +64,8 @@ export class EventsStreamController {
     const position = Number(raw);
     const head = (await this.ledger.events.head()).position;
     if (position > head) throw invalid(field, `the log has reached position ${head}, not ${position}`);
-    if (head - position > MAX_REPLAY) throw invalid(field, `is more than ${MAX_REPLAY} events back: read GET /api/v1/audit from there, then follow from its last position`);
+    if (head - position > MAX_REPLAY)
+      throw invalid(field, `is more than ${MAX_REPLAY} events back: read GET /api/v1/audit from there, then follow from its last position`);
     return position;
   }
 }

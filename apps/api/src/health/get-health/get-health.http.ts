@@ -22,10 +22,14 @@ export class GetHealthController {
     operationId: 'HealthController_health',
     summary: 'Is the ledger up?',
     description:
-      'No token needed. `degraded` when the projector is stuck on an error: the log still takes writes, the read models lag behind it. 503 with `status: broken` when the hash chain checked at start is broken: writes are refused until the log is restored. 503 with `status: storage_full` while the disk holding the ledger\'s files is full (`storage` names the file): writes are answered 507 STORAGE_FULL and resume by themselves once space is freed (the log\'s flag clears at the first write that succeeds, the read models\' when the projector, retrying every second, next commits).',
+      "No token needed. `degraded` when the projector is stuck on an error: the log still takes writes, the read models lag behind it. 503 with `status: broken` when the hash chain checked at start is broken: writes are refused until the log is restored. 503 with `status: storage_full` while the disk holding the ledger's files is full (`storage` names the file): writes are answered 507 STORAGE_FULL and resume by themselves once space is freed (the log's flag clears at the first write that succeeds, the read models' when the projector, retrying every second, next commits).",
   })
   @ApiOkResponse({ description: 'the log is up', type: HealthDto })
-  @ApiResponse({ status: 503, description: 'the hash chain is broken (`integrity` says where), or the disk is full (`storage` says which file)', type: HealthDto })
+  @ApiResponse({
+    status: 503,
+    description: 'the hash chain is broken (`integrity` says where), or the disk is full (`storage` says which file)',
+    type: HealthDto,
+  })
   @ApiErrors(400)
   @Public()
   @Get()

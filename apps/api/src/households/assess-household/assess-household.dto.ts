@@ -13,7 +13,17 @@ export class AssessHouseholdDto {
   @Min(0)
   @Max(Number.MAX_SAFE_INTEGER)
   incomePerCapita!: number;
-  @ApiProperty({ type: 'array', items: { type: 'string', enum: [...INDICATOR_CODES] }, maxItems: 20, example: ['health_insurance', 'housing_quality', 'latrine'], description: 'indicator codes of the standard in force for reviewYear' }) @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) deprivations!: string[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', enum: [...INDICATOR_CODES] },
+    maxItems: 20,
+    example: ['health_insurance', 'housing_quality', 'latrine'],
+    description: 'indicator codes of the standard in force for reviewYear',
+  })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  deprivations!: string[];
   @ApiPropertyOptional({ type: DecisionDto }) @IsOptional() @ValidateNested() @Type(() => DecisionDto) decision?: DecisionDto;
 }
 

@@ -15,7 +15,8 @@ export class GetHouseholdStatsController {
   @ApiDoc({
     operationId: 'HouseholdsController_stats',
     summary: 'Poverty statistics over a unit and its subtree',
-    description: 'Households by class, rates in percent and deprivation counts for one review year, in all and for each unit directly below. `asOf`/`atPosition` read them as they were.',
+    description:
+      'Households by class, rates in percent and deprivation counts for one review year, in all and for each unit directly below. `asOf`/`atPosition` read them as they were.',
     ok: HouseholdStatsDto,
     errors: [...READ_ERRORS, 403, 501],
   })

@@ -42,7 +42,8 @@ export class HouseholdViewDto {
   @Flag({ optional: true, nullable: true, description: PERSONAL }) ethnicMinority?: boolean | null;
   @Flag({ optional: true, description: ERASED }) personalDataErased?: boolean;
   @Instant() registeredAt!: string;
-  @Obj(() => CurrentClassDto, { nullable: true, description: 'the class of the latest review year (null before any assessment)' }) current!: CurrentClassDto | null;
+  @Obj(() => CurrentClassDto, { nullable: true, description: 'the class of the latest review year (null before any assessment)' })
+  current!: CurrentClassDto | null;
   @List(() => AssessmentDto) assessments!: readonly AssessmentDto[];
   @List(() => ReclassificationDto) reclassifications!: readonly ReclassificationDto[];
   @Classification({ nullable: true }) classification!: string | null;

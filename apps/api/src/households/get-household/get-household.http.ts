@@ -15,7 +15,8 @@ export class GetHouseholdController {
   @ApiDoc({
     operationId: 'HouseholdsController_get',
     summary: 'A household, its current class and its history',
-    description: 'Every assessment and reclassification, oldest first, with the current class (of the latest review year). `asOf`/`atPosition` read it as it was.',
+    description:
+      'Every assessment and reclassification, oldest first, with the current class (of the latest review year). `asOf`/`atPosition` read it as it was.',
     ok: HouseholdViewDto,
     errors: [...READ_ERRORS, 403, 404, 501],
   })

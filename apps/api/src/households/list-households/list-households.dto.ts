@@ -19,7 +19,12 @@ export class HouseholdsQueryDto extends PageQueryDto {
   @IsIn(CLASSIFICATIONS)
   classification?: string;
 
-  @ApiPropertyOptional({ type: 'string', pattern: '^[0-9]{4}$', example: '2023', description: 'only households assessed for this review year; `classification` and `deprivation` then ask about that year' })
+  @ApiPropertyOptional({
+    type: 'string',
+    pattern: '^[0-9]{4}$',
+    example: '2023',
+    description: 'only households assessed for this review year; `classification` and `deprivation` then ask about that year',
+  })
   @IsOptional()
   @IsString()
   @Matches(/^\d{4}$/, { message: 'reviewYear must be a year' })
@@ -54,9 +59,14 @@ export class HouseholdListItemDto {
   @ApiPropertyOptional({ type: 'boolean', nullable: true, description: PERSONAL }) ethnicMinority?: boolean | null;
   @ApiPropertyOptional({ type: 'boolean', description: ERASED }) personalDataErased?: boolean;
   @ApiProperty({ type: 'string', format: 'date-time' }) registeredAt!: string;
-  @ApiProperty({ enum: CLASSIFICATIONS, nullable: true, description: 'the current class (its latest review year); null before any assessment' }) classification!: string | null;
+  @ApiProperty({ enum: CLASSIFICATIONS, nullable: true, description: 'the current class (its latest review year); null before any assessment' })
+  classification!: string | null;
   @ApiProperty({ type: 'string', nullable: true, description: 'the standard that decided the current class' }) standard!: string | null;
-  @ApiProperty({ type: () => HouseholdAssessmentSummaryDto, nullable: true, description: 'the assessment the filters asked about: that of `reviewYear`, else the current one' })
+  @ApiProperty({
+    type: () => HouseholdAssessmentSummaryDto,
+    nullable: true,
+    description: 'the assessment the filters asked about: that of `reviewYear`, else the current one',
+  })
   assessment!: HouseholdAssessmentSummaryDto | null;
   @ApiProperty({ type: 'integer', description: 'the log position of the last event that changed this household' }) position!: number;
 }

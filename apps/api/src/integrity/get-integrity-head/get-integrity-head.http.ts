@@ -16,7 +16,8 @@ export class GetIntegrityHeadController {
   @ApiDoc({
     operationId: 'IntegrityController_head',
     summary: 'The head of the hash-chained log',
-    description: 'Its position and hash, for anyone signed in to note down and compare later (`ledger verify` re-walks the chain; `ledger checkpoint` signs a head).',
+    description:
+      'Its position and hash, for anyone signed in to note down and compare later (`ledger verify` re-walks the chain; `ledger checkpoint` signs a head).',
     ok: IntegrityHeadDto,
     errors: [...READ_ERRORS],
   })

@@ -8,7 +8,12 @@ const POSITION = /^(0|[1-9][0-9]{0,14})$/;
 
 /** GET /integrity/events: the log in position order, from a position on (no "as of": the log is never rewritten). */
 export class ChainRecordsQueryDto extends ConsistentReadQuery {
-  @ApiPropertyOptional({ type: 'string', pattern: POSITION.source, example: '0', description: 'start after this log position (0, the default: from the first event); not with cursor' })
+  @ApiPropertyOptional({
+    type: 'string',
+    pattern: POSITION.source,
+    example: '0',
+    description: 'start after this log position (0, the default: from the first event); not with cursor',
+  })
   @IsOptional()
   @IsString(oneValue('a log position (a whole number)'))
   @Matches(POSITION, { message: 'must be a log position (a whole number)' })
@@ -42,7 +47,10 @@ export class ChainRecordDto {
   @Int() schemaVersion!: number;
   @OPEN_OBJECT("the event's payload as stored (nothing redacted: the hash covers it)") data!: Record<string, unknown>;
   @OPEN_OBJECT("the event's metadata as stored (actor, recordedAt, decision, reason, …)") metadata!: Record<string, unknown>;
-  @Text({ description: 'SHA-256 (hex) of the previous hash, a line feed, and the canonical JSON of position, id, streamId, revision, type, schemaVersion, data and metadata' })
+  @Text({
+    description:
+      'SHA-256 (hex) of the previous hash, a line feed, and the canonical JSON of position, id, streamId, revision, type, schemaVersion, data and metadata',
+  })
   hash!: string;
 }
 

@@ -4,7 +4,10 @@ import type { chainRecords } from '../../../../../libs/ledger/src';
 import type { ChainRecordsQueryDto } from './list-chain-records.dto';
 
 export class ListChainRecordsQuery extends Query<Awaited<ReturnType<typeof chainRecords>>> {
-  constructor(readonly query: ChainRecordsQueryDto, readonly principal: Principal) {
+  constructor(
+    readonly query: ChainRecordsQueryDto,
+    readonly principal: Principal,
+  ) {
     super();
   }
 }

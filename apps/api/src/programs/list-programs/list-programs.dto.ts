@@ -19,7 +19,11 @@ export class ProgrammeDto {
   @Text() name!: string;
   @Text({ example: '90/QĐ-TTg' }) legalBasis!: string;
   @Obj(() => YearRangeDto) fiscalYears!: YearRangeDto;
-  @Int({ optional: true, description: 'the last fiscal year whose lines may still be booked after the programme ended (its unspent funds extended); absent: fiscalYears.to' }) extendedTo?: number;
+  @Int({
+    optional: true,
+    description: 'the last fiscal year whose lines may still be booked after the programme ended (its unspent funds extended); absent: fiscalYears.to',
+  })
+  extendedTo?: number;
   @Text({ optional: true, description: 'the programme this one succeeds: its extended lines are reported apart, as carried' }) predecessor?: string;
   @List(() => ProjectDto) projects!: readonly ProjectDto[];
 }

@@ -15,7 +15,11 @@ export class ProgrammeReportQueryDto extends TimeTravelQueryDto {
   @Matches(/^\d{4}$/, { message: 'fiscalYear must be a year YYYY' })
   fiscalYear!: string;
 
-  @ApiPropertyOptional({ enum: CATALOGUE.map((p) => p.code), default: 'GNBV-2021-2025', description: 'the programme; lines of its predecessor extended into the year are shown apart' })
+  @ApiPropertyOptional({
+    enum: CATALOGUE.map((p) => p.code),
+    default: 'GNBV-2021-2025',
+    description: 'the programme; lines of its predecessor extended into the year are shown apart',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)

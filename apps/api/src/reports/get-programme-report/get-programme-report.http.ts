@@ -12,16 +12,38 @@ type SchemaObject = NonNullable<NonNullable<ApiResponseNoStatusOptions['content'
 
 const SECTIONS: SchemaObject = {
   type: 'object',
-  description: 'amounts whole đồng; rates percent with two decimals rounded half up, null where nothing was allocated; every line carries `evidence`: the queries listing its entries at the same atPosition',
+  description:
+    'amounts whole đồng; rates percent with two decimals rounded half up, null where nothing was allocated; every line carries `evidence`: the queries listing its entries at the same atPosition',
   required: ['report', 'header', 'households', 'funds', 'projects', 'plan', 'checks', 'consistent'],
   properties: {
     report: { type: 'string', enum: ['programme'] },
-    header: { type: 'object', description: '1: unit and parent, fiscal year, programme, asOf {position, recordedAt}, generatedAt, headHash (the log hash at that position)' },
-    households: { type: 'object', description: '2.1 previous review, 2.2 this year’s: counts and rates with their denominator, the indicators on both bases (assessed, poor), by unit one level down, highest and lowest' },
-    funds: { type: 'object', description: '3: lines total / programme (investment, recurrent) / carried from the predecessor (investment, recurrent): allocated, disbursed, rate, decisions' },
-    projects: { type: 'array', items: { type: 'object' }, description: '4: every project and sub-project of the catalogue: figures, allocatedAny (false: “không giao”), progress notes' },
-    plan: { type: 'object', description: '5: each year of the programme × source (central investment, central recurrent, local, other, policy credit), with totals' },
-    checks: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, description: { type: 'string' }, ok: { type: 'boolean' }, detail: { type: 'string' } } } },
+    header: {
+      type: 'object',
+      description: '1: unit and parent, fiscal year, programme, asOf {position, recordedAt}, generatedAt, headHash (the log hash at that position)',
+    },
+    households: {
+      type: 'object',
+      description:
+        '2.1 previous review, 2.2 this year’s: counts and rates with their denominator, the indicators on both bases (assessed, poor), by unit one level down, highest and lowest',
+    },
+    funds: {
+      type: 'object',
+      description:
+        '3: lines total / programme (investment, recurrent) / carried from the predecessor (investment, recurrent): allocated, disbursed, rate, decisions',
+    },
+    projects: {
+      type: 'array',
+      items: { type: 'object' },
+      description: '4: every project and sub-project of the catalogue: figures, allocatedAny (false: “không giao”), progress notes',
+    },
+    plan: {
+      type: 'object',
+      description: '5: each year of the programme × source (central investment, central recurrent, local, other, policy credit), with totals',
+    },
+    checks: {
+      type: 'array',
+      items: { type: 'object', properties: { id: { type: 'string' }, description: { type: 'string' }, ok: { type: 'boolean' }, detail: { type: 'string' } } },
+    },
     consistent: { type: 'boolean' },
   },
 };
@@ -40,7 +62,8 @@ export class GetProgrammeReportController {
   })
   @ApiErrors(...READ_ERRORS, 403, 501)
   @ApiOkResponse({
-    description: 'JSON (the sections), HTML (printable A4, Vietnamese), XLSX (one sheet per table, formulas), CSV (one table with `table`, else a ZIP of every table); files come with Content-Disposition',
+    description:
+      'JSON (the sections), HTML (printable A4, Vietnamese), XLSX (one sheet per table, formulas), CSV (one table with `table`, else a ZIP of every table); files come with Content-Disposition',
     content: {
       [CONTENT_TYPES.json]: { schema: SECTIONS },
       [CONTENT_TYPES.html]: { schema: { type: 'string' } },

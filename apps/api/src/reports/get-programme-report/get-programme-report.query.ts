@@ -4,7 +4,11 @@ import type { RenderedReport } from '../../../../../libs/ledger/src';
 import type { ProgrammeReportQueryDto } from './get-programme-report.dto';
 
 export class GetProgrammeReportQuery extends Query<RenderedReport> {
-  constructor(readonly query: ProgrammeReportQueryDto, readonly accept: string | undefined, readonly principal: Principal) {
+  constructor(
+    readonly query: ProgrammeReportQueryDto,
+    readonly accept: string | undefined,
+    readonly principal: Principal,
+  ) {
     super();
   }
 }

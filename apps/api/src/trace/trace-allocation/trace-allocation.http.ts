@@ -16,7 +16,8 @@ export class GetAllocationTraceController {
   @ApiDoc({
     operationId: 'TraceController_allocation',
     summary: 'Trace an allocation down to every payment',
-    description: 'The tree below an allocation down to every disbursement and reversal; each node is checked against its children and its own payments (`reconciles`, `discrepancies`), and the nodes that do not reconcile are listed in `unreconciled`.',
+    description:
+      'The tree below an allocation down to every disbursement and reversal; each node is checked against its children and its own payments (`reconciles`, `discrepancies`), and the nodes that do not reconcile are listed in `unreconciled`.',
     ok: AllocationTraceDto,
     errors: [...READ_ERRORS, 403, 404, 501],
   })

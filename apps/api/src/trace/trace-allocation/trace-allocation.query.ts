@@ -4,7 +4,11 @@ import type { TimeTravelQuery } from '../../../../../libs/ledger/src';
 import type { AllocationTrace } from '../../../../../libs/ledger/src/queries/trace';
 
 export class GetAllocationTraceQuery extends Query<AllocationTrace> {
-  constructor(readonly id: string, readonly principal: Principal, readonly at: TimeTravelQuery = {}) {
+  constructor(
+    readonly id: string,
+    readonly principal: Principal,
+    readonly at: TimeTravelQuery = {},
+  ) {
     super();
   }
 }

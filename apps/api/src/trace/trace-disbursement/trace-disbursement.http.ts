@@ -16,7 +16,8 @@ export class GetDisbursementTraceController {
   @ApiDoc({
     operationId: 'TraceController_disbursement',
     summary: 'Trace a payment up to the top-level allocation',
-    description: "The chain of allocations from the top-level grant down to the one that paid, each with its decision and its balance just after the payment; an ancestor outside the caller's scope is named only. Then the payment itself, with its reversal if any.",
+    description:
+      "The chain of allocations from the top-level grant down to the one that paid, each with its decision and its balance just after the payment; an ancestor outside the caller's scope is named only. Then the payment itself, with its reversal if any.",
     ok: DisbursementTraceDto,
     errors: [...READ_ERRORS, 403, 404, 501],
   })

@@ -4,7 +4,11 @@ import type { TimeTravelQuery } from '../../../../../libs/ledger/src';
 import type { disbursementTrace } from '../../../../../libs/ledger/src/queries/trace';
 
 export class GetDisbursementTraceQuery extends Query<Awaited<ReturnType<typeof disbursementTrace>>> {
-  constructor(readonly id: string, readonly principal: Principal, readonly at: TimeTravelQuery = {}) {
+  constructor(
+    readonly id: string,
+    readonly principal: Principal,
+    readonly at: TimeTravelQuery = {},
+  ) {
     super();
   }
 }

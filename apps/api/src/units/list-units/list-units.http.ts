@@ -14,7 +14,8 @@ export class ListUnitsController {
   @ApiDoc({
     operationId: 'UnitsController_list',
     summary: 'List units',
-    description: "The units in the caller's scope (its units and everything below them; every unit for an administrator or inspector) in tree order, or with `parent` that unit's children. A parent outside the scope is refused as an unknown one (400 UNKNOWN_REFERENCE).",
+    description:
+      "The units in the caller's scope (its units and everything below them; every unit for an administrator or inspector) in tree order, or with `parent` that unit's children. A parent outside the scope is refused as an unknown one (400 UNKNOWN_REFERENCE).",
     ok: UnitPageDto,
     errors: [...READ_ERRORS, 501],
   })

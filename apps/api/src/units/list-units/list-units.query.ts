@@ -3,7 +3,10 @@ import type { Principal } from '../../../../../libs/domain/src';
 import type { listUnits, UnitsQuery } from '../../../../../libs/ledger/src';
 
 export class ListUnitsQuery extends Query<Awaited<ReturnType<typeof listUnits>>> {
-  constructor(readonly query: UnitsQuery, readonly principal: Principal) {
+  constructor(
+    readonly query: UnitsQuery,
+    readonly principal: Principal,
+  ) {
     super();
   }
 }

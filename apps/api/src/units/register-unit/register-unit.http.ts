@@ -15,7 +15,7 @@ export class RegisterUnitController {
   @ApiDoc({
     operationId: 'UnitsController_register',
     summary: 'Register a unit of the tree',
-    description: 'central → province → district → commune / agency, each under its `parent` (an admin only). The answer\'s `id` is the unit\'s code.',
+    description: "central → province → district → commune / agency, each under its `parent` (an admin only). The answer's `id` is the unit's code.",
     created: UnitCreatedDto,
     errors: [...WRITE_ERRORS, 409],
     idempotent: true,

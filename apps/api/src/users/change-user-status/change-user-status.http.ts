@@ -32,7 +32,8 @@ export class ChangeUserStatusController {
   @ApiDoc({
     operationId: 'UsersController_reactivate',
     summary: 'Reactivate a user',
-    description: "An admin only, with a `reason`. The user's current token works again (unless it has expired). Refused with 409 ALREADY_ACTIVE for an active user. Recorded as `UserReactivated`.",
+    description:
+      "An admin only, with a `reason`. The user's current token works again (unless it has expired). Refused with 409 ALREADY_ACTIVE for an active user. Recorded as `UserReactivated`.",
     created: CreatedDto,
     errors: [...WRITE_ERRORS, 404, 409],
     idempotent: true,

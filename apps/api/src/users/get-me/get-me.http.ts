@@ -13,7 +13,11 @@ export class GetMeController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOperation({ operationId: 'MeController_get', summary: 'Who am I', description: 'The caller, as its token identifies it: id, name, role, the units whose subtrees it covers, and when its token expires.' })
+  @ApiOperation({
+    operationId: 'MeController_get',
+    summary: 'Who am I',
+    description: 'The caller, as its token identifies it: id, name, role, the units whose subtrees it covers, and when its token expires.',
+  })
   @ApiOkResponse({ type: MeDto })
   @ApiErrors(...READ_ERRORS)
   get(@Query() _query: ConsistentReadQuery, @Req() req: AuthenticatedRequest): Promise<MeDto> {

@@ -13,7 +13,12 @@ export class ListUsersController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  @ApiOperation({ operationId: 'UsersController_list', summary: 'List users', description: 'Everyone who may sign in, by id, with role, units, whether active, and when their token expires and was last rotated (never a token or its hash). Administrators only: 403 for anyone else.' })
+  @ApiOperation({
+    operationId: 'UsersController_list',
+    summary: 'List users',
+    description:
+      'Everyone who may sign in, by id, with role, units, whether active, and when their token expires and was last rotated (never a token or its hash). Administrators only: 403 for anyone else.',
+  })
   @ApiOkResponse({ type: UserPageDto })
   @ApiErrors(...READ_ERRORS, 403, 501)
   list(@Query() query: PageQueryDto, @Req() req: AuthenticatedRequest) {

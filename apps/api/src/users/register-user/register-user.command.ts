@@ -4,7 +4,10 @@ import type { AppContext, RegisterUserInput } from '../../../../../libs/ledger/s
 export type UserCreated = Readonly<{ id: string; token: string; expiresAt: string | null; position: number }>;
 
 export class RegisterUserCommand extends Command<UserCreated> {
-  constructor(readonly input: RegisterUserInput, readonly ctx: AppContext) {
+  constructor(
+    readonly input: RegisterUserInput,
+    readonly ctx: AppContext,
+  ) {
     super();
   }
 }

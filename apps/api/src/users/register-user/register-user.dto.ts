@@ -8,7 +8,16 @@ export class RegisterUserDto {
   @ApiProperty({ example: 'lc-finance' }) @IsString() @MaxLength(128) id!: string;
   @ApiProperty({ example: 'Nguyễn Văn A' }) @IsString() @MaxLength(200) name!: string;
   @ApiProperty({ enum: ROLES, enumName: 'Role' }) @IsIn(ROLES) role!: string;
-  @ApiPropertyOptional({ example: ['LAI-CHAU'], description: 'the units whose subtrees the user covers: required for finance officers, social officers and supervisors; an inspector with units reads only them (a provincial inspectorate), without units everything (national); ignored for an administrator' }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) units?: string[];
+  @ApiPropertyOptional({
+    example: ['LAI-CHAU'],
+    description:
+      'the units whose subtrees the user covers: required for finance officers, social officers and supervisors; an inspector with units reads only them (a provincial inspectorate), without units everything (national); ignored for an administrator',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  units?: string[];
   @ApiPropertyOptional(EXPIRES_AT_INPUT) @IsOptional() @IsString() @MaxLength(40) expiresAt?: string;
 }
 

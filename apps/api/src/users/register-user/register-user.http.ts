@@ -15,7 +15,8 @@ export class RegisterUserController {
   @ApiDoc({
     operationId: 'UsersController_register',
     summary: 'Register a user and issue their token',
-    description: 'An admin only. `units` scope what the user may read and write (none for an admin or an inspector); `expiresAt` (optional) is when the token stops working. The token is in this answer only; the ledger keeps its SHA-256. Idempotency-Key is not honoured here: a retry would need the token again, which is not kept.',
+    description:
+      'An admin only. `units` scope what the user may read and write (none for an admin or an inspector); `expiresAt` (optional) is when the token stops working. The token is in this answer only; the ledger keeps its SHA-256. Idempotency-Key is not honoured here: a retry would need the token again, which is not kept.',
     created: UserCreatedDto,
     errors: [...WRITE_ERRORS, 409],
   })

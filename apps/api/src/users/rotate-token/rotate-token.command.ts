@@ -4,7 +4,11 @@ import type { AppContext, RotateUserTokenInput } from '../../../../../libs/ledge
 export type TokenRotated = Readonly<{ id: string; token: string; expiresAt: string | null; position: number }>;
 
 export class RotateTokenCommand extends Command<TokenRotated> {
-  constructor(readonly userId: string, readonly input: RotateUserTokenInput, readonly ctx: AppContext) {
+  constructor(
+    readonly userId: string,
+    readonly input: RotateUserTokenInput,
+    readonly ctx: AppContext,
+  ) {
     super();
   }
 }

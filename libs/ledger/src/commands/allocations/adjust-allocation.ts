@@ -55,7 +55,15 @@ export async function adjustAllocation(runner: CommandRunner, reads: ReadStore, 
     const { events } = await runner.run(
       streams.allocation(allocation.parentId),
       allocationDecider,
-      { type: 'PassDownIncrease', transferId, childAllocationId: id, childUnit: allocation.unit, delta: input.delta, decision: input.decision, reason: input.reason },
+      {
+        type: 'PassDownIncrease',
+        transferId,
+        childAllocationId: id,
+        childUnit: allocation.unit,
+        delta: input.delta,
+        decision: input.decision,
+        reason: input.reason,
+      },
       ctx,
     );
     return completeIncrease(runner, events[0] as FundsPassedDown, ctx);

@@ -66,7 +66,15 @@ export async function grantAllocation(runner: CommandRunner, reads: ReadStore, i
  * never pass down more than it has), then the child is granted. If the process dies in between,
  * the reservation is listed as a pending transfer and completed on restart (transfers.ts).
  */
-async function subAllocate(runner: CommandRunner, reads: ReadStore, id: string, childUnitPath: readonly string[], parentId: string, input: GrantAllocationInput, ctx: AppContext) {
+async function subAllocate(
+  runner: CommandRunner,
+  reads: ReadStore,
+  id: string,
+  childUnitPath: readonly string[],
+  parentId: string,
+  input: GrantAllocationInput,
+  ctx: AppContext,
+) {
   const parent = await allocationRef(reads, ctx.principal, 'parentId', parentId);
   assertCanWrite(ctx.principal, 'money', parent.unitPath);
   const { events, state } = await runner.run(

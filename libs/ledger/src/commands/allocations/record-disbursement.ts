@@ -20,7 +20,14 @@ import { allocationById, assertIdFree } from '../lookups';
 import { recordedResponse } from '../approvals/responses';
 import { approvalPolicyFor } from '../approvals/approval-policy-in-force';
 
-export type RecordDisbursementInput = Readonly<{ id: string | null; amount: Dong; valueDate: Day; voucher: string; payee: string | null; purpose: string | null }>;
+export type RecordDisbursementInput = Readonly<{
+  id: string | null;
+  amount: Dong;
+  valueDate: Day;
+  voucher: string;
+  payee: string | null;
+  purpose: string | null;
+}>;
 
 export function parseRecordDisbursement(body: unknown): RecordDisbursementInput {
   const raw = rawInput(body);

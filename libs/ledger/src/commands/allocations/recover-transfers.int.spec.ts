@@ -42,14 +42,25 @@ describe('recovering half-done transfers after a crash (SQLite)', () => {
       { code: 'VN', name: 'VN', level: 'central' },
       { code: 'LC', name: 'LC', level: 'province', parent: 'VN' },
       { code: 'PT', name: 'PT', level: 'district', parent: 'LC' },
-    ]) await registerUnit(runner, store, parseRegisterUnit(u), ctx());
+    ])
+      await registerUnit(runner, store, parseRegisterUnit(u), ctx());
     await grantAllocation(runner, store, parseGrantAllocation({ id: 'LC-1', unit: 'LC', ...LINE, amount: 100_000, decision: DECISION }), ctx());
     await grantAllocation(runner, store, parseGrantAllocation({ id: 'PT-1', parentId: 'LC-1', unit: 'PT', amount: 30_000, decision: DECISION }), ctx());
 
     // Step one of a sub-allocation only: the parent reserves 50,000 for PT-2, then the process dies.
-    await runner.run(streams.allocation('LC-1'), allocationDecider, { type: 'PassDown', transferId: 'T-CRASH', childAllocationId: 'PT-2', childUnitPath: ['PT', 'LC', 'VN'], line: {}, amount: 50_000, decision: DECISION }, ctx());
+    await runner.run(
+      streams.allocation('LC-1'),
+      allocationDecider,
+      { type: 'PassDown', transferId: 'T-CRASH', childAllocationId: 'PT-2', childUnitPath: ['PT', 'LC', 'VN'], line: {}, amount: 50_000, decision: DECISION },
+      ctx(),
+    );
     // Step one of a reduction only: PT-1 gives up 10,000, the parent never hears of it.
-    await runner.run(streams.allocation('PT-1'), allocationDecider, { type: 'AdjustAllocation', delta: -10_000, decision: DECISION, reason: 'cut', transferId: 'T-CUT' }, ctx());
+    await runner.run(
+      streams.allocation('PT-1'),
+      allocationDecider,
+      { type: 'AdjustAllocation', delta: -10_000, decision: DECISION, reason: 'cut', transferId: 'T-CUT' },
+      ctx(),
+    );
     expect((await store.find<TransferDoc>(TRANSFERS, { status: 'pending' })).map((t) => t.id).sort()).toEqual(['T-CRASH', 'T-CUT']);
     await store.close();
 
@@ -74,7 +85,12 @@ describe('recovering half-done transfers after a crash (SQLite)', () => {
     const store = open();
     const runner = new CommandRunner(store);
     await grantAllocation(runner, store, parseGrantAllocation({ id: 'TAKEN', unit: 'PT', ...LINE, amount: 1, decision: DECISION }), ctx());
-    const { events } = await runner.run(streams.allocation('LC-1'), allocationDecider, { type: 'PassDown', transferId: 'T-RACE', childAllocationId: 'TAKEN', childUnitPath: ['PT', 'LC', 'VN'], line: {}, amount: 5_000, decision: DECISION }, ctx());
+    const { events } = await runner.run(
+      streams.allocation('LC-1'),
+      allocationDecider,
+      { type: 'PassDown', transferId: 'T-RACE', childAllocationId: 'TAKEN', childUnitPath: ['PT', 'LC', 'VN'], line: {}, amount: 5_000, decision: DECISION },
+      ctx(),
+    );
     expect((events[0] as FundsPassedDown).data.amount).toBe(5_000);
     const before = (await store.get<AllocationDoc>(ALLOCATIONS, 'LC-1'))!.subAllocated;
     expect(await recoverTransfers(runner, store, () => ctx())).toBe(1);

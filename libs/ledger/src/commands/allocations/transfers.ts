@@ -1,11 +1,4 @@
-import {
-  DomainError,
-  allocationDecider,
-  subAllocationGrant,
-  type AllocationAdjusted,
-  type FundsPassedDown,
-  type Granted,
-} from '../../../../domain/src';
+import { DomainError, allocationDecider, subAllocationGrant, type AllocationAdjusted, type FundsPassedDown, type Granted } from '../../../../domain/src';
 import { streams } from '../../streams';
 import type { CommandRunner } from '../command-runner';
 import type { AppContext } from '../context';
@@ -29,7 +22,14 @@ export async function completeSubAllocation(runner: CommandRunner, parent: Grant
     await runner.run(
       streams.allocation(parent.id),
       allocationDecider,
-      { type: 'ReturnFunds', transferId: passed.data.transferId, purpose: 'cancellation', childAllocationId: childId, amount: passed.data.amount, reason: `allocation id '${childId}' was already taken` },
+      {
+        type: 'ReturnFunds',
+        transferId: passed.data.transferId,
+        purpose: 'cancellation',
+        childAllocationId: childId,
+        amount: passed.data.amount,
+        reason: `allocation id '${childId}' was already taken`,
+      },
       { ...ctx, idempotency: null },
     );
     throw error;
@@ -55,7 +55,14 @@ export async function completeReduction(runner: CommandRunner, parentId: string,
   const { result } = await runner.run(
     streams.allocation(parentId),
     allocationDecider,
-    { type: 'ReturnFunds', transferId: adjusted.data.transferId!, purpose: 'reduction', childAllocationId: childId, amount: -adjusted.data.delta, reason: adjusted.data.reason },
+    {
+      type: 'ReturnFunds',
+      transferId: adjusted.data.transferId!,
+      purpose: 'reduction',
+      childAllocationId: childId,
+      amount: -adjusted.data.delta,
+      reason: adjusted.data.reason,
+    },
     ctx,
     { respond: created(childId) },
   );

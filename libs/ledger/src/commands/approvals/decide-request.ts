@@ -26,12 +26,21 @@ async function decide(runner: CommandRunner, reads: ReadStore, id: string, ctx: 
 
 /** POST /disbursements/{id}/approval: another finance officer releases the payment, valued as requested. */
 export const approveRequest = (runner: CommandRunner, reads: ReadStore, id: string, input: ApproveRequestInput, ctx: AppContext) =>
-  decide(runner, reads, id, ctx, { status: 'approved', command: { type: 'ApproveDisbursement', disbursementId: id, checker: ctx.principal.userId, comment: input.comment } });
+  decide(runner, reads, id, ctx, {
+    status: 'approved',
+    command: { type: 'ApproveDisbursement', disbursementId: id, checker: ctx.principal.userId, comment: input.comment },
+  });
 
 /** POST /disbursements/{id}/rejection: the reservation is released. */
 export const rejectRequest = (runner: CommandRunner, reads: ReadStore, id: string, input: RejectRequestInput, ctx: AppContext) =>
-  decide(runner, reads, id, ctx, { status: 'rejected', command: { type: 'RejectDisbursement', disbursementId: id, checker: ctx.principal.userId, reason: input.reason } });
+  decide(runner, reads, id, ctx, {
+    status: 'rejected',
+    command: { type: 'RejectDisbursement', disbursementId: id, checker: ctx.principal.userId, reason: input.reason },
+  });
 
 /** POST /disbursements/{id}/withdrawal: the maker takes their request back. */
 export const withdrawRequest = (runner: CommandRunner, reads: ReadStore, id: string, input: WithdrawRequestInput, ctx: AppContext) =>
-  decide(runner, reads, id, ctx, { status: 'withdrawn', command: { type: 'WithdrawDisbursement', disbursementId: id, by: ctx.principal.userId, reason: input.reason } });
+  decide(runner, reads, id, ctx, {
+    status: 'withdrawn',
+    command: { type: 'WithdrawDisbursement', disbursementId: id, by: ctx.principal.userId, reason: input.reason },
+  });

@@ -14,7 +14,14 @@ export const parseAssessHousehold = (body: unknown): AssessHouseholdInput => ass
 
 const assessed = (r: AppendResult, events: readonly { type: string; data: unknown }[]) => {
   const d = (events[0] as HouseholdAssessed).data;
-  return { id: d.assessmentId, position: r.lastPosition, classification: d.classification, previousClassification: d.previousClassification, standard: d.standard, rule: d.rule };
+  return {
+    id: d.assessmentId,
+    position: r.lastPosition,
+    classification: d.classification,
+    previousClassification: d.previousClassification,
+    standard: d.standard,
+    rule: d.rule,
+  };
 };
 
 export async function assessHousehold(runner: CommandRunner, reads: ReadStore, householdId: string, input: AssessHouseholdInput, ctx: AppContext) {

@@ -46,7 +46,13 @@ export function assessmentFields(raw: RawInput): AssessmentFields {
   return {
     reviewYear: integer('reviewYear', raw.reviewYear, 1900, 2200, 'must be an integer year from 1900 to 2200'),
     reviewType: oneOf('reviewType', raw.reviewType, REVIEW_TYPES),
-    incomePerCapita: integer('incomePerCapita', raw.incomePerCapita, 0, Number.MAX_SAFE_INTEGER, 'must be a whole number of đồng per person per month, 0 or more'),
+    incomePerCapita: integer(
+      'incomePerCapita',
+      raw.incomePerCapita,
+      0,
+      Number.MAX_SAFE_INTEGER,
+      'must be a whole number of đồng per person per month, 0 or more',
+    ),
     deprivations: codes('deprivations', raw.deprivations, 20, 'indicator code'),
     decision: optionalDecision('decision', raw.decision),
   };

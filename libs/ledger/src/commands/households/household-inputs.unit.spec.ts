@@ -85,6 +85,10 @@ describe('householdRow (an import row)', () => {
   });
 
   it('refuses a unit that is not text', () => {
-    expect(refusal(() => householdRow({ ...row, unit: { toString: 1 } }))).toEqual({ code: 'VALIDATION_FAILED', field: 'unit', message: 'unit: must be a unit code (text)' });
+    expect(refusal(() => householdRow({ ...row, unit: { toString: 1 } }))).toEqual({
+      code: 'VALIDATION_FAILED',
+      field: 'unit',
+      message: 'unit: must be a unit code (text)',
+    });
   });
 });

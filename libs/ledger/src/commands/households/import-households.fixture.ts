@@ -31,10 +31,24 @@ export async function seedUnits(runner: CommandRunner, reads: ReadStore, commune
   await registerUnit(runner, reads, parseRegisterUnit({ code: PROVINCE, name: 'Tỉnh Lai Châu', level: 'province', parent: 'VN' }), ctx);
   await registerUnit(runner, reads, parseRegisterUnit({ code: DISTRICT, name: 'Huyện Phong Thổ', level: 'district', parent: PROVINCE }), ctx);
   await registerUnit(runner, reads, parseRegisterUnit({ code: AGENCY, name: 'Trung tâm GDNN-GDTX', level: 'agency', parent: DISTRICT }), ctx);
-  for (let i = 1; i <= communes; i++) await registerUnit(runner, reads, parseRegisterUnit({ code: commune(i), name: `Xã ${i}`, level: 'commune', parent: DISTRICT }), ctx);
+  for (let i = 1; i <= communes; i++)
+    await registerUnit(runner, reads, parseRegisterUnit({ code: commune(i), name: `Xã ${i}`, level: 'commune', parent: DISTRICT }), ctx);
 }
 
-const INDICATORS_2022 = ['employment', 'dependants', 'nutrition', 'health_insurance', 'adult_education', 'child_schooling', 'housing_quality', 'housing_area', 'water_source', 'latrine', 'telecom', 'information_access'];
+const INDICATORS_2022 = [
+  'employment',
+  'dependants',
+  'nutrition',
+  'health_insurance',
+  'adult_education',
+  'child_schooling',
+  'housing_quality',
+  'housing_area',
+  'water_source',
+  'latrine',
+  'telecom',
+  'information_access',
+];
 
 /** A plausible review row, deterministic in `i`: every class occurs. */
 export function householdFields(i: number, communes: number, reviewYear = 2024): Record<string, unknown> {
@@ -65,7 +79,9 @@ export function csvLine(f: Record<string, unknown>): string {
     const s = Array.isArray(v) ? v.join(';') : String(v);
     return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  return [f.household, f.unit, f.area, f.members, f.reviewYear, f.reviewType, f.incomePerCapita, f.deprivations, f.headName, f.ethnicMinority].map(cell).join(',');
+  return [f.household, f.unit, f.area, f.members, f.reviewYear, f.reviewType, f.incomePerCapita, f.deprivations, f.headName, f.ethnicMinority]
+    .map(cell)
+    .join(',');
 }
 
 /** `n` rows as text, produced lazily in chunks of lines (for Readable.from). */

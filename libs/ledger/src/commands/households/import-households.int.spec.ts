@@ -83,14 +83,21 @@ describe.each([
     expect(doc).toMatchObject({ unit: commune((7 % COMMUNES) + 1), members: 1, assessments: [expect.objectContaining({ reviewYear: 2024 })] });
     const stats = await Promise.all([1, 2, 3].map((i) => ledger.store.get<HouseholdStatsDoc>(HOUSEHOLD_STATS, statsId(commune(i), 2024))));
     expect(stats.reduce((n, s) => n + s!.households, 0)).toBe(40);
-    const [done] = await ledger.store.readStream(importStream((await ledger.store.readAll(0, 1_000)).find((e) => e.type === 'ImportCompleted')!.data.sha256 as string));
+    const [done] = await ledger.store.readStream(
+      importStream((await ledger.store.readAll(0, 1_000)).find((e) => e.type === 'ImportCompleted')!.data.sha256 as string),
+    );
     expect(done!.data).toMatchObject({ kind: 'households', summary });
     expect(await verifyChain(ledger.store)).toMatchObject({ ok: true });
   });
 
   it('stamps every event like a single command: actor, time, correlation', async () => {
     await run(ndjson(rows(3)));
-    const events = (await ledger.store.readStream('household-HH-00000002')).map((e) => [e.type, e.metadata.actor.userId, e.metadata.recordedAt, e.metadata.correlationId]);
+    const events = (await ledger.store.readStream('household-HH-00000002')).map((e) => [
+      e.type,
+      e.metadata.actor.userId,
+      e.metadata.recordedAt,
+      e.metadata.correlationId,
+    ]);
     expect(events).toEqual([
       ['HouseholdRegistered', 'u-admin', ctx.now, ctx.correlationId],
       ['HouseholdAssessed', 'u-admin', ctx.now, ctx.correlationId],
@@ -184,7 +191,9 @@ describe.each([
     const head = await ledger.store.head();
     expect(await run(ndjson(rows(5)), { ...keyed, correlationId: 'other' })).toEqual(first);
     expect(await ledger.store.head()).toEqual(head);
-    await expect(run(ndjson(rows(5, 100)), { ...keyed, idempotency: { key: 'import-1', requestHash: 'file-b' } })).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    await expect(run(ndjson(rows(5, 100)), { ...keyed, idempotency: { key: 'import-1', requestHash: 'file-b' } })).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+    });
     expect(await ledger.store.head()).toEqual(head);
   });
 
@@ -221,14 +230,16 @@ describe.each([
     await registerHousehold(ledger.runner, ledger.store, parseRegisterHousehold({ id: 'HH-00000001', unit: commune(2), area: 'rural', members: 4 }), ctx);
     const source = ndjson(rows(3));
     const noted = { initialState: () => 0, evolve: (s: number) => s + 1, decide: () => [{ type: 'HouseholdNoted', schemaVersion: 1, data: {} }] };
-    const write = ledger.options.bulkAppend ?? (async (appends, o) => {
-      const merged = new Map<string, StreamAppend>();
-      for (const a of appends) {
-        const seen = merged.get(a.streamId);
-        merged.set(a.streamId, seen ? { ...seen, events: [...seen.events, ...a.events] } : a);
-      }
-      return ledger.store.appendMany([...merged.values()], o);
-    });
+    const write =
+      ledger.options.bulkAppend ??
+      (async (appends, o) => {
+        const merged = new Map<string, StreamAppend>();
+        for (const a of appends) {
+          const seen = merged.get(a.streamId);
+          merged.set(a.streamId, seen ? { ...seen, events: [...seen.events, ...a.events] } : a);
+        }
+        return ledger.store.appendMany([...merged.values()], o);
+      });
     // Another command lands on HH-00000001 after the file was checked and before it is written.
     const racing: BulkAppend = async (appends, o) => {
       await ledger.runner.run('household-HH-00000001', noted, null, ctx);
@@ -262,14 +273,20 @@ describe('importHouseholds keeps the same figures on both stores', () => {
     const b = await sqliteLedger();
     try {
       const again = rows(10, 1, 2025).join('\n') + '\n';
-      const file = Readable.from((function* () {
-        yield* generatedFile(3000, COMMUNES, 'ndjson');
-        yield again;
-      })());
+      const file = Readable.from(
+        (function* () {
+          yield* generatedFile(3000, COMMUNES, 'ndjson');
+          yield again;
+        })(),
+      );
       const summary = await importHouseholds(b.runner, b.store, parseNdjson(file), contextFor(), { ...b.options, spoolMemoryLimit: 64 << 10 });
       expect(summary).toMatchObject({ rows: 3010, registered: 3000, assessed: 3010 });
       const types = (await b.store.readStream('household-HH-00000007')).map((e) => [e.type, e.revision]);
-      expect(types.slice(0, 3)).toEqual([['HouseholdRegistered', 0], ['HouseholdAssessed', 1], ['HouseholdAssessed', 2]]);
+      expect(types.slice(0, 3)).toEqual([
+        ['HouseholdRegistered', 0],
+        ['HouseholdAssessed', 1],
+        ['HouseholdAssessed', 2],
+      ]);
       expect(await verifyChain(b.store)).toMatchObject({ ok: true });
     } finally {
       await b.close();

@@ -11,7 +11,16 @@ import {
   type HouseholdEvent,
   type HouseholdState,
 } from '../../../../domain/src';
-import { IdempotencyKeyTaken, WrongExpectedVersion, type AppendOptions, type AppendResult, type ExpectedRevision, type LedgerMetadata, type NewEvent, type StreamAppend } from '../../ports/event-store.port';
+import {
+  IdempotencyKeyTaken,
+  WrongExpectedVersion,
+  type AppendOptions,
+  type AppendResult,
+  type ExpectedRevision,
+  type LedgerMetadata,
+  type NewEvent,
+  type StreamAppend,
+} from '../../ports/event-store.port';
 import type { ReadStore } from '../../ports/read-store.port';
 import { UNITS, type UnitDoc } from '../../projections/units.projection';
 import { streams } from '../../streams';
@@ -52,7 +61,18 @@ export type ImportOptions = Readonly<{
   spoolMemoryLimit?: number;
 }>;
 
-export const IMPORT_FIELDS = ['household', 'unit', 'area', 'members', 'reviewYear', 'reviewType', 'incomePerCapita', 'deprivations', 'headName', 'ethnicMinority'] as const;
+export const IMPORT_FIELDS = [
+  'household',
+  'unit',
+  'area',
+  'members',
+  'reviewYear',
+  'reviewType',
+  'incomePerCapita',
+  'deprivations',
+  'headName',
+  'ethnicMinority',
+] as const;
 const KNOWN = new Set<string>(IMPORT_FIELDS);
 export const importStream = (sha256: string): string => `import-${sha256}`;
 
@@ -127,13 +147,18 @@ export async function importHouseholds(
           if (!registeredIn || !canRead(ctx.principal, registeredIn.path)) {
             throw new DomainError('VALIDATION_FAILED', `household: ${notAvailable('household', householdId).message}`, { field: 'household' });
           }
-          throw new DomainError('VALIDATION_FAILED', `unit: household '${householdId}' is registered in '${state.unit}', not '${unit.code}'`, { field: 'unit' });
+          throw new DomainError('VALIDATION_FAILED', `unit: household '${householdId}' is registered in '${state.unit}', not '${unit.code}'`, {
+            field: 'unit',
+          });
         }
         const events: HouseholdEvent[] = [];
         let next = state;
         if (state.status === 'empty') {
           if (parsed.registration === null) throw unregistered();
-          const registered = householdDecider.decide({ type: 'RegisterHousehold', householdId, unit: unit.code, unitLevel: unit.level, ...parsed.registration }, next);
+          const registered = householdDecider.decide(
+            { type: 'RegisterHousehold', householdId, unit: unit.code, unitLevel: unit.level, ...parsed.registration },
+            next,
+          );
           for (const e of registered) next = householdDecider.evolve(next, e);
           events.push(...registered);
         }
@@ -150,7 +175,9 @@ export async function importHouseholds(
           else if (e.type === 'HouseholdAssessed') counts.assessed += 1;
           else counts.reclassified += 1;
         }
-        const line = spool.push(JSON.stringify([streams.household(householdId), revision < 0 ? 'no_stream' : revision, events.map((e) => [e.type, e.schemaVersion, e.data])]));
+        const line = spool.push(
+          JSON.stringify([streams.household(householdId), revision < 0 ? 'no_stream' : revision, events.map((e) => [e.type, e.schemaVersion, e.data])]),
+        );
         if (line === previousLine.length) {
           const grown = new Int32Array(previousLine.length * 2);
           grown.set(previousLine);
@@ -184,7 +211,9 @@ export async function importHouseholds(
       const record = await runner.store.findIdempotency(ctx.principal.userId, idem.key);
       if (record) return replayed(record, idem);
     }
-    const appendOptions: AppendOptions = idem ? { idempotency: { userId: ctx.principal.userId, key: idem.key, requestHash: idem.requestHash, response: () => summary } } : {};
+    const appendOptions: AppendOptions = idem
+      ? { idempotency: { userId: ctx.principal.userId, key: idem.key, requestHash: idem.requestHash, response: () => summary } }
+      : {};
     options.onProgress?.({ phase: 'writing', rows: counts.rows });
     try {
       const appends = decidedAppends(spool, ctx, sha256, summary);
@@ -199,7 +228,9 @@ export async function importHouseholds(
       // The same file committed by a concurrent request in between: answer as a re-send.
       const raced = await earlierImport(runner, sha256);
       if (raced) return raced;
-      throw new DomainError('CONCURRENCY_CONFLICT', `stream '${error.streamId}' changed while the file was being checked; send the file again`, { streamId: error.streamId });
+      throw new DomainError('CONCURRENCY_CONFLICT', `stream '${error.streamId}' changed while the file was being checked; send the file again`, {
+        streamId: error.streamId,
+      });
     }
     return summary;
   } finally {

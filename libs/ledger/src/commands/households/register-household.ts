@@ -21,7 +21,16 @@ export async function registerHousehold(runner: CommandRunner, reads: ReadStore,
   const { result } = await runner.run(
     streams.household(input.id),
     householdDecider,
-    { type: 'RegisterHousehold', householdId: input.id, unit: unit.code, unitLevel: unit.level, area: input.area, members: input.members, headName: input.headName, ethnicMinority: input.ethnicMinority },
+    {
+      type: 'RegisterHousehold',
+      householdId: input.id,
+      unit: unit.code,
+      unitLevel: unit.level,
+      area: input.area,
+      members: input.members,
+      headName: input.headName,
+      ethnicMinority: input.ethnicMinority,
+    },
     ctx,
     { respond: created(input.id) },
   );

@@ -16,7 +16,14 @@ export function parseRotateUserToken(body: unknown): RotateUserTokenInput {
  * the bootstrap administrator's token (LEDGER_ADMIN_TOKEN changed), recorded under "system".
  * Null when nothing was recorded: the token already was the user's (see the decider).
  */
-export async function rotateUserToken(runner: CommandRunner, userId: string, input: RotateUserTokenInput, tokenHash: string, ctx: AppContext, options: Readonly<{ bootstrap?: boolean }> = {}) {
+export async function rotateUserToken(
+  runner: CommandRunner,
+  userId: string,
+  input: RotateUserTokenInput,
+  tokenHash: string,
+  ctx: AppContext,
+  options: Readonly<{ bootstrap?: boolean }> = {},
+) {
   if (!options.bootstrap) assertCanWrite(ctx.principal, 'administration', null);
   const { result } = await runner.run(
     streams.user(userId),

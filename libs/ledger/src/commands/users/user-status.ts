@@ -16,12 +16,20 @@ export async function deactivateUser(runner: CommandRunner, reads: ReadStore, us
   const admins = await reads.find<UserDoc>(USERS, { role: 'admin' });
   const otherActiveAdmins = admins.filter((u) => u.id !== userId && userStatus(u).active).length;
   const respond = created(userId);
-  const { result } = await runner.run(streams.user(userId), userDecider, { type: 'DeactivateUser', id: userId, reason: input.reason, otherActiveAdmins }, ctx, { respond });
+  const { result } = await runner.run(streams.user(userId), userDecider, { type: 'DeactivateUser', id: userId, reason: input.reason, otherActiveAdmins }, ctx, {
+    respond,
+  });
   return respond(result!);
 }
 
 /** The user's current token works again (unless it expired or was rotated meanwhile). */
-export async function reactivateUser(runner: CommandRunner, userId: string, input: UserStatusInput, ctx: AppContext, options: Readonly<{ bootstrap?: boolean }> = {}) {
+export async function reactivateUser(
+  runner: CommandRunner,
+  userId: string,
+  input: UserStatusInput,
+  ctx: AppContext,
+  options: Readonly<{ bootstrap?: boolean }> = {},
+) {
   if (!options.bootstrap) assertCanWrite(ctx.principal, 'administration', null);
   const respond = created(userId);
   const { result } = await runner.run(streams.user(userId), userDecider, { type: 'ReactivateUser', id: userId, reason: input.reason }, ctx, { respond });

@@ -32,7 +32,12 @@ export async function consistencyChecks(
 
   const mismatches = formulaMismatches(tables);
   const formulas = tables.reduce((n, t) => n + t.rows.reduce((m, r) => m + (r.formulas?.filter(Boolean).length ?? 0), 0), 0);
-  check('totals', 'Mỗi dòng tổng bằng tổng các dòng chi tiết; mỗi tỷ lệ tính từ hai số của nó', mismatches.length === 0, mismatches.length === 0 ? `${formulas} công thức đều khớp` : mismatches.join('; '));
+  check(
+    'totals',
+    'Mỗi dòng tổng bằng tổng các dòng chi tiết; mỗi tỷ lệ tính từ hai số của nó',
+    mismatches.length === 0,
+    mismatches.length === 0 ? `${formulas} công thức đều khớp` : mismatches.join('; '),
+  );
 
   const year = inputs.allocations.filter((a) => a.fiscalYear === inputs.fiscalYear);
   const kept = keptInSubtree(year);
@@ -63,11 +68,18 @@ export async function consistencyChecks(
   );
 
   const h = report.households.current;
-  const byUnit = h.byUnit.reduce((s, u) => ({ households: s.households + u.households, poor: s.poor + u.poor, nearPoor: s.nearPoor + u.nearPoor }), { households: 0, poor: 0, nearPoor: 0 });
+  const byUnit = h.byUnit.reduce((s, u) => ({ households: s.households + u.households, poor: s.poor + u.poor, nearPoor: s.nearPoor + u.nearPoor }), {
+    households: 0,
+    poor: 0,
+    nearPoor: 0,
+  });
   check(
     'households',
     'Số hộ theo đơn vị cấp dưới cộng lại bằng số hộ của đơn vị; số hộ mỗi loại cộng lại bằng số hộ được rà soát',
-    byUnit.households === h.households && byUnit.poor === h.poor && byUnit.nearPoor === h.nearPoor && h.poor + h.nearPoor + h.average + h.notPoor === h.households,
+    byUnit.households === h.households &&
+      byUnit.poor === h.poor &&
+      byUnit.nearPoor === h.nearPoor &&
+      h.poor + h.nearPoor + h.average + h.notPoor === h.households,
     `${fmt(byUnit.households)} / ${fmt(h.households)} hộ; nghèo ${fmt(byUnit.poor)} / ${fmt(h.poor)}; cận nghèo ${fmt(byUnit.nearPoor)} / ${fmt(h.nearPoor)}; ` +
       `nghèo + cận nghèo + trung bình + không nghèo = ${fmt(h.poor + h.nearPoor + h.average + h.notPoor)}`,
   );
@@ -77,7 +89,12 @@ export async function consistencyChecks(
     const trace = await allocationTrace(inputs.reads, root.id, principal);
     for (const u of trace.unreconciled) unreconciled.push(`${u.id}: ${u.discrepancies.join(', ')}`);
   }
-  check('traces', 'Mọi khoản vốn trong địa bàn khớp với cây phân bổ và các khoản giải ngân của nó', unreconciled.length === 0, unreconciled.length === 0 ? `${year.length} khoản vốn đều khớp` : unreconciled.join('; '));
+  check(
+    'traces',
+    'Mọi khoản vốn trong địa bàn khớp với cây phân bổ và các khoản giải ngân của nó',
+    unreconciled.length === 0,
+    unreconciled.length === 0 ? `${year.length} khoản vốn đều khớp` : unreconciled.join('; '),
+  );
 
   const verified = await verifyChain(upTo(events, inputs.position));
   const ok = verified.ok && verified.head.position === inputs.position && verified.head.hash === report.header.headHash;
@@ -85,7 +102,9 @@ export async function consistencyChecks(
     'log',
     `Sổ cái toàn vẹn đến vị trí ${inputs.position} (chuỗi băm)`,
     ok,
-    verified.ok ? `${fmt(verified.events)} sự kiện; băm tại vị trí ${verified.head.position}: ${verified.head.hash}` : `hỏng tại vị trí ${verified.position}: ${verified.problem}`,
+    verified.ok
+      ? `${fmt(verified.events)} sự kiện; băm tại vị trí ${verified.head.position}: ${verified.head.hash}`
+      : `hỏng tại vị trí ${verified.position}: ${verified.problem}`,
   );
   return checks;
 }

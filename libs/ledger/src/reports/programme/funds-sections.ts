@@ -21,7 +21,8 @@ const sumFigures = (parts: readonly Figures[]): Figures => {
   return { allocated, disbursed, rate: rateOf(disbursed, allocated) };
 };
 
-const evidenceOf = (inputs: ReportInputs, roots: readonly AllocationDoc[]) => roots.map((a) => `/api/v1/audit?allocation=${encodeURIComponent(a.id)}&${inputs.at}`);
+const evidenceOf = (inputs: ReportInputs, roots: readonly AllocationDoc[]) =>
+  roots.map((a) => `/api/v1/audit?allocation=${encodeURIComponent(a.id)}&${inputs.at}`);
 const balancesUrl = (inputs: ReportInputs, filter: string) => `/api/v1/balances?unit=${encodeURIComponent(inputs.unit.code)}&${filter}&${inputs.at}`;
 const uniq = (xs: readonly string[]) => [...new Set(xs)];
 
@@ -33,7 +34,11 @@ export function fundsSection(inputs: ReportInputs): { lines: FundsLine[] } {
   const year = inputs.roots.filter((a) => a.fiscalYear === inputs.fiscalYear);
   const phases: { key: string; label: string; programme: Programme | null }[] = [
     { key: 'current', label: `Vốn Chương trình ${inputs.programme.fiscalYears.from}–${inputs.programme.fiscalYears.to}`, programme: inputs.programme },
-    { key: 'carried', label: `Vốn kéo dài từ Chương trình ${inputs.predecessor ? `${inputs.predecessor.fiscalYears.from}–${inputs.predecessor.fiscalYears.to}` : 'giai đoạn trước'}`, programme: inputs.predecessor },
+    {
+      key: 'carried',
+      label: `Vốn kéo dài từ Chương trình ${inputs.predecessor ? `${inputs.predecessor.fiscalYears.from}–${inputs.predecessor.fiscalYears.to}` : 'giai đoạn trước'}`,
+      programme: inputs.predecessor,
+    },
   ];
   const groups: FundsLine[][] = phases.map((phase) => {
     const inPhase = year.filter((a) => phase.programme !== null && a.program === phase.programme.code);
@@ -46,7 +51,10 @@ export function fundsSection(inputs: ReportInputs): { lines: FundsLine[] } {
         figures: figuresOf(roots),
         decisions: uniq(roots.map((a) => a.decision.number)),
         allocations: roots.map((a) => a.id),
-        evidence: [balancesUrl(inputs, `fiscalYear=${inputs.fiscalYear}&program=${phase.programme?.code ?? ''}&capitalType=${type}`), ...evidenceOf(inputs, roots)],
+        evidence: [
+          balancesUrl(inputs, `fiscalYear=${inputs.fiscalYear}&program=${phase.programme?.code ?? ''}&capitalType=${type}`),
+          ...evidenceOf(inputs, roots),
+        ],
       };
     });
     const head: FundsLine = {
@@ -72,7 +80,15 @@ export function fundsSection(inputs: ReportInputs): { lines: FundsLine[] } {
   return { lines: [total, ...groups.flat()] };
 }
 
-const noteOf = (a: AllocationDoc, n: AllocationNote): ProgressNote => ({ allocationId: a.id, unit: a.unit, asOf: n.asOf, text: n.text, recordedBy: n.recordedBy, recordedAt: n.recordedAt, position: n.position });
+const noteOf = (a: AllocationDoc, n: AllocationNote): ProgressNote => ({
+  allocationId: a.id,
+  unit: a.unit,
+  asOf: n.asOf,
+  text: n.text,
+  recordedBy: n.recordedBy,
+  recordedAt: n.recordedAt,
+  position: n.position,
+});
 
 /** Section 4: every project and sub-project of the catalogue for the year, "không giao" where nothing was allocated. */
 export function projectsSection(inputs: ReportInputs): ProjectLine[] {
@@ -106,7 +122,8 @@ const sourceOf = (a: AllocationDoc): PlanSource =>
 
 /** Section 5: each year of the programme × source, allocated and disbursed as the books stand. */
 export function planSection(inputs: ReportInputs) {
-  const empty = () => Object.fromEntries(PLAN_SOURCES.map((s) => [s, { allocated: 0, disbursed: 0 }])) as Record<PlanSource, { allocated: number; disbursed: number }>;
+  const empty = () =>
+    Object.fromEntries(PLAN_SOURCES.map((s) => [s, { allocated: 0, disbursed: 0 }])) as Record<PlanSource, { allocated: number; disbursed: number }>;
   const total = empty();
   const years: PlanYear[] = [];
   for (let year = inputs.programme.fiscalYears.from; year <= inputs.programme.fiscalYears.to; year++) {
@@ -120,7 +137,12 @@ export function planSection(inputs: ReportInputs) {
       total[s].allocated = add(total[s].allocated, bySource[s].allocated);
       total[s].disbursed = add(total[s].disbursed, bySource[s].disbursed);
     }
-    years.push({ year, bySource, total: sumFigures(PLAN_SOURCES.map((s) => ({ ...bySource[s], rate: null }))), evidence: balancesUrl(inputs, `fiscalYear=${year}&program=${inputs.programme.code}&groupBy=source,capitalType`) });
+    years.push({
+      year,
+      bySource,
+      total: sumFigures(PLAN_SOURCES.map((s) => ({ ...bySource[s], rate: null }))),
+      evidence: balancesUrl(inputs, `fiscalYear=${year}&program=${inputs.programme.code}&groupBy=source,capitalType`),
+    });
   }
   return { years, total, totalFigures: sumFigures(PLAN_SOURCES.map((s) => ({ ...total[s], rate: null }))) };
 }

@@ -6,7 +6,15 @@ import type { ReportInputs } from './programme-report';
 import type { CurrentReview, ReviewSummary, UnitHouseholds } from './programme-report.model';
 import { rateOf } from './table';
 
-type Tally = { households: number; poor: number; nearPoor: number; average: number; notPoor: number; deprivations: Map<string, number>; deprivationsOfPoor: Map<string, number> };
+type Tally = {
+  households: number;
+  poor: number;
+  nearPoor: number;
+  average: number;
+  notPoor: number;
+  deprivations: Map<string, number>;
+  deprivationsOfPoor: Map<string, number>;
+};
 
 const tally = (docs: readonly HouseholdStatsDoc[]): Tally => {
   const t: Tally = { households: 0, poor: 0, nearPoor: 0, average: 0, notPoor: 0, deprivations: new Map(), deprivationsOfPoor: new Map() };
@@ -42,19 +50,39 @@ function summary(inputs: ReportInputs, reviewYear: number, t: Tally): ReviewSumm
 }
 
 /** Totals per class, then per unit one level down (communes, for a district), as of the report's position. */
-export function householdsSection(inputs: ReportInputs, children: readonly UnitDoc[], previous: readonly HouseholdStatsDoc[], current: readonly HouseholdStatsDoc[]) {
+export function householdsSection(
+  inputs: ReportInputs,
+  children: readonly UnitDoc[],
+  previous: readonly HouseholdStatsDoc[],
+  current: readonly HouseholdStatsDoc[],
+) {
   const all = tally(current);
   const standard = standardFor(inputs.fiscalYear);
   const indicators = (standard?.indicators ?? []).map((code) => {
     const deprived = all.deprivations.get(code) ?? 0;
     const deprivedPoor = all.deprivationsOfPoor.get(code) ?? 0;
-    return { code, name: INDICATOR_NAMES[code] ?? code, deprived, rateOfAssessed: rateOf(deprived, all.households), deprivedPoor, rateOfPoor: rateOf(deprivedPoor, all.poor) };
+    return {
+      code,
+      name: INDICATOR_NAMES[code] ?? code,
+      deprived,
+      rateOfAssessed: rateOf(deprived, all.households),
+      deprivedPoor,
+      rateOfPoor: rateOf(deprivedPoor, all.poor),
+    };
   });
   // A commune is its own only line; a district or province is shown by the units one level down.
   const units = children.length > 0 ? children : [inputs.unit];
   const byUnit: UnitHouseholds[] = units.map((u) => {
     const t = tally(current.filter((s) => s.unitPath.includes(u.code)));
-    return { unit: u.code, name: u.name, households: t.households, poor: t.poor, poorRate: rateOf(t.poor, t.households), nearPoor: t.nearPoor, nearPoorRate: rateOf(t.nearPoor, t.households) };
+    return {
+      unit: u.code,
+      name: u.name,
+      households: t.households,
+      poor: t.poor,
+      poorRate: rateOf(t.poor, t.households),
+      nearPoor: t.nearPoor,
+      nearPoorRate: rateOf(t.nearPoor, t.households),
+    };
   });
   const ranked = byUnit.filter((u) => u.households > 0).sort((a, b) => b.poorRate! - a.poorRate! || a.unit.localeCompare(b.unit));
   const review: CurrentReview = {

@@ -39,7 +39,15 @@ export type IndicatorLine = Readonly<{
   rateOfPoor: number | null;
 }>;
 
-export type UnitHouseholds = Readonly<{ unit: string; name: string; households: number; poor: number; poorRate: number | null; nearPoor: number; nearPoorRate: number | null }>;
+export type UnitHouseholds = Readonly<{
+  unit: string;
+  name: string;
+  households: number;
+  poor: number;
+  poorRate: number | null;
+  nearPoor: number;
+  nearPoorRate: number | null;
+}>;
 
 export type CurrentReview = ReviewSummary &
   Readonly<{
@@ -61,7 +69,15 @@ export type FundsLine = Readonly<{
   evidence: readonly string[];
 }>;
 
-export type ProgressNote = Readonly<{ allocationId: string; unit: string; asOf: string; text: string; recordedBy: string; recordedAt: string; position: number }>;
+export type ProgressNote = Readonly<{
+  allocationId: string;
+  unit: string;
+  asOf: string;
+  text: string;
+  recordedBy: string;
+  recordedAt: string;
+  position: number;
+}>;
 
 export type ProjectLine = Readonly<{
   code: string;
@@ -79,7 +95,12 @@ export type ProjectLine = Readonly<{
 export const PLAN_SOURCES = ['central_investment', 'central_recurrent', 'local', 'other', 'policy_credit'] as const;
 export type PlanSource = (typeof PLAN_SOURCES)[number];
 
-export type PlanYear = Readonly<{ year: number; bySource: Readonly<Record<PlanSource, Readonly<{ allocated: number; disbursed: number }>>>; total: Figures; evidence: string }>;
+export type PlanYear = Readonly<{
+  year: number;
+  bySource: Readonly<Record<PlanSource, Readonly<{ allocated: number; disbursed: number }>>>;
+  total: Figures;
+  evidence: string;
+}>;
 
 export type Check = Readonly<{ id: string; description: string; ok: boolean; detail: string }>;
 

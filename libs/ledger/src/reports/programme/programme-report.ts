@@ -76,9 +76,20 @@ export async function programmeReport(
     .sort((x, y) => x.id.localeCompare(y.id));
   const ids = new Set(allocations.map((a) => a.id));
   const roots = allocations.filter((a) => a.parentId === null || !ids.has(a.parentId));
-  const inputs: ReportInputs = { reads, position, unit, fiscalYear: parsed.fiscalYear, programme: parsed.programme, predecessor: parsed.predecessor, allocations, roots, at: `atPosition=${position}` };
+  const inputs: ReportInputs = {
+    reads,
+    position,
+    unit,
+    fiscalYear: parsed.fiscalYear,
+    programme: parsed.programme,
+    predecessor: parsed.predecessor,
+    allocations,
+    roots,
+    at: `atPosition=${position}`,
+  };
 
-  const stats = async (reviewYear: number) => (await reads.find<HouseholdStatsDoc>(HOUSEHOLD_STATS, { reviewYear })).filter((s) => s.unitPath.includes(unit.code));
+  const stats = async (reviewYear: number) =>
+    (await reads.find<HouseholdStatsDoc>(HOUSEHOLD_STATS, { reviewYear })).filter((s) => s.unitPath.includes(unit.code));
   const children = (await Promise.all(unit.children.map((c) => reads.get<UnitDoc>(UNITS, c)))).filter((c): c is UnitDoc => c !== null);
   const households = householdsSection(inputs, children, await stats(parsed.fiscalYear - 1), await stats(parsed.fiscalYear));
 
@@ -87,7 +98,12 @@ export async function programmeReport(
     unit: unitRefOf(unit),
     parent: parent ? unitRefOf(parent) : null,
     fiscalYear: parsed.fiscalYear,
-    program: { code: parsed.programme.code, name: parsed.programme.name, legalBasis: parsed.programme.legalBasis, predecessor: parsed.predecessor?.code ?? null },
+    program: {
+      code: parsed.programme.code,
+      name: parsed.programme.name,
+      legalBasis: parsed.programme.legalBasis,
+      predecessor: parsed.predecessor?.code ?? null,
+    },
     asOf: {
       position,
       recordedAt: event?.metadata.recordedAt ?? null,

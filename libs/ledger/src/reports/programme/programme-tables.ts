@@ -44,7 +44,16 @@ function householdsTable(r: Draft): Table {
   ].map(([section, s], i) => {
     const review = s as ProgrammeReport['households']['previous'];
     return {
-      cells: [section as string, `Rà soát năm ${review.reviewYear}`, review.standard?.legalBasis ?? '—', review.households, review.poor, review.poorRate, review.nearPoor, review.nearPoorRate],
+      cells: [
+        section as string,
+        `Rà soát năm ${review.reviewYear}`,
+        review.standard?.legalBasis ?? '—',
+        review.households,
+        review.poor,
+        review.poorRate,
+        review.nearPoor,
+        review.nearPoorRate,
+      ],
       formulas: [, , , , , rateFormula({ row: i, col: 4 }, { row: i, col: 3 }), , rateFormula({ row: i, col: 6 }, { row: i, col: 3 })],
     };
   });
@@ -75,7 +84,10 @@ const classColumns = (of: string): Column[] => [
 function indicatorsTable(r: Draft): Table {
   const c = r.households.current;
   const rows: Row[] = [
-    { cells: ['', `Mẫu số: số hộ được rà soát / số hộ nghèo (rà soát năm ${c.reviewYear})`, c.indicatorBases.assessed, null, c.indicatorBases.poor, null], style: 'denominator' },
+    {
+      cells: ['', `Mẫu số: số hộ được rà soát / số hộ nghèo (rà soát năm ${c.reviewYear})`, c.indicatorBases.assessed, null, c.indicatorBases.poor, null],
+      style: 'denominator',
+    },
     ...c.indicators.map((ind, i) => ({
       cells: [String(i + 1), ind.name, ind.deprived, ind.rateOfAssessed, ind.deprivedPoor, ind.rateOfPoor] as Cell[],
       formulas: [, , , rateFormula({ row: i + 1, col: 2 }, { row: 0, col: 2 }), , rateFormula({ row: i + 1, col: 4 }, { row: 0, col: 4 })],
@@ -111,19 +123,25 @@ function communesTable(r: Draft): Table {
   const idx = [...Array(n).keys()];
   rows.push({
     cells: ['Cộng', households, poor, rateOfCell(poor, households), nearPoor, rateOfCell(nearPoor, households)],
-    formulas: [, sumOf(1, idx), sumOf(2, idx), rateFormula({ row: n, col: 2 }, { row: n, col: 1 }), sumOf(4, idx), rateFormula({ row: n, col: 4 }, { row: n, col: 1 })],
+    formulas: [
+      ,
+      sumOf(1, idx),
+      sumOf(2, idx),
+      rateFormula({ row: n, col: 2 }, { row: n, col: 1 }),
+      sumOf(4, idx),
+      rateFormula({ row: n, col: 4 }, { row: n, col: 1 }),
+    ],
     style: 'total',
   });
-  const named = [c.highest && `cao nhất: ${c.highest.name} (${c.highest.poorRate}%)`, c.lowest && `thấp nhất: ${c.lowest.name} (${c.lowest.poorRate}%)`].filter(Boolean).join('; ');
+  const named = [c.highest && `cao nhất: ${c.highest.name} (${c.highest.poorRate}%)`, c.lowest && `thấp nhất: ${c.lowest.name} (${c.lowest.poorRate}%)`]
+    .filter(Boolean)
+    .join('; ');
   return {
     id: 'communes',
     section: '2.2',
     title: `Kết quả rà soát năm ${c.reviewYear} theo đơn vị`,
     sheet: '2.2 Theo đơn vị',
-    columns: [
-      { key: 'unit', header: 'Đơn vị', kind: 'text', width: 28 },
-      ...classColumns('số hộ của đơn vị'),
-    ],
+    columns: [{ key: 'unit', header: 'Đơn vị', kind: 'text', width: 28 }, ...classColumns('số hộ của đơn vị')],
     rows,
     ...(named ? { note: `Tỷ lệ hộ nghèo ${named}.` } : {}),
   };
@@ -205,9 +223,26 @@ function projectsTable(r: Draft): Table {
 }
 
 function projectRow(no: string, p: ProgrammeReport['projects'][number], subRows: number[] | null, row: number, notes: string): Row {
-  const formulas: (Formula | undefined)[] = [, , , , subRows ? sumOf(4, subRows) : undefined, subRows ? sumOf(5, subRows) : undefined, rateFormula({ row, col: 5 }, { row, col: 4 })];
+  const formulas: (Formula | undefined)[] = [
+    ,
+    ,
+    ,
+    ,
+    subRows ? sumOf(4, subRows) : undefined,
+    subRows ? sumOf(5, subRows) : undefined,
+    rateFormula({ row, col: 5 }, { row, col: 4 }),
+  ];
   return {
-    cells: [no, p.code, p.name, p.capitalTypes.map((t) => CAPITAL_TYPE_SHORT_VI[t] ?? t).join(' + '), p.figures.allocated, p.figures.disbursed, p.figures.rate, notes],
+    cells: [
+      no,
+      p.code,
+      p.name,
+      p.capitalTypes.map((t) => CAPITAL_TYPE_SHORT_VI[t] ?? t).join(' + '),
+      p.figures.allocated,
+      p.figures.disbursed,
+      p.figures.rate,
+      notes,
+    ],
     formulas,
     style: p.kind === 'project' ? 'group' : undefined,
   };
@@ -234,7 +269,14 @@ function planTable(r: Draft): Table {
     return { cells, formulas, ...(sumRows ? { style: 'total' as const } : {}) };
   };
   const rows = years.map((y, i) => rowOf(String(y.year), y.bySource, i, null));
-  rows.push(rowOf('Cộng', r.plan.total, years.length, years.map((_, i) => i)));
+  rows.push(
+    rowOf(
+      'Cộng',
+      r.plan.total,
+      years.length,
+      years.map((_, i) => i),
+    ),
+  );
   return {
     id: 'plan',
     section: '5',

@@ -22,14 +22,19 @@ const linked = (page: string | undefined, c: Column, v: Cell): string =>
 function table(t: Table): string {
   const head = t.columns.map((c) => `<th>${esc(c.header.replace('(đồng)', '(triệu đồng)'))}</th>`).join('');
   const rows = t.rows
-    .map((r) => `<tr${r.style ? ` class="${r.style}"` : ''}>${r.cells.map((v, i) => `<td class="${t.columns[i]!.kind}">${linked(r.console, t.columns[i]!, v)}</td>`).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr${r.style ? ` class="${r.style}"` : ''}>${r.cells.map((v, i) => `<td class="${t.columns[i]!.kind}">${linked(r.console, t.columns[i]!, v)}</td>`).join('')}</tr>`,
+    )
     .join('\n');
   return `<table id="table-${t.id}"><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>${t.note ? `<p class="note">${esc(t.note)}</p>` : ''}`;
 }
 
 /** "giao 71.570 triệu đồng, giải ngân 27.673 triệu đồng, đạt 38,67%" */
 const funds = (f: Figures): string =>
-  f.allocated === 0 ? 'không giao' : `giao ${formatMillions(f.allocated)} triệu đồng, giải ngân ${formatMillions(f.disbursed)} triệu đồng, đạt ${formatRate(f.rate)}`;
+  f.allocated === 0
+    ? 'không giao'
+    : `giao ${formatMillions(f.allocated)} triệu đồng, giải ngân ${formatMillions(f.disbursed)} triệu đồng, đạt ${formatRate(f.rate)}`;
 
 const review = (s: ReviewSummary, where: string): string =>
   `Kết quả rà soát năm ${s.reviewYear}${s.standard ? ` theo chuẩn nghèo của ${esc(s.standard.legalBasis)}` : ''}: ${where} có ${formatCount(s.households)} hộ được rà soát; ` +
@@ -74,7 +79,10 @@ export function renderHtml(r: ProgrammeReport, tables: readonly Table[]): string
   const c = r.households.current;
   const fundsLines = r.funds.lines
     .filter((l) => l.level === 2 && l.figures.allocated > 0)
-    .map((l) => `<li>${esc(line(l.key.split('.')[0]!).label)} — ${esc(l.label.toLowerCase())}${l.decisions.length ? ` (Quyết định ${esc(l.decisions.join(', '))})` : ''}: ${funds(l.figures)}.</li>`)
+    .map(
+      (l) =>
+        `<li>${esc(line(l.key.split('.')[0]!).label)} — ${esc(l.label.toLowerCase())}${l.decisions.length ? ` (Quyết định ${esc(l.decisions.join(', '))})` : ''}: ${funds(l.figures)}.</li>`,
+    )
     .join('\n');
   const failed = r.checks.filter((x) => !x.ok);
   return `<!doctype html>

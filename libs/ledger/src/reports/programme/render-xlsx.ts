@@ -42,7 +42,10 @@ export async function renderXlsx(tables: readonly Table[], meta: Readonly<{ titl
   wb.created = meta.created;
   wb.calcProperties.fullCalcOnLoad = true;
   for (const t of tables) {
-    const ws = wb.addWorksheet(t.sheet, { views: [{ state: 'frozen', ySplit: FIRST_DATA_ROW - 1 }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+    const ws = wb.addWorksheet(t.sheet, {
+      views: [{ state: 'frozen', ySplit: FIRST_DATA_ROW - 1 }],
+      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    });
     ws.columns = t.columns.map((c) => ({ key: c.key, width: c.width ?? 14, style: { numFmt: NUM_FMT[c.kind] } }));
     const title = ws.getRow(1);
     title.getCell(1).value = `${t.section}. ${t.title}`;

@@ -33,7 +33,11 @@ export async function renderReport(report: ProgrammeReport, tables: readonly Tab
     case 'html':
       return { contentType: CONTENT_TYPES.html, fileName: `${base}.html`, body: renderHtml(report, tables) };
     case 'xlsx':
-      return { contentType: CONTENT_TYPES.xlsx, fileName: `${base}.xlsx`, body: await renderXlsx(tables, { title: base, created: new Date(report.header.generatedAt) }) };
+      return {
+        contentType: CONTENT_TYPES.xlsx,
+        fileName: `${base}.xlsx`,
+        body: await renderXlsx(tables, { title: base, created: new Date(report.header.generatedAt) }),
+      };
     case 'csv': {
       if (table !== undefined) {
         const t = tables.find((x) => x.id === table)!;

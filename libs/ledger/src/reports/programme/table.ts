@@ -10,7 +10,12 @@ export type Formula = Readonly<{ sum: readonly Ref[] }> | Readonly<{ rate: reado
 export type ColumnKind = 'text' | 'money' | 'count' | 'rate';
 export type Column = Readonly<{ key: string; header: string; kind: ColumnKind; width?: number }>;
 /** `console`: the web console's page for the row (a hash route, e.g. `#/households?unit=X&atPosition=P`), linked from its figures in HTML. */
-export type Row = Readonly<{ cells: readonly Cell[]; formulas?: readonly (Formula | undefined)[]; style?: 'total' | 'group' | 'denominator'; console?: string }>;
+export type Row = Readonly<{
+  cells: readonly Cell[];
+  formulas?: readonly (Formula | undefined)[];
+  style?: 'total' | 'group' | 'denominator';
+  console?: string;
+}>;
 export type Table = Readonly<{ id: string; section: string; title: string; sheet: string; columns: readonly Column[]; rows: readonly Row[]; note?: string }>;
 
 export const TABLE_IDS = ['info', 'households', 'indicators', 'communes', 'funds', 'projects', 'plan', 'checks'] as const;
@@ -42,7 +47,8 @@ export function formulaMismatches(tables: readonly Table[]): string[] {
       row.formulas?.forEach((f, c) => {
         if (!f) return;
         const computed = evaluate(t, f);
-        if (computed !== row.cells[c]) out.push(`${t.id}: row ${r + 1}, “${t.columns[c]!.header}” holds ${String(row.cells[c])}, its formula gives ${String(computed)}`);
+        if (computed !== row.cells[c])
+          out.push(`${t.id}: row ${r + 1}, “${t.columns[c]!.header}” holds ${String(row.cells[c])}, its formula gives ${String(computed)}`);
       }),
     );
   }

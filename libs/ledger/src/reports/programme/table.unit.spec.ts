@@ -14,7 +14,10 @@ const funds = (total: number): Table => ({
     { key: 'rate', header: 'Tỷ lệ', kind: 'rate' },
   ],
   rows: [
-    { cells: ['Tổng', total, 30_217, rateOf(30_217, total)], formulas: [, sumOf(1, [1, 2]), sumOf(2, [1, 2]), rateFormula({ row: 0, col: 2 }, { row: 0, col: 1 })] },
+    {
+      cells: ['Tổng', total, 30_217, rateOf(30_217, total)],
+      formulas: [, sumOf(1, [1, 2]), sumOf(2, [1, 2]), rateFormula({ row: 0, col: 2 }, { row: 0, col: 1 })],
+    },
     { cells: ['ĐTPT', 71_570, 27_673, 38.67], formulas: [, , , rateFormula({ row: 1, col: 2 }, { row: 1, col: 1 })] },
     { cells: ['SN', 10_875, 2_544, 23.39], formulas: [, , , rateFormula({ row: 2, col: 2 }, { row: 2, col: 1 })] },
   ],
