@@ -112,4 +112,47 @@ describe('console: live updates in a real browser (needs `npm run build` and /us
       await page.close();
     }
   });
+
+  it('lets the province pass funds down and the grantor adjust them, through the allocation page’s forms', async () => {
+    const page = await browser!.context.newPage();
+    try {
+      page.setDefaultTimeout(PAGE_WAIT_MS);
+      await page.goto(`${url}/#/allocations/LC-DA1.1-2022`);
+      await page.fill('#token', tokens['lc-finance']!);
+      await page.click('button[type=submit]');
+      const sub = page.locator('form[aria-labelledby="sub-allocate"]');
+      await sub.getByLabel('Đơn vị nhận (mã)').fill('PHONG-THO');
+      await sub.getByLabel('Số tiền').fill('2.000.000.000');
+      await sub.getByLabel('Mã khoản vốn mới (không bắt buộc)').fill('PT-DA1.1-2022-B');
+      await sub.getByLabel('Số quyết định').fill('800/QĐ-UBND');
+      await sub.getByLabel('Ngày quyết định').fill('2022-07-01');
+      await sub.getByLabel('Cơ quan ban hành').fill('UBND tỉnh Lai Châu');
+      await sub.getByRole('button', { name: 'Phân bổ' }).dblclick();
+      await sub.getByText('Đã phân bổ PT-DA1.1-2022-B: 2.000.000.000 đ.').waitFor();
+      const child = await call(url, 'GET', '/api/v1/allocations/PT-DA1.1-2022-B', { token: ADMIN });
+      expect(child.body).toMatchObject({ parentId: 'LC-DA1.1-2022', unit: 'PHONG-THO', allocated: 2_000_000_000 });
+      // The double click recorded one sub-allocation: the parent passed down exactly 71.57 + 2 billion.
+      expect((await call(url, 'GET', '/api/v1/allocations/LC-DA1.1-2022', { token: ADMIN })).body.subAllocated).toBe(73_570_000_000);
+
+      await page.goto(`${url}/#/allocations/PT-DA1.1-2022-B`);
+      const adjust = page.locator('form[aria-labelledby="adjust-allocation"]');
+      await adjust.waitFor();
+      // Another allocation opens fresh forms: nothing typed or said on the previous one is carried over.
+      expect(await sub.getByLabel('Đơn vị nhận (mã)').inputValue()).toBe('');
+      expect(await sub.textContent()).not.toContain('Đã phân bổ');
+      await adjust.getByLabel('Số điều chỉnh (đồng)').fill('-500.000.000');
+      await adjust.getByLabel('Số quyết định').fill('801/QĐ-UBND');
+      await adjust.getByLabel('Ngày quyết định').fill('2022-08-01');
+      await adjust.getByLabel('Cơ quan ban hành').fill('UBND tỉnh Lai Châu');
+      await adjust.getByLabel('Lý do').fill('điều chuyển vốn');
+      await adjust.getByRole('button', { name: 'Điều chỉnh' }).click();
+      await adjust.getByText('Đã điều chỉnh PT-DA1.1-2022-B: −500.000.000 đ.').waitFor();
+      await page.locator('[data-figure="allocated"]').getByText('1.500.000.000 đ').waitFor();
+      expect((await call(url, 'GET', '/api/v1/allocations/PT-DA1.1-2022-B', { token: ADMIN })).body.allocated).toBe(1_500_000_000);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(shots, 'allocation-adjusted.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  });
 });

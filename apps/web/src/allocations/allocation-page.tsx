@@ -10,6 +10,8 @@ import { UnitName } from '../overview/unit-name';
 import { PaymentsTable } from './payments-table';
 import { RecordPaymentForm } from './record-payment-form';
 import { ReversePaymentForm } from './reverse-payment-form';
+import { AdjustForm } from './adjust-form';
+import { SubAllocateForm } from './sub-allocate-form';
 
 type View = Readonly<{ allocation: Allocation; payments: readonly Payment[] }>;
 
@@ -40,9 +42,12 @@ export function AllocationPage({ id }: { id: string }) {
               (past ? (
                 <p className="notice">{t('asOfNoWrites')}</p>
               ) : (
-                <div className="forms">
+                // Keyed by the allocation: opening another one gives fresh forms (and fresh Idempotency-Keys).
+                <div className="forms" key={a.id}>
                   <RecordPaymentForm allocationId={a.id} onDone={load.reload} />
                   <ReversePaymentForm payments={payments.filter((p) => p.reversal === null)} onDone={load.reload} />
+                  <SubAllocateForm parentId={a.id} onDone={load.reload} />
+                  <AdjustForm allocationId={a.id} onDone={load.reload} />
                 </div>
               ))}
             <Children a={a} />

@@ -1,7 +1,21 @@
 import createFetchClient from 'openapi-fetch';
 import type { ApiError } from '../i18n/errors';
 import type { paths } from './generated/ledger-api';
-import type { Allocation, AllocationSummary, AllocationTrace, At, AuditEntry, Balances, HouseholdStats, Me, Page, Payment, Unit, Written } from './types';
+import type {
+  Allocation,
+  Decision,
+  AllocationSummary,
+  AllocationTrace,
+  At,
+  AuditEntry,
+  Balances,
+  HouseholdStats,
+  Me,
+  Page,
+  Payment,
+  Unit,
+  Written,
+} from './types';
 
 export class ApiFailure extends Error {
   constructor(readonly error: ApiError) {
@@ -125,6 +139,12 @@ export function createClient(token: string, onUnauthenticated: () => void) {
       idempotencyKey: string,
     ): Promise<Written> =>
       unwrap(api.POST('/api/v1/allocations/{id}/disbursements', { params: { path: { id: allocationId } }, body, headers: idempotent(idempotencyKey) })),
+    adjustAllocation: (id: string, body: Readonly<{ delta: number; decision: Decision; reason: string }>, idempotencyKey: string): Promise<Written> =>
+      unwrap(api.POST('/api/v1/allocations/{id}/adjustments', { params: { path: { id } }, body, headers: idempotent(idempotencyKey) })),
+    subAllocate: (
+      body: Readonly<{ id?: string; parentId: string; unit: string; amount: number; decision: Decision }>,
+      idempotencyKey: string,
+    ): Promise<Written> => unwrap(api.POST('/api/v1/allocations', { body, headers: idempotent(idempotencyKey) })),
     reverseDisbursement: (id: string, body: Readonly<{ reason: string }>, idempotencyKey: string): Promise<Written> =>
       unwrap(api.POST('/api/v1/disbursements/{id}/reversal', { params: { path: { id } }, body, headers: idempotent(idempotencyKey) })),
     /** The typed client and the same refusals, for a feature's own calls (its `api.ts`). */

@@ -114,6 +114,10 @@ const FIELDS: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
   deprivation: { vi: 'Chỉ số thiếu hụt', en: 'Deprived in' },
   q: { vi: 'Tên chủ hộ hoặc mã hộ', en: "Head's name or household id" },
   file: { vi: 'Tệp', en: 'File' },
+  delta: { vi: 'Số điều chỉnh', en: 'Change' },
+  'decision.number': { vi: 'Số quyết định', en: 'Decision number' },
+  'decision.date': { vi: 'Ngày quyết định', en: 'Decision date' },
+  'decision.issuer': { vi: 'Cơ quan ban hành', en: 'Issued by' },
 };
 
 /** `deprivations[2]` is a refusal of the list `deprivations`: it is labelled, and shown, as that field. */
