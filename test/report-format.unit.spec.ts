@@ -1,4 +1,4 @@
-import { chooseFormat } from '../apps/api/src/reports/report-format';
+import { chooseFormat } from '../apps/api/src/reports/get-programme-report/report-format';
 
 describe('the report format', () => {
   it.each([

@@ -95,13 +95,17 @@ export const Idempotent = () =>
     ApiErrors(422),
   );
 
-type Doc = Readonly<{ summary: string; description: string; errors: number[]; idempotent?: boolean }> &
+type Doc = Readonly<{ operationId: string; summary: string; description: string; errors: number[]; idempotent?: boolean }> &
   ({ ok: Type<unknown>; created?: never } | { created: Type<unknown>; ok?: never });
 
-/** One decorator per operation: what it does, what it answers, how it fails. */
+/**
+ * One decorator per operation: what it does, what it answers, how it fails. The operationId is
+ * spelt out: clients generated from the document are keyed by it, so it must not follow a
+ * controller's class name when a use case moves.
+ */
 export const ApiDoc = (d: Doc) =>
   applyDecorators(
-    ApiOperation({ summary: d.summary, description: d.description }),
+    ApiOperation({ operationId: d.operationId, summary: d.summary, description: d.description }),
     d.created
       ? ApiResponse({
           status: 201,

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ROLES } from '../../../../libs/domain/src';
 
 /** `at` on every read: the log position the answer reflects. */
 export class ReadPointDto {
@@ -26,3 +27,17 @@ export const NEXT_CURSOR = {
   description:
     'pass as `cursor` to read the next page (same filters); null on the last page. Every page of a listing answers for the position of its first page',
 } as const;
+
+/** Who recorded an event (audit trail, changes). */
+export class ActorDto {
+  @ApiProperty({ type: 'string' }) userId!: string;
+  @ApiProperty({ enum: ROLES }) role!: string;
+}
+
+/** An allocation's four figures (changes, traces). */
+export class BalanceFiguresDto {
+  @ApiProperty({ type: 'integer' }) allocated!: number;
+  @ApiProperty({ type: 'integer' }) subAllocated!: number;
+  @ApiProperty({ type: 'integer' }) disbursed!: number;
+  @ApiProperty({ type: 'integer' }) available!: number;
+}

@@ -15,6 +15,7 @@ export class ApproveRequestController {
   constructor(private readonly commands: CommandBus) {}
 
   @ApiDoc({
+    operationId: 'ApproveRequestController_approve',
     summary: 'Approve a payment request',
     description:
       "By a finance officer of the allocation's unit or of the unit above it, other than the maker (403 SEPARATION_OF_DUTIES): records DisbursementApproved, and the reserved amount becomes a payment valued on the requested `valueDate`. A request no longer pending answers 409 ALREADY_DECIDED; of concurrent approvals exactly one is recorded.",

@@ -14,6 +14,7 @@ export class GetApprovalPolicyController {
   constructor(private readonly queries: QueryBus) {}
 
   @ApiDoc({
+    operationId: 'GetApprovalPolicyController_get',
     summary: 'The approval policy in force for a unit',
     description:
       "The unit's own policy, or else its nearest ancestor's (`policy.unit` says whose); `policy: null` when none is in force. `asOf`/`atPosition` read it as it was.",

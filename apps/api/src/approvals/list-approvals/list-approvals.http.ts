@@ -13,6 +13,7 @@ export class ListApprovalsController {
   constructor(private readonly queries: QueryBus) {}
 
   @ApiDoc({
+    operationId: 'ListApprovalsController_list',
     summary: 'Payment requests (maker-checker)',
     description:
       "Payments that waited for a checker, in the caller's scope (a maker also sees their own), in the order requested: the request (allocation, amount, value date, voucher, maker, when) and, once decided, who decided and why. `unit` keeps a unit's subtree, `status` one status. Cursor-paged like every list.",

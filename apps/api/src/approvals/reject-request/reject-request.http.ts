@@ -15,6 +15,7 @@ export class RejectRequestController {
   constructor(private readonly commands: CommandBus) {}
 
   @ApiDoc({
+    operationId: 'RejectRequestController_reject',
     summary: 'Reject a payment request',
     description:
       "By a finance officer of the allocation's unit or of the unit above it, other than the maker (403 SEPARATION_OF_DUTIES: the maker withdraws instead): records DisbursementRejected with the reason, and the reservation is released. A request no longer pending answers 409 ALREADY_DECIDED.",

@@ -15,6 +15,7 @@ export class SetApprovalPolicyController {
   constructor(private readonly commands: CommandBus) {}
 
   @ApiDoc({
+    operationId: 'SetApprovalPolicyController_set',
     summary: "Set or remove a unit's approval policy (maker-checker)",
     description:
       "Records ApprovalPolicySet: payments of the unit (and of units below it without a policy of their own) of `threshold` đồng or more, recorded from now on, wait for a second finance officer's approval. By a finance officer of the unit above, or an admin. `threshold: null` removes the unit's own policy (an ancestor's applies again). The same policy under the same decision again records nothing. Answers the policy then in force.",

@@ -15,6 +15,7 @@ export class WithdrawRequestController {
   constructor(private readonly commands: CommandBus) {}
 
   @ApiDoc({
+    operationId: 'WithdrawRequestController_withdraw',
     summary: "Withdraw one's own payment request",
     description:
       'By the maker only (403 otherwise): records DisbursementWithdrawn with the reason, and the reservation is released. A request no longer pending answers 409 ALREADY_DECIDED.',
